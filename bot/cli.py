@@ -1,0 +1,137 @@
+"""`python -m bot` (also the `tutor-diplomasi` script): run, console, ask, check, stats.
+
+With no subcommand: the Telegram bot when a token is configured, else the console tutor.
+Every command exits non-zero with a one-line reason on bad usage or bad content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+
+from bot.core.content import ContentInvalid, load_bank, load_content
+from bot.settings import Settings, SettingsError, load_settings
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like argparse but without the usage block
+        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m bot", description="Tutor Diplomasi: Telegram tutor bot and console.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    console = sub.add_parser("console", help="the tutor in this terminal (reads standard input)")
+    console.add_argument("--lang", choices=["id", "en"], default="id")
+    ask = sub.add_parser("ask", help="print the reply the bot would send in a private chat")
+    ask.add_argument("--json", action="store_true", help="print one JSON object (JSON Lines with '-')")
+    ask.add_argument("--lang", choices=["id", "en"], default="id")
+    ask.add_argument("text", nargs="+", help="the question, or '-' to read one question per line")
+    check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")
+    check.add_argument("--json", action="store_true", help="print one JSON report")
+    check.add_argument("--dir", help="content directory (default: CONTENT_DIR or content/)")
+    sub.add_parser("stats", help="print the owners' statistics from the database")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    command = args.command
+    if command is None:
+        command = "run" if settings.token else "console"
+        if command == "console":
+            from bot.core.i18n import t
+
+            print(t("console.hint_token"), file=sys.stderr)
+    try:
+        if command == "check":
+            return cmd_check(settings, args.json, args.dir)
+        if command == "ask":
+            return cmd_ask(settings, args.text, args.json, args.lang)
+        if command == "console":
+            return cmd_console(settings, getattr(args, "lang", "id"))
+        if command == "run":
+            return cmd_run(settings)
+        if command == "stats":
+            return cmd_stats(settings)
+    except ContentInvalid as exc:
+        print(f"content is invalid ({len(exc.problems)} problem(s)); run `python -m bot check`", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
+    from pathlib import Path
+
+    path = Path(directory) if directory else settings.resolved_content_dir
+    bank, problems = load_content(path)
+    if as_json:
+        print(json.dumps({
+            "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz),
+            "errors": [p.as_dict() for p in problems],
+        }, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem)
+        status = "OK" if not problems else f"{len(problems)} problem(s)"
+        print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions: {status}")
+    return 1 if problems else 0
+
+
+def _tutor(settings: Settings):  # type: ignore[no-untyped-def]
+    from bot.core.conversation import Tutor
+
+    return Tutor(load_bank(settings.resolved_content_dir))
+
+
+def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> int:
+    tutor = _tutor(settings)
+    if words == ["-"]:
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            reply = tutor.reply(question, lang)
+            if as_json:
+                sys.stdout.write(json.dumps(reply.as_json(), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(reply.plain() + "\n\n")
+        sys.stdout.flush()
+        return 0
+    reply = tutor.reply(" ".join(words), lang)
+    print(json.dumps(reply.as_json(), ensure_ascii=False) if as_json else reply.plain())
+    return 0
+
+
+def cmd_console(settings: Settings, lang: str) -> int:
+    from bot.console import run_console
+
+    tutor = _tutor(settings)
+    asyncio.run(run_console(tutor, lang))
+    return 0
+
+
+def cmd_run(settings: Settings) -> int:
+    if not settings.token:
+        print("TELEGRAM_BOT_TOKEN is not set (environment or .env); see .env.example", file=sys.stderr)
+        return 2
+    from bot.app import run
+
+    return run(settings)
+
+
+def cmd_stats(settings: Settings) -> int:
+    from bot.stats import print_stats
+
+    return asyncio.run(print_stats(settings))

@@ -1,0 +1,135 @@
+"""The console tutor: the same conversation and quiz logic as Telegram, in a terminal.
+
+It reads standard input until its end, so `echo "apa itu bilateral" | make run` answers and
+exits, which is how scripts and tests drive it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TextIO
+
+from bot.core.conversation import Reply, Tutor
+from bot.core.i18n import t
+from bot.core.markup import escape, strip_tags
+from bot.core.quiz import is_correct, parse_quiz_args, pick_questions, prepare_poll
+from bot.core.render import topic_lines
+
+UnansweredLog = Callable[[Reply], Awaitable[None]]
+
+
+class Console:
+    """A line-based session; one instance per terminal."""
+
+    def __init__(self, tutor: Tutor, out: TextIO, lang: str = "id", rng: random.Random | None = None,
+                 log_unanswered: UnansweredLog | None = None) -> None:
+        self.tutor = tutor
+        self.out = out
+        self.lang = lang
+        self.rng = rng or random.Random()
+        self.log_unanswered = log_unanswered
+        self.pending: list[str] = []  # faq ids offered as numbered suggestions
+
+    def say(self, html_text: str) -> None:
+        print(strip_tags(html_text), file=self.out, flush=True)
+
+    async def run(self, read_line: Callable[[], Awaitable[str | None]]) -> None:
+        self.say(t("console.welcome", self.lang))
+        while (line := await read_line()) is not None:
+            text = line.strip()
+            if not text:
+                continue
+            if text.lower() in {"/keluar", "/exit", "/quit", "keluar", "exit", "quit"}:
+                break
+            await self.handle(text, read_line)
+        self.say(t("console.bye", self.lang))
+
+    async def handle(self, text: str, read_line: Callable[[], Awaitable[str | None]]) -> None:
+        if text.isdigit() and self.pending:
+            choice = int(text)
+            if 1 <= choice <= len(self.pending):
+                faq_id = self.pending[choice - 1]
+                self.pending = []
+                self.say(self.tutor.answer(faq_id, self.lang).text)
+                return
+        self.pending = []
+        command, *args = text.split()
+        command = command.lower()
+        if command in {"/kuis", "/quiz"}:
+            await self.quiz(args, read_line)
+            return
+        if command in {"/topik", "/topics"}:
+            self.say(t("topics.header", self.lang) + "\n" + topic_lines(list(self.tutor.bank.topics.values()),
+                                                                         self.lang))
+            return
+        if command in {"/start", "/help", "/bantuan"}:
+            self.say(t("console.welcome", self.lang))
+            return
+        reply = self.tutor.reply(text, self.lang)
+        if reply.kind == "suggest":
+            self.pending = [s.faq_id for s in reply.suggestions]
+            self.say(reply.text + "\n" + t("suggest.footer.console", self.lang))
+        else:
+            self.say(reply.text)
+        if reply.unanswered and self.log_unanswered is not None:
+            await self.log_unanswered(reply)
+
+    async def quiz(self, args: list[str], read_line: Callable[[], Awaitable[str | None]]) -> None:
+        request = parse_quiz_args(args, self.tutor.bank)
+        if isinstance(request, str) or not self.tutor.bank.quiz_in_topic(request.topic):
+            self.say(t("quiz.none", self.lang))
+            return
+        questions = pick_questions(self.tutor.bank, request.topic, request.count, self.rng)
+        correct = 0
+        missed: list[str] = []
+        for n, question in enumerate(questions, 1):
+            poll = prepare_poll(question, self.rng)
+            lines = [f"{t('quiz.question_header', self.lang, n=n, total=len(questions))}: {poll.question}"]
+            lines += [f"  {i}. {opt}" for i, opt in enumerate(poll.options, 1)]
+            lines.append(t("quiz.pick_number", self.lang, count=len(poll.options)))
+            print("\n".join(lines), file=self.out, flush=True)
+            chosen = await self._read_choice(read_line, len(poll.options))
+            if chosen is None:
+                return
+            if is_correct(poll.option_order, chosen, question.answer):
+                correct += 1
+                self.say(t("quiz.correct", self.lang) + " " + escape(poll.explanation))
+            else:
+                missed.append(question.faq)
+                answer = poll.options[poll.correct_option]
+                self.say(t("quiz.wrong", self.lang, answer=escape(answer)) + "\n" + escape(poll.explanation))
+        summary = t("quiz.finished", self.lang, correct=correct, total=len(questions))
+        if correct == len(questions):
+            summary += " " + t("quiz.perfect", self.lang)
+        elif missed:
+            items = ", ".join(dict.fromkeys(self.tutor.bank.faq[f].question for f in missed if f in self.tutor.bank.faq))
+            summary += "\n" + t("quiz.review_hint", self.lang, items=escape(items))
+        self.say(summary)
+
+    async def _read_choice(self, read_line: Callable[[], Awaitable[str | None]], count: int) -> int | None:
+        while (line := await read_line()) is not None:
+            text = line.strip()
+            if text.isdigit() and 1 <= int(text) <= count:
+                return int(text) - 1
+            if text.lower() in {"/keluar", "/stop", "/batal"}:
+                return None
+            self.say(t("quiz.pick_number", self.lang, count=count))
+        return None
+
+
+async def run_console(tutor: Tutor, lang: str = "id", stdin: TextIO | None = None, out: TextIO | None = None,
+                      log_unanswered: UnansweredLog | None = None) -> None:
+    """Run the console tutor until end of input."""
+    source = stdin or sys.stdin
+    console = Console(tutor, out or sys.stdout, lang, log_unanswered=log_unanswered)
+
+    async def read_line() -> str | None:
+        if source.isatty():
+            print("> ", end="", file=console.out, flush=True)
+        line = await asyncio.to_thread(source.readline)
+        return line if line else None
+
+    await console.run(read_line)

@@ -1,0 +1,372 @@
+"""The content model (topics, FAQ entries, quiz questions, lexicon) and its validator.
+
+Teachers edit YAML by hand, so the loader never stops at the first mistake: it collects every
+problem with file, entry id and field, and the bot refuses to start on invalid content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core import limits
+from bot.core.markup import html_problem, visible_length
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+DIFFICULTIES = ("mudah", "sedang", "sulit")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    name_en: str
+    short: str
+    description: str
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    topic: str
+    question: str
+    variants: tuple[str, ...]
+    keywords: tuple[str, ...]
+    answer: str
+    related: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    id: str
+    topic: str
+    faq: str
+    question: str
+    options: tuple[str, ...]
+    answer: int
+    explanation: str
+    difficulty: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Slang/abbreviation → formal word(s), and terms never to rewrite."""
+
+    slang: dict[str, str] = field(default_factory=dict)
+    protected: frozenset[str] = frozenset()
+    numbers: dict[str, str] = field(default_factory=dict)
+    lowercase: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    file: str
+    id: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.id:
+            where += f" [{self.id}]"
+        if self.field:
+            where += f" {self.field}"
+        return f"{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"file": self.file, "id": self.id, "field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class ContentBank:
+    topics: dict[str, Topic]
+    faq: dict[str, FaqEntry]
+    quiz: dict[str, QuizQuestion]
+    lexicon: Lexicon
+
+    def faq_in_topic(self, topic: str) -> list[FaqEntry]:
+        return [e for e in self.faq.values() if e.topic == topic]
+
+    def quiz_in_topic(self, topic: str | None) -> list[QuizQuestion]:
+        return [q for q in self.quiz.values() if topic is None or q.topic == topic]
+
+
+class ContentInvalid(Exception):
+    """Raised by `load_bank` with every problem found."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        super().__init__(f"{len(problems)} content problem(s):\n" + "\n".join(map(str, problems[:50])))
+        self.problems = problems
+
+
+FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source"}
+QUIZ_FIELDS = {"id", "topic", "faq", "question", "options", "answer", "explanation", "difficulty", "source"}
+TOPIC_FIELDS = {"id", "name", "name_en", "short", "description"}
+
+
+def load_bank(directory: Path) -> ContentBank:
+    """Load and validate; raise ContentInvalid listing every problem."""
+    bank, problems = load_content(directory)
+    if problems:
+        raise ContentInvalid(problems)
+    return bank
+
+
+def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
+    """Load whatever is valid and return it with the list of problems found."""
+    directory = Path(directory)
+    v = _Validator(directory)
+    if not directory.is_dir():
+        v.add("", None, None, f"content directory {directory} does not exist")
+        return ContentBank({}, {}, {}, Lexicon()), v.problems
+    topics = v.topics(directory / "topics.yaml")
+    faq_files = sorted((directory / "faq").glob("*.yaml"))
+    quiz_files = sorted((directory / "quiz").glob("*.yaml"))
+    faq: dict[str, FaqEntry] = {}
+    for path in faq_files:
+        for entry in v.faq_file(path, topics):
+            if entry.id in faq:
+                v.add(path, entry.id, "id", f"duplicate FAQ id (also in {v.origin[entry.id]})")
+                continue
+            faq[entry.id] = entry
+    for entry in faq.values():
+        for rel in entry.related:
+            if rel not in faq:
+                v.add(v.origin[entry.id], entry.id, "related", f"unknown FAQ id {rel!r}")
+            elif rel == entry.id:
+                v.add(v.origin[entry.id], entry.id, "related", "an entry cannot be related to itself")
+    quiz: dict[str, QuizQuestion] = {}
+    for path in quiz_files:
+        for q in v.quiz_file(path, topics, faq):
+            key = "quiz:" + q.id
+            if q.id in quiz:
+                v.add(path, q.id, "id", f"duplicate quiz id (also in {v.origin[key]})")
+                continue
+            v.origin[key] = _rel(directory, path)
+            quiz[q.id] = q
+    lexicon = v.lexicon(directory / "lexicon.yaml")
+    if not faq:
+        v.add("faq/", None, None, "no FAQ entries found")
+    return ContentBank(topics, faq, quiz, lexicon), v.problems
+
+
+def _rel(base: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+class _Validator:
+    """Collects problems while converting YAML mappings into dataclasses."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.problems: list[ContentProblem] = []
+        self.origin: dict[str, str] = {}
+
+    def add(self, path: Path | str, id_: str | None, field_: str | None, message: str) -> None:
+        name = _rel(self.base, path) if isinstance(path, Path) else path
+        self.problems.append(ContentProblem(name, id_, field_, message))
+
+    def read(self, path: Path, key: str) -> list[Any]:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            self.add(path, None, None, "file is missing")
+            return []
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 1})" if mark else ""
+            self.add(path, None, None, f"YAML syntax error{where}: {getattr(exc, 'problem', exc)}")
+            return []
+        if data is None:
+            return []
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            self.add(path, None, key, f"expected a top-level '{key}:' list")
+            return []
+        return data[key]
+
+    def text(self, path: Path, id_: str | None, item: dict, name: str, *, required: bool = True) -> str:
+        value = item.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(path, id_, name, "is missing or empty")
+            return ""
+        if not isinstance(value, (str, int, float)):
+            self.add(path, id_, name, "must be text")
+            return ""
+        return str(value).strip()
+
+    def text_list(self, path: Path, id_: str | None, item: dict, name: str, *, required: bool) -> tuple[str, ...]:
+        value = item.get(name)
+        if value is None:
+            if required:
+                self.add(path, id_, name, "is missing")
+            return ()
+        if not isinstance(value, list):
+            self.add(path, id_, name, "must be a list")
+            return ()
+        out = []
+        for i, v in enumerate(value):
+            if not isinstance(v, (str, int, float)) or not str(v).strip():
+                self.add(path, id_, f"{name}[{i}]", "is empty or not text")
+                continue
+            out.append(str(v).strip())
+        return tuple(out)
+
+    def entry_id(self, path: Path, item: Any, index: int, allowed: set[str]) -> str | None:
+        if not isinstance(item, dict):
+            self.add(path, f"#{index + 1}", None, "each entry must be a mapping of fields")
+            return None
+        id_ = self.text(path, f"#{index + 1}", item, "id")
+        if id_ and not ID_RE.match(id_):
+            self.add(path, id_, "id", "use lowercase letters, digits and dashes (at most 40 characters)")
+        for unknown in sorted(set(item) - allowed):
+            self.add(path, id_ or f"#{index + 1}", str(unknown), f"unknown field (allowed: {', '.join(sorted(allowed))})")
+        return id_ or None
+
+    def topics(self, path: Path) -> dict[str, Topic]:
+        topics: dict[str, Topic] = {}
+        for i, item in enumerate(self.read(path, "topics")):
+            id_ = self.entry_id(path, item, i, TOPIC_FIELDS)
+            if id_ is None:
+                continue
+            t = Topic(
+                id=id_,
+                name=self.text(path, id_, item, "name"),
+                name_en=self.text(path, id_, item, "name_en"),
+                short=self.text(path, id_, item, "short"),
+                description=self.text(path, id_, item, "description"),
+            )
+            if len(t.short) > limits.MAX_TOPIC_SHORT:
+                self.add(path, id_, "short", f"at most {limits.MAX_TOPIC_SHORT} characters")
+            if id_ in topics:
+                self.add(path, id_, "id", "duplicate topic id")
+            topics[id_] = t
+        if not topics:
+            self.add(path, None, "topics", "no topics defined")
+        return topics
+
+    def faq_file(self, path: Path, topics: dict[str, Topic]) -> Iterable[FaqEntry]:
+        from bot.core.render import format_answer  # render depends on this module's dataclasses
+
+        for i, item in enumerate(self.read(path, "faq")):
+            id_ = self.entry_id(path, item, i, FAQ_FIELDS)
+            if id_ is None:
+                continue
+            topic = self.text(path, id_, item, "topic")
+            if topic and topic not in topics:
+                self.add(path, id_, "topic", f"unknown topic {topic!r}")
+            question = self.text(path, id_, item, "question")
+            if len(question) > limits.MAX_FAQ_QUESTION:
+                self.add(path, id_, "question", f"at most {limits.MAX_FAQ_QUESTION} characters (it is a button label)")
+            variants = self.text_list(path, id_, item, "variants", required=True)
+            if len(variants) < limits.MIN_VARIANTS:
+                self.add(path, id_, "variants", f"needs at least {limits.MIN_VARIANTS} variants, has {len(variants)}")
+            answer = self.text(path, id_, item, "answer")
+            if answer:
+                problem = html_problem(answer)
+                if problem:
+                    self.add(path, id_, "answer", f"Telegram would reject this HTML: {problem}")
+                elif visible_length(answer) > limits.MAX_ANSWER_VISIBLE:
+                    self.add(path, id_, "answer", f"{visible_length(answer)} characters; at most {limits.MAX_ANSWER_VISIBLE}")
+            entry = FaqEntry(
+                id=id_,
+                topic=topic,
+                question=question,
+                variants=variants,
+                keywords=self.text_list(path, id_, item, "keywords", required=False),
+                answer=answer,
+                related=self.text_list(path, id_, item, "related", required=False),
+                source=self.text(path, id_, item, "source"),
+            )
+            if answer and not html_problem(answer):
+                rendered = format_answer(entry, lang="id")
+                if visible_length(rendered) > limits.MAX_MESSAGE_LENGTH:
+                    self.add(path, id_, "answer", "longer than Telegram's 4096 characters once formatted")
+                elif html_problem(rendered):
+                    self.add(path, id_, "question", f"formatted answer is invalid HTML: {html_problem(rendered)}")
+            self.origin[id_] = _rel(self.base, path)
+            yield entry
+
+    def quiz_file(self, path: Path, topics: dict[str, Topic], faq: dict[str, FaqEntry]) -> Iterable[QuizQuestion]:
+        for i, item in enumerate(self.read(path, "quiz")):
+            id_ = self.entry_id(path, item, i, QUIZ_FIELDS)
+            if id_ is None:
+                continue
+            topic = self.text(path, id_, item, "topic")
+            if topic and topic not in topics:
+                self.add(path, id_, "topic", f"unknown topic {topic!r}")
+            faq_id = self.text(path, id_, item, "faq")
+            if faq_id and faq_id not in faq:
+                self.add(path, id_, "faq", f"unknown FAQ id {faq_id!r}")
+            question = self.text(path, id_, item, "question")
+            if len(question) > limits.MAX_POLL_QUESTION:
+                self.add(path, id_, "question", f"{len(question)} characters; a quiz poll allows {limits.MAX_POLL_QUESTION}")
+            options = self.text_list(path, id_, item, "options", required=True)
+            if not limits.MIN_POLL_OPTIONS <= len(options) <= limits.MAX_POLL_OPTIONS:
+                self.add(path, id_, "options",
+                         f"{len(options)} options; a quiz poll needs {limits.MIN_POLL_OPTIONS}–{limits.MAX_POLL_OPTIONS}")
+            for j, opt in enumerate(options):
+                if len(opt) > limits.MAX_POLL_OPTION:
+                    self.add(path, id_, f"options[{j}]", f"{len(opt)} characters; at most {limits.MAX_POLL_OPTION}")
+            folded = [o.casefold() for o in options]
+            if len(set(folded)) != len(folded):
+                self.add(path, id_, "options", "duplicate options")
+            answer = item.get("answer")
+            if not isinstance(answer, int) or isinstance(answer, bool) or not 0 <= answer < max(len(options), 1):
+                self.add(path, id_, "answer", f"must be the index (0–{max(len(options) - 1, 0)}) of the correct option")
+                answer = 0
+            explanation = self.text(path, id_, item, "explanation")
+            if len(explanation) > limits.MAX_EXPLANATION:
+                self.add(path, id_, "explanation", f"{len(explanation)} characters; at most {limits.MAX_EXPLANATION}")
+            if explanation.count("\n") > limits.MAX_EXPLANATION_LINE_FEEDS:
+                self.add(path, id_, "explanation", f"at most {limits.MAX_EXPLANATION_LINE_FEEDS} line breaks")
+            difficulty = self.text(path, id_, item, "difficulty")
+            if difficulty and difficulty not in DIFFICULTIES:
+                self.add(path, id_, "difficulty", f"must be one of {', '.join(DIFFICULTIES)}")
+            yield QuizQuestion(
+                id=id_, topic=topic, faq=faq_id, question=question, options=options, answer=answer,
+                explanation=explanation, difficulty=difficulty, source=self.text(path, id_, item, "source"),
+            )
+
+    def lexicon(self, path: Path) -> Lexicon:
+        if not path.exists():
+            return Lexicon()
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            self.add(path, None, None, f"YAML syntax error: {exc}")
+            return Lexicon()
+        if not isinstance(data, dict):
+            self.add(path, None, None, "expected a mapping with slang:, numbers: and protected:")
+            return Lexicon()
+        slang = data.get("slang") or {}
+        numbers = data.get("numbers") or {}
+        lowercase = data.get("lowercase") or {}
+        protected = data.get("protected") or []
+        for unknown in sorted(set(data) - {"slang", "numbers", "lowercase", "protected"}):
+            self.add(path, None, str(unknown), "unknown section (allowed: slang, numbers, lowercase, protected)")
+        for name, value in (("slang", slang), ("numbers", numbers), ("lowercase", lowercase)):
+            if not isinstance(value, dict):
+                self.add(path, None, name, "must be a mapping of word: replacement")
+        if not isinstance(protected, list):
+            self.add(path, None, "protected", "must be a list")
+            protected = []
+        slang_map = {str(k).lower(): str(v).lower() for k, v in slang.items()} if isinstance(slang, dict) else {}
+        number_map = {str(k).lower(): str(v).lower() for k, v in numbers.items()} if isinstance(numbers, dict) else {}
+        lower_map = {str(k).lower(): str(v).lower() for k, v in lowercase.items()} if isinstance(lowercase, dict) else {}
+        return Lexicon(
+            slang=slang_map,
+            protected=frozenset(str(p).lower() for p in protected),
+            numbers=number_map,
+            lowercase=lower_map,
+        )

@@ -1,0 +1,230 @@
+"""Decides which FAQ entry a student meant, or that none fits.
+
+Three signals, all over normalized tokens (see normalize.py):
+- coverage: the IDF-weighted share of the question's words that the entry knows, so rare,
+  meaningful words (bilateral, veto, OKI) count and an unknown word ("fotosintesis") pulls
+  the score down instead of being ignored;
+- phrase overlap: weighted Dice overlap with the entry's best single phrasing (question or
+  variant), which tells near-twins apart (bilateral vs multilateral, pengertian vs contoh);
+- rapidfuzz `token_sort_ratio` on the meaningful words, for word order and leftover typos.
+  WRatio and the partial_* scorers are avoided on purpose: they give high scores to any long
+  phrase that shares a single word; token_set_ratio gives 100 to any subset.
+Typos are first corrected word by word against the content's vocabulary with `fuzz.ratio`.
+Only the best 30 entries by coverage get the more expensive phrase and fuzzy scores, which
+keeps a question under a couple of milliseconds even with thousands of entries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.core.content import ContentBank
+from bot.core.normalize import Normalizer
+
+Decision = Literal["answer", "suggest", "unknown"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    faq_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    decision: Decision
+    candidates: tuple[Candidate, ...]  # best first, at most 5
+    confidence: float
+    content_words: int  # meaningful words in the question (0: nothing to match)
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Tuned with `python -m bench tune` on left-out variants (see README)."""
+
+    answer: float = 0.60
+    suggest: float = 0.38
+    margin: float = 0.05
+    certain: float = 0.80
+    coverage: float = 0.60
+    suggest_coverage: float = 0.34
+
+
+@dataclass
+class _Phrase:
+    entry: int
+    tokens: frozenset[str]
+    text: str
+    weight: float
+
+
+class Matcher:
+    """Ranks FAQ entries for a question and decides answer / suggest / unknown."""
+
+    SHORTLIST = 30
+
+    def __init__(self, bank: ContentBank, normalizer: Normalizer | None = None,
+                 thresholds: Thresholds | None = None) -> None:
+        self.normalizer = normalizer or Normalizer(bank.lexicon)
+        self.thresholds = thresholds or Thresholds()
+        self.ids: list[str] = list(bank.faq)
+        self.filler = self.normalizer.filler
+        self.phrases: list[_Phrase] = []
+        self.entry_phrases: list[list[int]] = [[] for _ in self.ids]
+        entry_tokens: list[set[str]] = [set() for _ in self.ids]
+        self.keyword_tokens: list[set[str]] = [set() for _ in self.ids]
+        surface: dict[str, str] = {}
+        for idx, fid in enumerate(self.ids):
+            entry = bank.faq[fid]
+            for text in (entry.question, *entry.variants):
+                toks = [t for t in self.normalizer.tokens(text) if t not in self.filler]
+                if not toks:
+                    continue
+                self.entry_phrases[idx].append(len(self.phrases))
+                self.phrases.append(_Phrase(idx, frozenset(toks), " ".join(toks), 0.0))
+                entry_tokens[idx].update(toks)
+                for word in text.lower().split():
+                    word = "".join(c for c in word if c.isalnum())
+                    if len(word) >= 5:
+                        stem = self.normalizer.tokens(word)
+                        if len(stem) == 1 and stem[0] not in self.filler:
+                            surface.setdefault(word, stem[0])
+            for kw in entry.keywords:
+                toks = [t for t in self.normalizer.tokens(kw) if t not in self.filler]
+                entry_tokens[idx].update(toks)
+                self.keyword_tokens[idx].update(toks)
+        n = len(self.ids)
+        df: dict[str, int] = defaultdict(int)
+        for toks in entry_tokens:
+            for tok in toks:
+                df[tok] += 1
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.unknown_weight = math.log(1 + (n + 0.5) / 0.5) * 0.9
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for idx, toks in enumerate(entry_tokens):
+            for tok in toks:
+                self.postings[tok].append(idx)
+        self.entry_tokens = [frozenset(t) for t in entry_tokens]
+        for ph in self.phrases:
+            ph.weight = sum(self.idf[t] for t in ph.tokens)
+        self.vocabulary = sorted(self.idf)
+        self.surface = {w: s for w, s in surface.items() if w not in self.idf}
+        self.surface_words = sorted(self.surface)
+        self._corrections: dict[str, str | None] = {}
+
+    # -- query side ---------------------------------------------------------------------------
+    def _correct(self, token: str) -> str | None:
+        """The vocabulary word a typo most likely meant, or None."""
+        if token in self._corrections:
+            return self._corrections[token]
+        fixed: str | None = None
+        if len(token) >= 4 and not token.isdigit():
+            cutoff = 86 if len(token) <= 5 else 80
+            hit = process.extractOne(token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+            hit2 = process.extractOne(token, self.surface_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+            best = None
+            if hit:
+                best = (hit[1], hit[0])
+            if hit2 and (best is None or hit2[1] > best[0]):
+                best = (hit2[1], self.surface[hit2[0]])
+            fixed = best[1] if best else None
+        self._corrections[token] = fixed
+        return fixed
+
+    def query_tokens(self, text: str) -> dict[str, float]:
+        """Meaningful query words with their weights (unknown words weigh heavily)."""
+        weights: dict[str, float] = {}
+        for tok in self.normalizer.tokens(text):
+            if tok in self.filler:
+                continue
+            if tok not in self.idf:
+                fixed = self._correct(tok)
+                if fixed is not None:
+                    tok = fixed
+            weights[tok] = self.idf.get(tok, self.unknown_weight)
+        return weights
+
+    # -- ranking -------------------------------------------------------------------------------
+    def rank(self, text: str, limit: int = 5) -> tuple[list[Candidate], int]:
+        """Best entries with scores in 0..1, and the number of meaningful words."""
+        q = self.query_tokens(text)
+        if not q:
+            return [], 0
+        total = sum(q.values())
+        known = {t: w for t, w in q.items() if t in self.postings}
+        cover: dict[int, float] = defaultdict(float)
+        for tok, w in known.items():
+            for idx in self.postings[tok]:
+                cover[idx] += w
+        if not cover:
+            return self._fuzzy_only(q, limit), len(q)
+        shortlist = sorted(cover, key=cover.__getitem__, reverse=True)[: self.SHORTLIST]
+        q_text = " ".join(sorted(q))
+        qset = set(q)
+        scored: list[Candidate] = []
+        for idx in shortlist:
+            coverage = cover[idx] / total
+            best_phrase = 0.0
+            best_fuzzy = 0.0
+            for p_idx in self.entry_phrases[idx]:
+                ph = self.phrases[p_idx]
+                inter = sum(q[t] for t in qset & ph.tokens)
+                if inter:
+                    dice = 2 * inter / (total + ph.weight)
+                    if dice > best_phrase:
+                        best_phrase = dice
+                fz = fuzz.token_sort_ratio(q_text, ph.text) / 100
+                if fz > best_fuzzy:
+                    best_fuzzy = fz
+            kw = 0.05 if qset & self.keyword_tokens[idx] else 0.0
+            score = 0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw
+            scored.append(Candidate(self.ids[idx], round(min(score, 1.0), 4)))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return scored[:limit], len(q)
+
+    def _fuzzy_only(self, q: dict[str, float], limit: int) -> list[Candidate]:
+        """No shared word at all: a weak fuzzy guess, only ever good enough to suggest."""
+        q_text = " ".join(sorted(q))
+        hits = process.extract(q_text, [p.text for p in self.phrases], scorer=fuzz.token_sort_ratio,
+                               limit=limit * 3, score_cutoff=60)
+        seen: dict[str, float] = {}
+        for _, score, p_idx in hits:
+            fid = self.ids[self.phrases[p_idx].entry]
+            seen.setdefault(fid, round(0.5 * score / 100, 4))
+        return [Candidate(f, s) for f, s in list(seen.items())[:limit]]
+
+    def match(self, text: str) -> MatchResult:
+        """Rank and decide: a confident answer, suggestions, or unknown."""
+        cands, words = self.rank(text)
+        if not cands:
+            return MatchResult("unknown", (), 0.0, words)
+        th = self.thresholds
+        best = cands[0]
+        second = cands[1].score if len(cands) > 1 else 0.0
+        coverage = self.coverage(text, best.faq_id)
+        decision: Decision = "unknown"
+        if best.score >= th.answer and coverage >= th.coverage and (
+            best.score - second >= th.margin or best.score >= th.certain
+        ):
+            decision = "answer"
+        elif best.score >= th.suggest and coverage >= th.suggest_coverage:
+            decision = "suggest"
+        return MatchResult(decision, tuple(cands), best.score, words)
+
+    def coverage(self, text: str, faq_id: str) -> float:
+        """Share of the question's weight the entry explains (0..1)."""
+        q = self.query_tokens(text)
+        total = sum(q.values())
+        if not total:
+            return 0.0
+        toks = self.entry_tokens[self.ids.index(faq_id)]
+        return sum(w for t, w in q.items() if t in toks) / total

@@ -1,0 +1,140 @@
+"""Turns how students type into comparable tokens.
+
+Steps, in order: Unicode/case folding, reduplication ("negara2", "negara-negara"), punctuation,
+letter elongation ("kenapaaa"), slang and abbreviations from `content/lexicon.yaml`
+(multi-word too: "kerjasama" → "kerja sama"), number words, then Indonesian stemming
+(PySastrawi, so "didirikan", "berdiri" and "pendiri" meet at "diri"). Protected acronyms
+(PBB, OKI, G20 …) are never rewritten or stemmed. There is deliberately no general stopword
+list: the usual Indonesian lists delete domain words such as "kerja", "sama", "luar", "antara".
+Words that carry no meaning for matching are down-weighted by the matcher instead (FILLER).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from bot.core.content import Lexicon
+
+_REDUP_DIGIT = re.compile(r"\b([a-z]{3,})2\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH_MARKERS = frozenset({"is", "was", "are", "were", "the", "did", "does", "of", "founded", "what", "which"})
+
+# Particles, courtesy and homework words: kept as tokens but worth nothing when scoring.
+FILLER = frozenset(
+    """
+    apa itu yang adalah dan di ke dari ini sih dong kak kakak ya yah nih deh kah lah pun tolong jelas
+    sebut maksud dengan untuk pada oleh tentang the is what of a an are in to how do does did was
+    were saya kamu bisa tahu mau banget gan bro min bang mbak om bantu jawab tanya soal pertanyaan
+    please tell me about can you you i explain mean meaning gitu begitu tuh nya aja saja juga ada
+    jadi dalam sebagai atau serta hal para sang si kok kan lho loh wkwk haha hehe plis pls mohon
+    namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    return StemmerFactory().create_stemmer()
+
+
+class Normalizer:
+    """Normalizes text with one lexicon; cheap to call, caches stems."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.protected = lexicon.protected
+        self.numbers = dict(lexicon.numbers)
+        self.single: dict[str, list[str]] = {}
+        self.multi: dict[tuple[str, ...], list[str]] = {}
+        for key, value in lexicon.slang.items():
+            key_tokens = tuple(self._surface_tokens(key))
+            out = value.split()
+            if len(key_tokens) == 1:
+                self.single[key_tokens[0]] = out
+            elif key_tokens:
+                self.multi[key_tokens] = out
+        self.max_multi = max((len(k) for k in self.multi), default=1)
+        self.lowercase = dict(lexicon.lowercase)
+        self._stem_cache: dict[str, str] = {}
+        self.filler = frozenset(t for word in FILLER for t in self.tokens(word))
+
+    def _case_words(self, text: str) -> str:
+        """Rewrite words like "who" in English sentences unless typed in capitals ("WHO")."""
+        if not self.lowercase:
+            return text
+        words = {w.lower() for w in _WORD.findall(text)}
+        if not words & _ENGLISH_MARKERS:
+            return text
+
+        def swap(m: re.Match[str]) -> str:
+            word = m.group(0)
+            return word if word.isupper() else self.lowercase.get(word.lower(), word)
+
+        return _WORD.sub(swap, text)
+
+    @staticmethod
+    def _surface_tokens(text: str) -> list[str]:
+        text = unicodedata.normalize("NFKC", text).casefold()
+        text = text.replace("’", "'").replace("-", " ")
+        text = _REDUP_DIGIT.sub(r"\1", text)
+        tokens = _NON_WORD.sub(" ", text).split()
+        out: list[str] = []
+        for tok in tokens:
+            if not tok.isdigit():
+                tok = _ELONGATED.sub(r"\1", tok)
+            if out and out[-1] == tok:
+                continue  # reduplication: "negara negara" → "negara"
+            out.append(tok)
+        return out
+
+    def stem(self, token: str) -> str:
+        cached = self._stem_cache.get(token)
+        if cached is None:
+            if token in self.protected or any(c.isdigit() for c in token) or len(token) <= 3:
+                cached = token
+            else:
+                cached = _stemmer().stem(token) or token
+            self._stem_cache[token] = cached
+        return cached
+
+    def tokens(self, text: str) -> list[str]:
+        """Normalized, stemmed tokens of a question."""
+        surface = self._surface_tokens(self._case_words(text))
+        expanded: list[str] = []
+        i = 0
+        while i < len(surface):
+            matched = False
+            for size in range(min(self.max_multi, len(surface) - i), 1, -1):
+                key = tuple(surface[i : i + size])
+                if key in self.multi:
+                    expanded.extend(self.multi[key])
+                    i += size
+                    matched = True
+                    break
+            if matched:
+                continue
+            tok = surface[i]
+            i += 1
+            if tok in self.protected:
+                expanded.append(tok)
+            elif tok in self.single:
+                expanded.extend(self.single[tok])
+            elif tok in self.numbers:
+                expanded.append(self.numbers[tok])
+            else:
+                expanded.append(tok)
+        out: list[str] = []
+        for tok in expanded:
+            stemmed = self.stem(tok)
+            if out and out[-1] == stemmed:
+                continue
+            out.append(stemmed)
+        return out
+
+    def text(self, text: str) -> str:
+        return " ".join(self.tokens(text))
