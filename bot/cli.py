@@ -126,7 +126,7 @@ def cmd_run(settings: Settings) -> int:
     if not settings.token:
         print("TELEGRAM_BOT_TOKEN is not set (environment or .env); see .env.example", file=sys.stderr)
         return 2
-    from bot.app import run
+    from bot.runner import run
 
     return run(settings)
 
