@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): matcher quality and speed, end-to-end throughput, broadcasts."""

@@ -1,0 +1,39 @@
+"""`make bench` / `python -m bench [matcher|e2e|broadcast] …`: every figure the issues ask for."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("parts", nargs="*", default=["matcher", "e2e", "broadcast"],
+                        help="which benchmarks to run (default: all)")
+    parser.add_argument("--chats", type=int, nargs="+", default=[1000, 10000],
+                        help="broadcast sizes (default: 1000 10000)")
+    parser.add_argument("--updates", type=int, default=2000, help="end-to-end updates (default: 2000)")
+    args = parser.parse_args()
+    for part in args.parts:
+        print(f"== {part}", flush=True)
+        if part == "matcher":
+            from bench import matcher
+
+            matcher.main()
+        elif part == "e2e":
+            module = importlib.import_module("bench.e2e")
+            result = asyncio.run(module.run(args.updates))
+            print("  " + "  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
+        elif part == "broadcast":
+            module = importlib.import_module("bench.broadcast")
+            for n in args.chats:
+                result = asyncio.run(module.run(n))
+                print(f"  {n} chats: " + "  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
+        else:
+            parser.error(f"unknown benchmark {part!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

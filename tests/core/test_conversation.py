@@ -1,0 +1,61 @@
+"""The shared conversation logic: answer, suggest, unknown, small talk."""
+
+import pytest
+
+from bot.core.content import load_bank
+from bot.core.conversation import Tutor
+from bot.core.markup import html_problem, visible_length
+from bot.settings import REPO_CONTENT
+
+
+@pytest.fixture(scope="module")
+def tutor() -> Tutor:
+    return Tutor(load_bank(REPO_CONTENT))
+
+
+def test_confident_answer_has_related_questions(tutor: Tutor) -> None:
+    reply = tutor.reply("bilatral artinya")
+    assert reply.kind == "answer" and reply.faq_id == "bilateral-pengertian"
+    assert "<b>" in reply.text and html_problem(reply.text) is None
+    assert 0 < len(reply.related) <= 2
+    assert reply.as_json()["faq_id"] == "bilateral-pengertian"
+
+
+def test_unknown_lists_topics_and_is_logged(tutor: Tutor) -> None:
+    reply = tutor.reply("rumus luas lingkaran")
+    assert reply.kind in ("unknown", "suggest")
+    assert reply.unanswered
+    assert reply.as_json()["faq_id"] is None
+    unknown = tutor.unknown("rumus luas lingkaran")
+    assert "belum tahu" in unknown.text and "ASEAN" in unknown.text
+
+
+def test_small_talk_never_answers_from_faq(tutor: Tutor) -> None:
+    for text in ("halo", "makasih", "ok", "wkwk", "siapa kamu"):
+        reply = tutor.reply(text)
+        assert reply.kind == "smalltalk" and reply.faq_id is None and not reply.unanswered
+
+
+def test_english_interface(tutor: Tutor) -> None:
+    assert "Hi" in tutor.reply("halo", "en").text
+    assert "don't know" in tutor.unknown("xyz", "en").text
+
+
+def test_every_answer_is_sendable(tutor: Tutor) -> None:
+    for faq_id in tutor.bank.faq:
+        for lang in ("id", "en"):
+            text = tutor.answer(faq_id, lang).text
+            assert html_problem(text) is None
+            assert 1 <= visible_length(text) <= 4096
+
+
+def test_empty_and_huge_messages(tutor: Tutor) -> None:
+    assert tutor.reply("   ").kind == "empty"
+    assert tutor.reply("a" * 4000).kind == "empty"
+
+
+def test_suggestions_are_at_most_three(tutor: Tutor) -> None:
+    reply = tutor.reply("kerja sama negara")
+    if reply.kind == "suggest":
+        assert 1 <= len(reply.suggestions) <= 3
+        assert html_problem(reply.text) is None
