@@ -67,6 +67,19 @@ class _Phrase:
     weight: float
 
 
+def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
+    """A confident answer needs a high score, most of the question explained and a clear lead."""
+    if not cands:
+        return "unknown"
+    best = cands[0].score
+    second = cands[1].score if len(cands) > 1 else 0.0
+    if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or best >= th.certain):
+        return "answer"
+    if best >= th.suggest and coverage >= th.suggest_coverage:
+        return "suggest"
+    return "unknown"
+
+
 class Matcher:
     """Ranks FAQ entries for a question and decides answer / suggest / unknown."""
 
@@ -77,6 +90,7 @@ class Matcher:
         self.normalizer = normalizer or Normalizer(bank.lexicon)
         self.thresholds = thresholds or Thresholds()
         self.ids: list[str] = list(bank.faq)
+        self.index = {fid: i for i, fid in enumerate(self.ids)}
         self.filler = self.normalizer.filler
         self.phrases: list[_Phrase] = []
         self.entry_phrases: list[list[int]] = [[] for _ in self.ids]
@@ -156,7 +170,9 @@ class Matcher:
     # -- ranking -------------------------------------------------------------------------------
     def rank(self, text: str, limit: int = 5) -> tuple[list[Candidate], int]:
         """Best entries with scores in 0..1, and the number of meaningful words."""
-        q = self.query_tokens(text)
+        return self._rank(self.query_tokens(text), limit)
+
+    def _rank(self, q: dict[str, float], limit: int) -> tuple[list[Candidate], int]:
         if not q:
             return [], 0
         total = sum(q.values())
@@ -204,27 +220,21 @@ class Matcher:
 
     def match(self, text: str) -> MatchResult:
         """Rank and decide: a confident answer, suggestions, or unknown."""
-        cands, words = self.rank(text)
+        q = self.query_tokens(text)
+        cands, words = self._rank(q, 5)
         if not cands:
             return MatchResult("unknown", (), 0.0, words)
-        th = self.thresholds
         best = cands[0]
-        second = cands[1].score if len(cands) > 1 else 0.0
-        coverage = self.coverage(text, best.faq_id)
-        decision: Decision = "unknown"
-        if best.score >= th.answer and coverage >= th.coverage and (
-            best.score - second >= th.margin or best.score >= th.certain
-        ):
-            decision = "answer"
-        elif best.score >= th.suggest and coverage >= th.suggest_coverage:
-            decision = "suggest"
+        decision = decide(cands, self._coverage(q, best.faq_id), self.thresholds)
         return MatchResult(decision, tuple(cands), best.score, words)
 
     def coverage(self, text: str, faq_id: str) -> float:
         """Share of the question's weight the entry explains (0..1)."""
-        q = self.query_tokens(text)
+        return self._coverage(self.query_tokens(text), faq_id)
+
+    def _coverage(self, q: dict[str, float], faq_id: str) -> float:
         total = sum(q.values())
         if not total:
             return 0.0
-        toks = self.entry_tokens[self.ids.index(faq_id)]
+        toks = self.entry_tokens[self.index[faq_id]]
         return sum(w for t, w in q.items() if t in toks) / total
