@@ -5,6 +5,10 @@ Two entry points share this file:
   `config.attributes["connection"]`, already inside a transaction;
 - the alembic CLI (`alembic -c bot/storage/migrations/alembic.ini upgrade head`) has none, so we
   build the same engine the bot uses from `-x url=…`, `sqlalchemy.url`, or DATABASE_URL.
+
+SQLite runs with foreign_keys=ON (it cannot be switched off inside the migration transaction), so
+never batch-recreate a table other tables reference: DROP TABLE then cascades deletes into children.
+Prefer native ALTER TABLE (ADD/DROP/RENAME COLUMN) there.
 """
 
 from __future__ import annotations

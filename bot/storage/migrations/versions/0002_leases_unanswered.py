@@ -53,5 +53,6 @@ def downgrade() -> None:
     op.drop_index("ix_unanswered_questions_created_at", table_name="unanswered_questions")
     op.drop_table("unanswered_questions")
     op.drop_table("leases")
-    with op.batch_alter_table("chats") as batch:
-        batch.drop_column("timezone")
+    # Native DROP COLUMN (SQLite >= 3.35, PostgreSQL): a batch "recreate" of chats would DROP the
+    # table, and with foreign_keys=ON that cascades deletes into every child table.
+    op.execute("ALTER TABLE chats DROP COLUMN timezone")
