@@ -573,3 +573,52 @@ async def test_unanswered_log_and_stats(store: Store) -> None:
     assert stats.most_missed == [("q-hard", 2, 3)]
     assert stats.top_unanswered[0] == ("apa itu apec?", 2)
     assert (await store.stats(today + timedelta(days=1))).answers_today == 0
+
+
+async def test_iter_subscriptions_streams_10000_chats_in_keyset_pages(store: Store) -> None:
+    from sqlalchemy import event, insert
+
+    from bot.storage.models import Chat, Subscription
+
+    now = datetime.now(UTC)
+    chat_ids = list(range(1, 10_001))
+    async with store.engine.begin() as conn:
+        await conn.execute(
+            insert(Chat),
+            [{"id": i, "type": "private", "active": True, "created_at": now, "updated_at": now} for i in chat_ids],
+        )
+        await conn.execute(
+            insert(Subscription),
+            [
+                {
+                    "chat_id": i,
+                    "local_time": "07:00",
+                    "timezone": "Asia/Jakarta",
+                    "enabled": True,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in chat_ids
+            ],
+        )
+    statements: list[str] = []
+
+    def _count(_conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        if "FROM subscriptions" in statement:
+            statements.append(statement)
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", _count)
+    try:
+        seen = 0
+        previous = 0
+        async for sub in store.iter_subscriptions(batch=500):
+            assert sub.chat_id > previous
+            previous = sub.chat_id
+            seen += 1
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", _count)
+    assert seen == 10_000
+    # 20 full pages plus one empty probe, each bounded by LIMIT and resuming after the last chat id
+    assert len(statements) == 21
+    assert all("LIMIT" in s.upper() for s in statements)
+    assert sum("subscriptions.chat_id >" in s for s in statements) == 20

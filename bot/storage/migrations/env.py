@@ -43,6 +43,9 @@ def _do_run_migrations(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # We issue BEGIN ourselves on SQLite (see make_engine), so DDL is transactional there too:
+        # a failing migration rolls back whole instead of leaving a half-built schema.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
