@@ -115,11 +115,35 @@ def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> i
 
 
 def cmd_console(settings: Settings, lang: str) -> int:
+    asyncio.run(_console(settings, lang))
+    return 0
+
+
+async def _console(settings: Settings, lang: str) -> None:
+    """The console tutor, logging unanswered questions to the same database the bot uses."""
+    from datetime import UTC, datetime
+
     from bot.console import run_console
+    from bot.core.conversation import Reply
+    from bot.storage import Store
 
     tutor = _tutor(settings)
-    asyncio.run(run_console(tutor, lang))
-    return 0
+    try:
+        store = await Store.open(settings.database_url, default_timezone=settings.bot_timezone)
+    except Exception as exc:  # the tutor still works without a database; say why once
+        print(f"database unavailable ({type(exc).__name__}); unanswered questions will not be saved",
+              file=sys.stderr)
+        await run_console(tutor, lang)
+        return
+
+    async def log(reply: Reply) -> None:
+        await store.log_unanswered(None, reply.question, [(c.faq_id, c.score) for c in reply.candidates],
+                                   datetime.now(UTC))
+
+    try:
+        await run_console(tutor, lang, log_unanswered=log)
+    finally:
+        await store.close()
 
 
 def cmd_run(settings: Settings) -> int:

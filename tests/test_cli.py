@@ -2,15 +2,19 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DB_DIR = tempfile.mkdtemp(prefix="cli-test-")
 
 
 def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    full_env["DATABASE_URL"] = f"sqlite:///{DB_DIR}/cli.db"
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
                           cwd=ROOT, env=full_env, timeout=60)
@@ -83,3 +87,12 @@ def test_bad_usage_exits_non_zero_with_one_line() -> None:
 def test_bad_setting_is_named() -> None:
     out = run("ask", "halo", env={"BOT_TIMEZONE": "Mars/Olympus"})
     assert out.returncode == 2 and "BOT_TIMEZONE" in out.stderr
+
+
+def test_console_logs_unanswered_questions_for_the_teacher(tmp_path: Path) -> None:
+    db = tmp_path / "console.db"
+    out = run("console", stdin="rumus luas lingkaran\napa itu kerja sama bilateral\n",
+              env={"DATABASE_URL": f"sqlite:///{db}"})
+    assert out.returncode == 0, out.stderr
+    rows = sqlite3.connect(db).execute("SELECT chat_id, text FROM unanswered_questions").fetchall()
+    assert rows == [(None, "rumus luas lingkaran")]
