@@ -63,6 +63,7 @@ class Lexicon:
     protected: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
     lowercase: dict[str, str] = field(default_factory=dict)
+    english: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -352,10 +353,12 @@ class _Validator:
         slang = data.get("slang") or {}
         numbers = data.get("numbers") or {}
         lowercase = data.get("lowercase") or {}
+        english = data.get("english") or {}
         protected = data.get("protected") or []
-        for unknown in sorted(set(data) - {"slang", "numbers", "lowercase", "protected"}):
-            self.add(path, None, str(unknown), "unknown section (allowed: slang, numbers, lowercase, protected)")
-        for name, value in (("slang", slang), ("numbers", numbers), ("lowercase", lowercase)):
+        sections = {"slang", "numbers", "lowercase", "english", "protected"}
+        for unknown in sorted(set(data) - sections):
+            self.add(path, None, str(unknown), f"unknown section (allowed: {', '.join(sorted(sections))})")
+        for name, value in (("slang", slang), ("numbers", numbers), ("lowercase", lowercase), ("english", english)):
             if not isinstance(value, dict):
                 self.add(path, None, name, "must be a mapping of word: replacement")
         if not isinstance(protected, list):
@@ -364,9 +367,11 @@ class _Validator:
         slang_map = {str(k).lower(): str(v).lower() for k, v in slang.items()} if isinstance(slang, dict) else {}
         number_map = {str(k).lower(): str(v).lower() for k, v in numbers.items()} if isinstance(numbers, dict) else {}
         lower_map = {str(k).lower(): str(v).lower() for k, v in lowercase.items()} if isinstance(lowercase, dict) else {}
+        english_map = {str(k).lower(): str(v).lower() for k, v in english.items()} if isinstance(english, dict) else {}
         return Lexicon(
             slang=slang_map,
             protected=frozenset(str(p).lower() for p in protected),
             numbers=number_map,
             lowercase=lower_map,
+            english=english_map,
         )

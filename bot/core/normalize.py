@@ -23,7 +23,9 @@ _REDUP_DIGIT = re.compile(r"\b([a-z]{3,})2\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"[A-Za-z]+")
-_ENGLISH_MARKERS = frozenset({"is", "was", "are", "were", "the", "did", "does", "of", "founded", "what", "which"})
+_ENGLISH_MARKERS = frozenset(
+    {"is", "was", "are", "were", "the", "did", "does", "of", "founded", "what", "which", "when", "who", "how", "why"}
+)
 
 # Particles, courtesy and homework words: kept as tokens but worth nothing when scoring.
 FILLER = frozenset(
@@ -33,7 +35,8 @@ FILLER = frozenset(
     were saya kamu bisa tahu mau banget gan bro min bang mbak om bantu jawab tanya soal pertanyaan
     please tell me about can you you i explain mean meaning gitu begitu tuh nya aja saja juga ada
     jadi dalam sebagai atau serta hal para sang si kok kan lho loh wkwk haha hehe plis pls mohon
-    namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi
+    namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi dilakukan melakukan
+    dilaksanakan merupakan
     """.split()
 )
 
@@ -60,12 +63,13 @@ class Normalizer:
                 self.multi[key_tokens] = out
         self.max_multi = max((len(k) for k in self.multi), default=1)
         self.lowercase = dict(lexicon.lowercase)
+        self.english = dict(lexicon.english)
         self._stem_cache: dict[str, str] = {}
         self.filler = frozenset(t for word in FILLER for t in self.tokens(word))
 
     def _case_words(self, text: str) -> str:
-        """Rewrite words like "who" in English sentences unless typed in capitals ("WHO")."""
-        if not self.lowercase:
+        """English-only rewrites: "UN" → PBB, and "who" → siapa unless typed in capitals ("WHO")."""
+        if not (self.lowercase or self.english):
             return text
         words = {w.lower() for w in _WORD.findall(text)}
         if not words & _ENGLISH_MARKERS:
@@ -73,7 +77,10 @@ class Normalizer:
 
         def swap(m: re.Match[str]) -> str:
             word = m.group(0)
-            return word if word.isupper() else self.lowercase.get(word.lower(), word)
+            lower = word.lower()
+            if lower in self.english:
+                return self.english[lower]
+            return word if word.isupper() else self.lowercase.get(lower, word)
 
         return _WORD.sub(swap, text)
 

@@ -45,3 +45,8 @@ def test_domain_words_are_not_deleted(norm: Normalizer) -> None:
     tokens = norm.tokens("kerja sama luar negeri antara dua negara")
     for word in ("kerja", "sama", "luar", "antara"):
         assert word in tokens
+
+
+def test_un_is_pbb_only_in_english(norm: Normalizer) -> None:
+    assert "pbb" in norm.tokens("what is the main purpose of the UN")
+    assert "pbb" not in norm.tokens("kapan UN SMP dimulai")  # Ujian Nasional
