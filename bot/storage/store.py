@@ -792,6 +792,20 @@ class Store:
             correct_user_ids=[uid for uid, ok in rows if ok],
         )
 
+    async def session_answers(self, session_id: int, user_id: int | None = None) -> list[tuple[str, bool]]:
+        """(question id, correct) of each answer to this session's polls, in answer order; only
+        `user_id`'s when given. The end-of-quiz summary uses it to say what to review."""
+        query = (
+            select(QuizPoll.question_id, Answer.correct)
+            .join(QuizPoll, QuizPoll.poll_id == Answer.poll_id)
+            .where(QuizPoll.session_id == session_id)
+            .order_by(Answer.answered_at, Answer.id)
+        )
+        if user_id is not None:
+            query = query.where(Answer.user_id == user_id)
+        async with self._read.begin() as session:
+            return [(qid, bool(ok)) for qid, ok in (await session.execute(query)).all()]
+
     # ------------------------------------------------------------------------------------ scores
 
     async def _user_zone(self, session: AsyncSession, user_id: int) -> tzinfo:
