@@ -163,15 +163,15 @@ def main() -> dict[str, object]:
     t0 = time.perf_counter()
     matcher = Matcher(bank)
     build_ms = (time.perf_counter() - t0) * 1000
-    matcher_q, lat = evaluate(matcher, on, off)
-    evaluate(matcher, on, off)  # warm caches are what a running bot has; measure the second pass
-    _, lat = evaluate(matcher, on, off)
+    matcher_q, cold = evaluate(matcher, on, off)  # first sight of every word: typo and stem caches empty
+    _, lat = evaluate(matcher, on, off)  # warm caches, as in a running bot
     base_q, base_t, base_lat = baseline(bank, on, off)
     print(f"Matcher on {len(bank.faq)} entries, {len(on)} on-topic and {len(off)} off-topic questions "
           f"(index built in {build_ms:.0f} ms)")
     print(f"  ours     {matcher_q.line()}")
     print(f"  baseline {base_q.line()}  (WRatio threshold {base_t:.0f})")
-    print(f"  latency ours p50 {percentile(lat, 50):.3f} ms  p99 {percentile(lat, 99):.3f} ms;"
+    print(f"  latency ours p50 {percentile(lat, 50):.3f} ms  p99 {percentile(lat, 99):.3f} ms "
+          f"(first sight of each word: p99 {percentile(cold, 99):.3f} ms);"
           f" baseline p50 {percentile(base_lat, 50):.3f} ms  p99 {percentile(base_lat, 99):.3f} ms")
     print(f"  gain: top-1 x{matcher_q.top1 / max(base_q.top1, 1e-9):.2f}, confident-wrong "
           f"{base_q.confident_wrong:.1%} -> {matcher_q.confident_wrong:.1%}, abstention "
@@ -180,11 +180,11 @@ def main() -> dict[str, object]:
     t0 = time.perf_counter()
     big_matcher = Matcher(big)
     big_build = time.perf_counter() - t0
-    evaluate(big_matcher, on, off)
+    _, big_cold = evaluate(big_matcher, on, off)
     _, big_lat = evaluate(big_matcher, on, off)
     print(f"  synthetic 5,000 entries: p50 {percentile(big_lat, 50):.3f} ms  p99 {percentile(big_lat, 99):.3f} ms "
-          f"(index built in {big_build:.1f} s)")
+          f"(first sight p99 {percentile(big_cold, 99):.3f} ms; index built in {big_build:.1f} s)")
     startup = ask_startup_seconds()
     print(f"  `python -m bot ask` start-up (median of 5): {startup:.2f} s")
-    return {"quality": matcher_q, "baseline": base_q, "p99_ms": percentile(lat, 99),
+    return {"quality": matcher_q, "baseline": base_q, "p99_ms": percentile(lat, 99), "p99_cold_ms": percentile(cold, 99),
             "p99_5000_ms": percentile(big_lat, 99), "ask_startup_s": startup}

@@ -85,6 +85,7 @@ class Matcher:
     """Ranks FAQ entries for a question and decides answer / suggest / unknown."""
 
     SHORTLIST = 30
+    CACHE_LIMIT = 50_000
 
     def __init__(self, bank: ContentBank, normalizer: Normalizer | None = None,
                  thresholds: Thresholds | None = None) -> None:
@@ -131,6 +132,7 @@ class Matcher:
         self.entry_tokens = [frozenset(t) for t in entry_tokens]
         for ph in self.phrases:
             ph.weight = sum(self.idf[t] for t in ph.tokens)
+        self.canonical = [self.phrases[p[0]].text if p else "" for p in self.entry_phrases]
         self.vocabulary = sorted(self.idf)
         self.surface = {w: s for w, s in surface.items() if w not in self.idf}
         self.surface_words = sorted(self.surface)
@@ -152,6 +154,8 @@ class Matcher:
             if hit2 and (best is None or hit2[1] > best[0]):
                 best = (hit2[1], self.surface[hit2[0]])
             fixed = best[1] if best else None
+        if len(self._corrections) >= self.CACHE_LIMIT:  # bounded: students invent typos forever
+            self._corrections.clear()
         self._corrections[token] = fixed
         return fixed
 
@@ -209,15 +213,11 @@ class Matcher:
         return scored[:limit], len(q)
 
     def _fuzzy_only(self, q: dict[str, float], limit: int) -> list[Candidate]:
-        """No shared word at all: a weak fuzzy guess, only ever good enough to suggest."""
+        """No shared word at all: a weak fuzzy guess against the canonical questions only (one per
+        entry, so this stays cheap for big banks), never good enough for a confident answer."""
         q_text = " ".join(sorted(q))
-        hits = process.extract(q_text, [p.text for p in self.phrases], scorer=fuzz.token_sort_ratio,
-                               limit=limit * 3, score_cutoff=60)
-        seen: dict[str, float] = {}
-        for _, score, p_idx in hits:
-            fid = self.ids[self.phrases[p_idx].entry]
-            seen.setdefault(fid, round(0.5 * score / 100, 4))
-        return [Candidate(f, s) for f, s in list(seen.items())[:limit]]
+        hits = process.extract(q_text, self.canonical, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=60)
+        return [Candidate(self.ids[idx], round(0.5 * score / 100, 4)) for _, score, idx in hits]
 
     def match(self, text: str) -> MatchResult:
         """Rank and decide: a confident answer, suggestions, or unknown."""

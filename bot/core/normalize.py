@@ -106,6 +106,8 @@ class Normalizer:
                 cached = token
             else:
                 cached = _stemmer().stem(token) or token
+            if len(self._stem_cache) >= 50_000:  # bounded: unknown words keep arriving
+                self._stem_cache.clear()
             self._stem_cache[token] = cached
         return cached
 
