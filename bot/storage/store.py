@@ -1078,6 +1078,92 @@ class Store:
             )
             return [_delivery_record(r) for r in rows]
 
+    async def subscription_zones(self) -> list[str]:
+        """Distinct zones of enabled subscriptions of active chats (the broadcast asks per zone)."""
+        async with self._read.begin() as session:
+            rows = await session.scalars(
+                select(Subscription.timezone)
+                .join(Chat, Chat.id == Subscription.chat_id)
+                .where(Subscription.enabled.is_(True), Chat.active.is_(True))
+                .distinct()
+                .order_by(Subscription.timezone)
+            )
+            return list(rows)
+
+    async def iter_subscriptions_at(
+        self, zone: str, after: str | None, upto: str, batch: int = 500
+    ) -> AsyncIterator[SubscriptionRecord]:
+        """Enabled subscriptions of active chats in `zone` whose "HH:MM" is in (after, upto]
+        (after None = from midnight), keyset-streamed by chat id like `iter_subscriptions`.
+
+        "HH:MM" strings sort like the times, so one due minute range is one indexed-range query
+        instead of reading every subscription each minute.
+        """
+        last: int | None = None
+        while True:
+            query = (
+                select(Subscription, Chat.type, Chat.language)
+                .join(Chat, Chat.id == Subscription.chat_id)
+                .where(
+                    Subscription.enabled.is_(True),
+                    Chat.active.is_(True),
+                    Subscription.timezone == zone,
+                    Subscription.local_time <= upto,
+                )
+                .order_by(Subscription.chat_id)
+                .limit(batch)
+            )
+            if after is not None:
+                query = query.where(Subscription.local_time > after)
+            if last is not None:
+                query = query.where(Subscription.chat_id > last)
+            async with self._read.begin() as session:
+                rows = (await session.execute(query)).all()
+                records = [self._subscription_record(sub, t, lang) for sub, t, lang in rows]
+            for record in records:
+                yield record
+            if len(records) < batch:
+                return
+            last = records[-1].chat_id
+
+    async def iter_pending_recaps(self, before: datetime, batch: int = 500) -> AsyncIterator[DeliveryRecord]:
+        """Like `pending_recaps`, streamed by delivery id so a 10,000-chat recap stays flat in memory."""
+        _aware(before, "before")
+        last = 0
+        while True:
+            async with self._read.begin() as session:
+                rows = await session.scalars(
+                    select(DailyDelivery)
+                    .where(
+                        DailyDelivery.state == "sent",
+                        DailyDelivery.recapped_at.is_(None),
+                        DailyDelivery.sent_at <= before,
+                        DailyDelivery.id > last,
+                    )
+                    .order_by(DailyDelivery.id)
+                    .limit(batch)
+                )
+                records = [_delivery_record(r) for r in rows]
+            for record in records:
+                yield record
+            if len(records) < batch:
+                return
+            last = records[-1].id
+
+    async def unrecapped_deliveries(self, chat_id: int) -> list[DeliveryRecord]:
+        """The chat's sent deliveries still waiting for their recap, oldest first (recapped before a new quiz)."""
+        async with self._read.begin() as session:
+            rows = await session.scalars(
+                select(DailyDelivery)
+                .where(
+                    DailyDelivery.chat_id == chat_id,
+                    DailyDelivery.state == "sent",
+                    DailyDelivery.recapped_at.is_(None),
+                )
+                .order_by(DailyDelivery.day, DailyDelivery.id)
+            )
+            return [_delivery_record(r) for r in rows]
+
     async def next_daily_question(self, chat_id: int, bank_ids: list[str], rng_seed: int) -> str:
         """Pick the chat's next daily question: no repeat until every question of the current bank was
         sent in this cycle, then a new cycle starts. The pick among the unseen ones is deterministic
