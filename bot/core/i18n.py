@@ -103,6 +103,187 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "To review: {items}. Type /ulang any time to retry the questions you missed.",
     },
     "quiz.perfect": {"id": "Sempurna! 🎉", "en": "Perfect! 🎉"},
+    # ---- Telegram bot interface (bot/handlers) ----
+    "start.greeting": {
+        "id": (
+            "Halo, {name}! 👋 Aku <b>Tutor Diplomasi</b>.\n"
+            "Tanya apa saja soal kerja sama internasional dan diplomasi Indonesia, "
+            "atau latihan dengan kuis dan lihat skormu."
+        ),
+        "en": (
+            "Hi, {name}! 👋 I'm <b>Tutor Diplomasi</b>.\n"
+            "Ask me anything about international cooperation and Indonesian diplomacy, "
+            "or practise with quizzes and track your score."
+        ),
+    },
+    "button.ask": {"id": "❓ Tanya", "en": "❓ Ask"},
+    "button.quiz": {"id": "📝 Kuis", "en": "📝 Quiz"},
+    "button.topics": {"id": "📚 Topik", "en": "📚 Topics"},
+    "button.quiz_topic": {"id": "📝 Kuis topik ini", "en": "📝 Quiz on this topic"},
+    "button.back_topics": {"id": "« Daftar topik", "en": "« All topics"},
+    "button.prev": {"id": "‹ Sebelumnya", "en": "‹ Previous"},
+    "button.next": {"id": "Berikutnya ›", "en": "Next ›"},
+    "ask.prompt": {
+        "id": "Tulis saja pertanyaanmu, ya. Contoh: <i>apa itu ASEAN?</i>",
+        "en": "Just type your question. For example: <i>apa itu ASEAN?</i>",
+    },
+    "ask.prompt_group": {
+        "id": "Tulis pertanyaanmu setelah perintahnya, ya. Contoh: <code>/tanya apa itu ASEAN?</code>",
+        "en": "Put your question after the command. For example: <code>/tanya apa itu ASEAN?</code>",
+    },
+    "help": {
+        "id": (
+            "<b>Perintah Tutor Diplomasi</b>\n"
+            "/tanya &lt;pertanyaan&gt; – tanya soal diplomasi (di chat pribadi cukup ketik saja)\n"
+            "/topik – jelajahi topik dan pertanyaannya\n"
+            "/kuis [topik] [jumlah] – latihan kuis, contoh: <code>/kuis asean 5</code>\n"
+            "/ulang – ulangi soal yang pernah salah\n"
+            "/skor – skor, ketepatan per topik, dan runtutan harianmu\n"
+            "/peringkat – peringkat grup (minggu ini dan sepanjang waktu)\n"
+            "/harian – kuis harian untuk chat ini\n"
+            "/bahasa – ganti bahasa (Indonesia/English)\n"
+            "/help – daftar perintah ini\n\n"
+            "Di grup, aku menjawab kalau kamu memakai /tanya, menyebut @{username}, atau membalas pesanku."
+        ),
+        "en": (
+            "<b>Tutor Diplomasi commands</b>\n"
+            "/tanya &lt;question&gt; – ask about diplomacy (in a private chat just type it)\n"
+            "/topik – browse topics and their questions\n"
+            "/kuis [topic] [count] – practise with a quiz, e.g. <code>/kuis asean 5</code>\n"
+            "/ulang – review questions you got wrong\n"
+            "/skor – your score, accuracy per topic and daily streak\n"
+            "/peringkat – the group leaderboard (this week and all time)\n"
+            "/harian – the daily quiz for this chat\n"
+            "/bahasa – change the language (Indonesia/English)\n"
+            "/help – this list\n\n"
+            "In groups I answer when you use /tanya, mention @{username}, or reply to my message."
+        ),
+    },
+    "media.private": {
+        "id": "Aku baru bisa membaca pesan teks. Tulis pertanyaanmu dengan kata-kata, ya. 🙂",
+        "en": "I can only read text messages for now. Please type your question. 🙂",
+    },
+    "callback.expired": {"id": "Tombol ini sudah kedaluwarsa.", "en": "This button has expired."},
+    "error.generic": {
+        "id": "Maaf, ada yang salah di sisiku. 🙏 Coba lagi sebentar lagi, ya.",
+        "en": "Sorry, something went wrong on my side. 🙏 Please try again in a moment.",
+    },
+    "topics.pick": {"id": "📚 Pilih topik yang ingin kamu pelajari:", "en": "📚 Pick a topic to study:"},
+    "topics.questions": {
+        "id": "<b>{topic}</b>\n{description}\n\nPilih pertanyaan (halaman {page}/{pages}):",
+        "en": "<b>{topic}</b>\n{description}\n\nPick a question (page {page}/{pages}):",
+    },
+    "quiz.bad_topic": {
+        "id": "Topik itu belum ada. Pilih salah satu ini, lalu coba lagi, contoh <code>/kuis asean</code>:\n{topics}",
+        "en": "I don't know that topic. Pick one of these and try again, e.g. <code>/kuis asean</code>:\n{topics}",
+    },
+    "quiz.bad_count": {
+        "id": "Jumlah soal harus 1 sampai {max}. Contoh: <code>/kuis asean 5</code>",
+        "en": "The number of questions must be 1 to {max}. For example: <code>/kuis asean 5</code>",
+    },
+    "quiz.start": {
+        "id": "📝 Kuis dimulai: {count} soal{topic}. Pilih jawabanmu di setiap soal, ya!",
+        "en": "📝 Quiz started: {count} questions{topic}. Choose your answer for each question!",
+    },
+    "quiz.topic_suffix": {"id": " tentang <b>{topic}</b>", "en": " on <b>{topic}</b>"},
+    "quiz.review_start": {
+        "id": "🔁 Waktunya mengulang: {count} soal yang pernah kamu jawab salah.",
+        "en": "🔁 Review time: {count} questions you got wrong before.",
+    },
+    "quiz.review_none": {
+        "id": "Belum ada soal yang perlu diulang sekarang. 🎉 Coba /kuis untuk latihan baru.",
+        "en": "Nothing to review right now. 🎉 Try /kuis for new practice.",
+    },
+    "quiz.review_later": {
+        "id": "Belum ada yang jatuh tempo sekarang; {total} soal masih dalam antrean ulang dan akan muncul lagi nanti.",
+        "en": "Nothing is due right now; {total} questions are still in your review queue and will come back later.",
+    },
+    "quiz.summary": {
+        "id": "🏁 Kuis selesai! Skor kamu <b>{correct}/{total}</b>.",
+        "en": "🏁 Quiz finished! Your score: <b>{correct}/{total}</b>.",
+    },
+    "quiz.summary_review": {
+        "id": "Yang perlu dipelajari lagi:\n{items}\n\nKetik /ulang nanti untuk mengulang soal yang salah.",
+        "en": "Worth studying again:\n{items}\n\nType /ulang later to retry the questions you missed.",
+    },
+    "group.round_start": {
+        "id": "🎯 Kuis grup dimulai: {count} soal{topic}, {seconds} detik per soal. Siapa paling jago?",
+        "en": "🎯 Group quiz started: {count} questions{topic}, {seconds} seconds each. Who's the best?",
+    },
+    "group.busy": {
+        "id": "Sabar, ya 🙂 Kuis grup masih berjalan. Selesaikan dulu yang ini, lalu mulai lagi.",
+        "en": "Hold on 🙂 a group quiz is still running. Finish this one first, then start another.",
+    },
+    "group.round_end": {
+        "id": "🏆 Kuis grup selesai! Peringkat ronde ini:\n{ranking}",
+        "en": "🏆 Group quiz finished! This round's ranking:\n{ranking}",
+    },
+    "group.round_empty": {
+        "id": "🏁 Kuis grup selesai, tapi belum ada yang menjawab. Coba lagi dengan /kuis!",
+        "en": "🏁 Group quiz finished, but nobody answered. Try again with /kuis!",
+    },
+    "rank.row": {"id": "{n}. {name} – {correct}/{answered} benar", "en": "{n}. {name} – {correct}/{answered} correct"},
+    "rank.header": {"id": "🏆 <b>Peringkat grup</b>", "en": "🏆 <b>Group leaderboard</b>"},
+    "rank.week": {"id": "<b>Minggu ini</b>", "en": "<b>This week</b>"},
+    "rank.all": {"id": "<b>Sepanjang waktu</b>", "en": "<b>All time</b>"},
+    "rank.nobody": {"id": "Belum ada yang menjawab kuis.", "en": "No quiz answers yet."},
+    "rank.private": {
+        "id": "Peringkat ada di grup kelas. Di sini kamu bisa lihat skormu sendiri dengan /skor.",
+        "en": "Leaderboards live in class groups. Here you can see your own score with /skor.",
+    },
+    "score.none": {
+        "id": "Kamu belum menjawab kuis. Mulai dengan /kuis, ya!",
+        "en": "You haven't answered any quiz yet. Start with /kuis!",
+    },
+    "score.summary": {
+        "id": (
+            "📊 <b>Skor {name}</b>\n"
+            "Dijawab: {answered} · Benar: {correct} · Ketepatan: {accuracy}%\n"
+            "🔥 Runtutan harian: {streak} hari (terbaik {best} hari)"
+        ),
+        "en": (
+            "📊 <b>{name}'s score</b>\n"
+            "Answered: {answered} · Correct: {correct} · Accuracy: {accuracy}%\n"
+            "🔥 Daily streak: {streak} days (best {best} days)"
+        ),
+    },
+    "score.topics": {"id": "<b>Per topik</b>", "en": "<b>Per topic</b>"},
+    "score.topic_row": {"id": "• {topic}: {correct}/{answered} ({accuracy}%)", "en": "• {topic}: {correct}/{answered} ({accuracy}%)"},
+    "score.reviews": {
+        "id": "🔁 Soal untuk diulang sekarang: {due} (ketik /ulang)",
+        "en": "🔁 Questions to review now: {due} (type /ulang)",
+    },
+    "lang.pick": {
+        "id": "Pilih bahasa untuk {target}:",
+        "en": "Choose the language for {target}:",
+    },
+    "lang.target_user": {"id": "kamu", "en": "you"},
+    "lang.target_group": {"id": "grup ini", "en": "this group"},
+    "lang.set": {
+        "id": "Oke, aku akan memakai Bahasa Indonesia. Materi pelajaran tetap berbahasa Indonesia.",
+        "en": "OK, I'll use English. The lesson content stays in Indonesian.",
+    },
+    "lang.admins_only": {
+        "id": "Maaf, hanya admin grup yang bisa mengubah bahasa grup.",
+        "en": "Sorry, only the group's admins can change the group language.",
+    },
+    "group.intro": {
+        "id": (
+            "Halo semuanya! 👋 Aku <b>Tutor Diplomasi</b>, teman belajar soal kerja sama internasional "
+            "dan diplomasi Indonesia.\n\n"
+            "• Tanya dengan <code>/tanya apa itu ASEAN?</code>, sebut @{username}, atau balas pesanku.\n"
+            "• Main kuis bareng dengan /kuis, lihat peringkat dengan /peringkat.\n"
+            "• Admin grup bisa menyalakan kuis harian dengan <code>/harian 07:00</code>."
+        ),
+        "en": (
+            "Hello everyone! 👋 I'm <b>Tutor Diplomasi</b>, a study buddy for international cooperation "
+            "and Indonesian diplomacy.\n\n"
+            "• Ask with <code>/tanya apa itu ASEAN?</code>, mention @{username}, or reply to my message.\n"
+            "• Play a quiz together with /kuis and see the leaderboard with /peringkat.\n"
+            "• Group admins can turn on the daily quiz with <code>/harian 07:00</code>."
+        ),
+    },
+    "inline.empty_hint": {"id": "Ketik pertanyaanmu…", "en": "Type your question…"},
 }
 
 

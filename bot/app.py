@@ -1,0 +1,135 @@
+"""`build_application`: the one place that wires the Telegram bot together.
+
+Defaults (HTML, the bot's time zone), the Bot API base URL (a local or fake server in tests),
+flood control, the Store and Services opened in post_init, the command menus per scope and
+language, restart recovery of group quiz rounds, and the broadcast engine's start and stop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from telegram import (
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+import bot.broadcast
+from bot.core.content import load_bank
+from bot.core.conversation import Tutor
+from bot.handlers import register_handlers
+from bot.handlers.quiz import resume_rounds
+from bot.services import SERVICES_KEY, Services
+from bot.settings import Settings
+from bot.storage import Store
+
+log = logging.getLogger(__name__)
+
+OWNS_STORE_KEY = "owns_store"
+RATE_LIMIT_RETRIES = 3
+
+# (command, Indonesian description, English description)
+PRIVATE_COMMANDS = [
+    ("start", "Mulai dan lihat menu", "Start and show the menu"),
+    ("topik", "Jelajahi topik dan pertanyaan", "Browse topics and questions"),
+    ("kuis", "Latihan kuis: /kuis [topik] [jumlah]", "Practice quiz: /kuis [topic] [count]"),
+    ("ulang", "Ulangi soal yang pernah salah", "Review questions you got wrong"),
+    ("skor", "Skor, ketepatan, dan runtutan harian", "Score, accuracy and daily streak"),
+    ("harian", "Kuis harian: /harian [JJ:MM|off]", "Daily quiz: /harian [HH:MM|off]"),
+    ("bahasa", "Ganti bahasa (Indonesia/English)", "Change language (Indonesia/English)"),
+    ("help", "Daftar perintah", "List of commands"),
+]
+GROUP_COMMANDS = [
+    ("tanya", "Tanya: /tanya pertanyaan", "Ask: /tanya question"),
+    ("kuis", "Kuis grup: /kuis [topik] [jumlah]", "Group quiz: /kuis [topic] [count]"),
+    ("peringkat", "Peringkat grup minggu ini dan sepanjang waktu", "Group leaderboard, this week and all time"),
+    ("topik", "Jelajahi topik dan pertanyaan", "Browse topics and questions"),
+    ("skor", "Skor kamu sendiri", "Your own score"),
+    ("help", "Daftar perintah", "List of commands"),
+]
+ADMIN_COMMANDS = [
+    *GROUP_COMMANDS,
+    ("harian", "Admin: kuis harian /harian [JJ:MM|off]", "Admins: daily quiz /harian [HH:MM|off]"),
+    ("zona", "Admin: zona waktu /zona WIB|WITA|WIT", "Admins: time zone /zona WIB|WITA|WIT"),
+    ("bahasa", "Admin: bahasa grup", "Admins: group language"),
+]
+
+
+def build_application(settings: Settings, *, services: Services | None = None,
+                      rate_limit: bool = True) -> Application:  # type: ignore[type-arg]
+    """The configured Application; the Store opens in post_init (pass `services` to inject one).
+
+    `rate_limit=False` leaves out PTB's AIORateLimiter (benchmarks with flood limits off).
+    """
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    # httpx logs request URLs, which contain the token, at INFO: hold it at WARNING however we run.
+    for noisy in ("httpx", "httpcore"):
+        if logging.getLogger(noisy).getEffectiveLevel() < logging.WARNING:
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.telegram_api_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.bot_timezone)))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    if services is not None:
+        application.bot_data[SERVICES_KEY] = services
+    register_handlers(application)
+    return application
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    """Open the database, build Services, set the command menus, resume rounds, start broadcasts."""
+    settings: Settings = application.bot_data["settings"]
+    if SERVICES_KEY not in application.bot_data:
+        tutor = Tutor(load_bank(settings.resolved_content_dir))
+        store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
+        application.bot_data[SERVICES_KEY] = Services(settings=settings, tutor=tutor, store=store)
+        application.bot_data[OWNS_STORE_KEY] = True
+    await set_commands(application)
+    await resume_rounds(application)
+    await bot.broadcast.on_startup(application)
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    """Stop broadcasts, then close the database we opened."""
+    try:
+        await bot.broadcast.on_shutdown(application)
+    finally:
+        services: Services | None = application.bot_data.get(SERVICES_KEY)
+        if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
+            await services.store.close()
+
+
+def _commands(spec: Sequence[tuple[str, str, str]], lang: str) -> list[BotCommand]:
+    return [BotCommand(name, en if lang == "en" else id_) for name, id_, en in spec]
+
+
+async def set_commands(application: Application) -> None:  # type: ignore[type-arg]
+    """setMyCommands per scope (private, groups, group admins) and language (default Indonesian, en)."""
+    scopes: list[tuple[BotCommandScope, Sequence[tuple[str, str, str]]]] = [
+        (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+        (BotCommandScopeAllChatAdministrators(), ADMIN_COMMANDS),
+    ]
+    try:
+        for scope, spec in scopes:
+            await application.bot.set_my_commands(_commands(spec, "id"), scope=scope)
+            await application.bot.set_my_commands(_commands(spec, "en"), scope=scope, language_code="en")
+    except TelegramError as exc:  # menus are a convenience; the bot still works without them
+        log.warning("setMyCommands failed: %s", exc)

@@ -1,0 +1,84 @@
+"""Every handler, registered in one place and in order (`register_handlers`).
+
+Group -2 drops updates the tutor never answers (edits, channel posts); group -1 remembers users
+and chats; group 0 holds the commands, then the free-text, button, poll, membership and inline
+handlers. The daily-quiz and owner commands come from their own modules.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    PollAnswerHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.handlers import (
+    buttons,
+    daily,
+    errors,
+    inline,
+    language,
+    membership,
+    owner,
+    questions,
+    quiz,
+    scores,
+    start,
+    topics,
+)
+from bot.handlers.common import remember
+
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+
+
+async def drop_unanswered_kinds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Edited messages and channel posts get no reply: answering an edit twice would confuse."""
+    if update.edited_message or update.edited_channel_post or update.channel_post:
+        raise ApplicationHandlerStop
+
+
+def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """Add every handler and the error handler to the application."""
+    application.add_handler(TypeHandler(Update, drop_unanswered_kinds), group=-2)
+    application.add_handler(TypeHandler(Update, remember), group=-1)
+
+    commands = [
+        (("start",), start.start),
+        (("help", "bantuan"), start.help_command),
+        (("tanya", "ask"), questions.tanya),
+        (("topik", "topics"), topics.topik),
+        (("kuis", "quiz"), quiz.kuis),
+        (("ulang", "review"), quiz.ulang),
+        (("skor", "score"), scores.skor),
+        (("peringkat", "leaderboard"), scores.peringkat),
+        (("bahasa", "language"), language.bahasa),
+    ]
+    for names, callback in commands:
+        application.add_handler(CommandHandler(list(names), callback))
+    daily.register(application)
+    owner.register(application)
+
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
+    application.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, questions.private_text))
+    application.add_handler(
+        MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND & questions.ADDRESSED, questions.addressed_text)
+    )
+    application.add_handler(
+        MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, questions.private_media)
+    )
+    application.add_handler(CallbackQueryHandler(buttons.on_button))
+    application.add_handler(PollAnswerHandler(quiz.poll_answer))
+    application.add_handler(ChatMemberHandler(membership.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(InlineQueryHandler(inline.inline_query))
+    application.add_error_handler(errors.on_error)

@@ -1,0 +1,108 @@
+"""Compact callback_data for inline buttons, and its strict decoding.
+
+Telegram allows 64 bytes of callback_data and sends back whatever a client puts there, so every
+button carries a short code ("a:<faq_id>", "t:<topic>:<page>", "q:<topic>") and `decode` checks
+it against the loaded content: stale or tampered data becomes None, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.content import ContentBank
+from bot.core.i18n import LANGUAGES
+from bot.core.limits import MAX_CALLBACK_DATA
+
+MENU_ITEMS = ("ask", "quiz", "topics")
+
+
+@dataclass(frozen=True)
+class ShowAnswer:
+    """Answer one FAQ entry (a suggestion, a related question, a topic's question)."""
+
+    faq_id: str
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """`topic` None: the topic list at `page`; otherwise that topic's questions at `page`."""
+
+    topic: str | None
+    page: int
+
+
+@dataclass(frozen=True)
+class StartQuiz:
+    """Start a quiz on `topic` (None: all topics)."""
+
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """One of the /start buttons: ask, quiz, topics."""
+
+    item: str
+
+
+@dataclass(frozen=True)
+class ChooseLanguage:
+    language: str
+
+
+Action = ShowAnswer | TopicPage | StartQuiz | MenuItem | ChooseLanguage
+
+
+def encode(action: Action) -> str:
+    """The callback_data for an action; raises ValueError if it would not fit Telegram's limit."""
+    match action:
+        case ShowAnswer(faq_id):
+            data = f"a:{faq_id}"
+        case TopicPage(None, page):
+            data = f"T:{page}"
+        case TopicPage(topic, page):
+            data = f"t:{topic}:{page}"
+        case StartQuiz(topic):
+            data = f"q:{topic or ''}"
+        case MenuItem(item):
+            data = f"m:{item}"
+        case ChooseLanguage(language):
+            data = f"l:{language}"
+        case _:
+            raise TypeError(f"not a callback action: {action!r}")
+    if len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
+        raise ValueError(f"callback_data over {MAX_CALLBACK_DATA} bytes: {data!r}")
+    return data
+
+
+def _page(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) <= 4 else None
+
+
+def decode(data: str | None, bank: ContentBank) -> Action | None:
+    """The action behind callback_data, or None when it is unknown, stale or malformed."""
+    if not data or len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
+        return None
+    code, sep, rest = data.partition(":")
+    if not sep:
+        return None
+    if code == "a":
+        return ShowAnswer(rest) if rest in bank.faq else None
+    if code == "T":
+        page = _page(rest)
+        return TopicPage(None, page) if page is not None else None
+    if code == "t":
+        topic, sep, page_text = rest.rpartition(":")
+        page = _page(page_text)
+        if not sep or page is None or topic not in bank.topics:
+            return None
+        return TopicPage(topic, page)
+    if code == "q":
+        if rest == "":
+            return StartQuiz(None)
+        return StartQuiz(rest) if rest in bank.topics else None
+    if code == "m":
+        return MenuItem(rest) if rest in MENU_ITEMS else None
+    if code == "l":
+        return ChooseLanguage(rest) if rest in LANGUAGES else None
+    return None

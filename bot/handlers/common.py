@@ -1,0 +1,202 @@
+"""What every handler shares: who is talking (language, remembered in the database), how to send
+HTML safely (split over 4096 characters), and who counts as a group admin.
+
+Language choices and known profiles are cached in PTB's user_data/chat_data so an ordinary
+message costs no database write; the database stays the source of truth after a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from telegram import (
+    Bot,
+    Chat,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+    User,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.core.i18n import LANGUAGES, pick_language
+from bot.core.markup import split_message
+from bot.handlers.callbacks import Action, encode
+from bot.services import SERVICES_KEY, services
+
+log = logging.getLogger(__name__)
+
+GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's "GroupAnonymousBot": sender of anonymous admins' messages
+CHANNEL_BOT_ID = 136817688  # Telegram's "Channel_Bot": sender of messages sent on behalf of a channel
+NOT_PLAYERS = frozenset({GROUP_ANONYMOUS_BOT_ID, CHANNEL_BOT_ID})
+
+_LANG_KEY = "language_choice"  # user_data/chat_data: explicit choice (str) or None, once loaded
+_PROFILE_KEY = "profile"  # user_data: (first_name, username, language_code) last written to the DB
+_CHAT_KEY = "chat_seen"  # chat_data: (type, title) last written to the DB
+
+
+def is_private(chat: Chat | None) -> bool:
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Keep users and chats in the database (names for leaderboards), writing only on change."""
+    store = services(context).store
+    user = update.effective_user
+    if user is not None and not user.is_bot and context.user_data is not None:
+        profile = (user.first_name, user.username, user.language_code)
+        if context.user_data.get(_PROFILE_KEY) != profile:
+            await store.upsert_user(user.id, user.first_name, user.username, user.language_code)
+            context.user_data[_PROFILE_KEY] = profile
+    chat = update.effective_chat
+    if chat is not None and context.chat_data is not None:
+        seen = (chat.type, chat.title)
+        if context.chat_data.get(_CHAT_KEY) != seen:
+            await store.upsert_chat(chat.id, chat.type, chat.title)
+            context.chat_data[_CHAT_KEY] = seen
+
+
+async def _choice(data: dict, load: Callable[[], Awaitable[str | None]]) -> str | None:
+    """The cached explicit language choice, loaded from the database the first time."""
+    if _LANG_KEY not in data:
+        data[_LANG_KEY] = await load()
+    return data[_LANG_KEY]
+
+
+async def user_language(context: ContextTypes.DEFAULT_TYPE, user: User | None) -> str:
+    """/bahasa choice, else English for English Telegram clients, else Indonesian."""
+    if user is None:
+        return pick_language(None, None)
+    store = services(context).store
+    choice = await _choice(context.application.user_data[user.id], lambda: store.get_user_language(user.id))
+    return pick_language(choice, user.language_code)
+
+
+async def user_language_by_id(application: Application, user_id: int | None) -> str:  # type: ignore[type-arg]
+    """The same as user_language without an Update (jobs, quiz summaries): the client language
+    comes from the profile cached by `remember`, else from the database."""
+    if user_id is None:
+        return pick_language(None, None)
+    store = application.bot_data[SERVICES_KEY].store
+    data = application.user_data[user_id]
+    choice = await _choice(data, lambda: store.get_user_language(user_id))
+    profile = data.get(_PROFILE_KEY)
+    code = profile[2] if profile else await store.get_user_language_code(user_id)
+    return pick_language(choice, code)
+
+
+async def chat_language_by_id(application: Application, chat_id: int) -> str:  # type: ignore[type-arg]
+    """A group's language (set by its admins with /bahasa), else Indonesian."""
+    store = application.bot_data[SERVICES_KEY].store
+
+    async def load() -> str | None:
+        record = await store.get_chat(chat_id)
+        return record.language if record else None
+
+    choice = await _choice(application.chat_data[chat_id], load)
+    return choice if choice in LANGUAGES else pick_language(None, None)
+
+
+async def chat_language(context: ContextTypes.DEFAULT_TYPE, chat: Chat | None, user: User | None) -> str:
+    """The language to speak in a chat: the user's in private, the group's (admins choose) in groups."""
+    if chat is None or is_private(chat):
+        return await user_language(context, user)
+    return await chat_language_by_id(context.application, chat.id)
+
+
+async def language_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Shortcut: the language for this update's chat and user."""
+    return await chat_language(context, update.effective_chat, update.effective_user)
+
+
+def set_cached_language(context: ContextTypes.DEFAULT_TYPE, *, user_id: int | None = None,
+                        chat_id: int | None = None, language: str) -> None:
+    """Update the cache after /bahasa wrote the choice to the database."""
+    if user_id is not None:
+        context.application.user_data[user_id][_LANG_KEY] = language
+    if chat_id is not None:
+        context.application.chat_data[chat_id][_LANG_KEY] = language
+
+
+def keyboard(rows: Sequence[Sequence[tuple[str, Action]]]) -> InlineKeyboardMarkup | None:
+    """An inline keyboard from (label, action) rows; None when there are no buttons."""
+    built = [[InlineKeyboardButton(label[:64], callback_data=encode(action)) for label, action in row]
+             for row in rows if row]
+    return InlineKeyboardMarkup(built) if built else None
+
+
+async def send_html(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    *,
+    reply_markup: InlineKeyboardMarkup | None = None,
+    reply_to: int | None = None,
+) -> Message:
+    """Send HTML split at paragraph boundaries; the keyboard goes on the last part."""
+    parts = split_message(text)
+    message: Message | None = None
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        message = await bot.send_message(
+            chat_id,
+            part,
+            reply_markup=reply_markup if last else None,
+            reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
+            if reply_to is not None and i == 0 else None,
+        )
+    assert message is not None  # split_message never returns an empty list for non-empty text
+    return message
+
+
+async def reply_html(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+                     reply_markup: InlineKeyboardMarkup | None = None) -> Message | None:
+    """Answer the update's message: a plain message in private, a reply to it in groups."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    message = update.effective_message
+    reply_to = message.message_id if message is not None and not is_private(chat) else None
+    return await send_html(context.bot, chat.id, text, reply_markup=reply_markup, reply_to=reply_to)
+
+
+async def edit_html(message: Message, text: str, reply_markup: InlineKeyboardMarkup | None) -> None:
+    """Edit a bot message in place; 'message is not modified' (a double tap) is not an error."""
+    try:
+        await message.edit_text(text, reply_markup=reply_markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def is_chat_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether the sender may change group settings: an admin per Telegram, anonymous admins included.
+
+    Private chats: the user owns the chat. Anonymous admins write as the group itself
+    (sender_chat == chat, from GroupAnonymousBot); a channel posting into the group is not an admin.
+    """
+    chat = update.effective_chat
+    if chat is None:
+        return False
+    if is_private(chat):
+        return True
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None and update.callback_query is None:
+        return message.sender_chat.id == chat.id
+    user = update.effective_user
+    if user is None:
+        return False
+    if user.id == GROUP_ANONYMOUS_BOT_ID:
+        return True
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError:
+        log.warning("getChatMember failed for chat %s", chat.id)
+        return False
+    return member.status in (ChatMember.ADMINISTRATOR, ChatMember.OWNER)

@@ -1,0 +1,64 @@
+"""The bot's own membership (my_chat_member) and group → supergroup migration."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import ChatMember, Update
+from telegram.ext import ContextTypes
+
+from bot.core.i18n import t
+from bot.core.markup import escape
+from bot.handlers.common import is_private, language_for, send_html
+from bot.services import services
+
+log = logging.getLogger(__name__)
+
+PRESENT = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER, ChatMember.RESTRICTED)
+GONE = (ChatMember.LEFT, ChatMember.BANNED)
+
+
+def _present(member: ChatMember) -> bool:
+    if member.status == ChatMember.RESTRICTED:
+        return bool(getattr(member, "is_member", False))
+    return member.status in PRESENT
+
+
+async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Added to a group: introduce once. Removed, kicked or blocked: mark the chat inactive."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    store = services(context).store
+    chat = change.chat
+    was, now = _present(change.old_chat_member), _present(change.new_chat_member)
+    if was == now:
+        return  # e.g. promoted to admin: nothing to say
+    await store.upsert_chat(chat.id, chat.type, chat.title)
+    await store.set_chat_active(chat.id, now)
+    if not now:
+        log.info("bot removed from chat %s (%s)", chat.id, change.new_chat_member.status)
+        return
+    if not is_private(chat):
+        lang = await language_for(update, context)
+        await send_html(context.bot, chat.id, t("group.intro", lang, username=escape(context.bot.username or "")))
+
+
+async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: move everything of the old id to the new one (idempotent)."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.migrate_to_chat_id:
+        old_id, new_id = message.chat.id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id:
+        old_id, new_id = message.migrate_from_chat_id, message.chat.id
+    else:
+        return
+    store = services(context).store
+    if message.migrate_from_chat_id:
+        await store.upsert_chat(new_id, message.chat.type, message.chat.title)
+    await store.migrate_chat(old_id, new_id)
+    if old_id in context.application.chat_data:
+        context.application.migrate_chat_data(old_chat_id=old_id, new_chat_id=new_id)
+    log.info("chat %s migrated to %s", old_id, new_id)

@@ -1,0 +1,292 @@
+"""Quizzes as native quiz polls: private sessions (/kuis, /ulang) and group rounds.
+
+Everything a restart must not lose lives in the database: the session (questions, position,
+counters) and every sent poll (poll id → chat, session, shuffled option order), because a
+poll_answer carries no chat. Private sessions move on when the answer arrives; group rounds move
+on when a JobQueue timer fires after the poll's open_period, and `resume_rounds` re-arms those
+timers at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import Bot, InputPollOption, Poll, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.core.i18n import t
+from bot.core.markup import escape
+from bot.core.quiz import MAX_COUNT, QuizRequest, parse_quiz_args, pick_questions, prepare_poll
+from bot.core.render import topic_lines
+from bot.handlers.callbacks import ShowAnswer
+from bot.handlers.common import (
+    NOT_PLAYERS,
+    chat_language_by_id,
+    is_private,
+    keyboard,
+    language_for,
+    reply_html,
+    send_html,
+    user_language_by_id,
+)
+from bot.services import SERVICES_KEY, Services, services
+from bot.storage import SessionBusy, SessionRecord
+
+log = logging.getLogger(__name__)
+
+ROUND_JOB_PREFIX = "round:"
+MAX_REVIEW_ITEMS = 3
+
+
+def round_job_name(session_id: int) -> str:
+    return f"{ROUND_JOB_PREFIX}{session_id}"
+
+
+def _topic_suffix(svc: Services, topic: str | None, lang: str) -> str:
+    if topic is None:
+        return ""
+    tp = svc.tutor.bank.topics[topic]
+    return t("quiz.topic_suffix", lang, topic=escape(tp.name_en if lang == "en" else tp.name))
+
+
+async def kuis(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/kuis [topik] [jumlah]: a private session, or a round in a group."""
+    svc = services(context)
+    lang = await language_for(update, context)
+    request = parse_quiz_args(list(context.args or []), svc.tutor.bank, svc.settings.quiz_length)
+    if request == "bad_topic":
+        topics = topic_lines(list(svc.tutor.bank.topics.values()), lang)
+        await reply_html(update, context, t("quiz.bad_topic", lang, topics=topics))
+        return
+    if request == "bad_count":
+        await reply_html(update, context, t("quiz.bad_count", lang, max=MAX_COUNT))
+        return
+    assert isinstance(request, QuizRequest)
+    await start_quiz(update, context, request)
+
+
+async def start_quiz(update: Update, context: ContextTypes.DEFAULT_TYPE, request: QuizRequest) -> None:
+    """Pick the questions and start a session (private) or a round (group)."""
+    svc = services(context)
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return
+    lang = await language_for(update, context)
+    questions = pick_questions(svc.tutor.bank, request.topic, request.count, svc.rng)
+    if not questions:
+        await reply_html(update, context, t("quiz.none", lang))
+        return
+    ids = [q.id for q in questions]
+    suffix = _topic_suffix(svc, request.topic, lang)
+    if is_private(chat):
+        if user is None:
+            return
+        session = await svc.store.create_session(chat.id, user.id, "private", ids)
+        await reply_html(update, context, t("quiz.start", lang, count=len(ids), topic=suffix))
+    else:
+        try:
+            session = await svc.store.create_session(chat.id, None, "group", ids)
+        except SessionBusy:
+            await reply_html(update, context, t("group.busy", lang))
+            return
+        await reply_html(update, context, t("group.round_start", lang, count=len(ids), topic=suffix,
+                                            seconds=svc.settings.group_quiz_open_period))
+    await send_question(context.application, session)
+
+
+async def ulang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ulang: a session of the user's questions that are due for review (Leitner boxes)."""
+    svc = services(context)
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    lang = await language_for(update, context)
+    now = svc.clock()
+    due = await svc.store.due_reviews(user.id, now, svc.settings.quiz_length)
+    ids = [qid for qid in due if qid in svc.tutor.bank.quiz]
+    if not ids:
+        _, waiting = await svc.store.review_count(user.id, now)
+        key = "quiz.review_later" if waiting else "quiz.review_none"
+        await reply_html(update, context, t(key, lang, total=waiting))
+        return
+    session = await svc.store.create_session(chat.id, user.id, "review", ids)
+    await reply_html(update, context, t("quiz.review_start", lang, count=len(ids)))
+    await send_question(context.application, session)
+
+
+async def send_question(application: Application, session: SessionRecord) -> None:  # type: ignore[type-arg]
+    """Send the session's current question as a quiz poll and record it before any answer counts.
+
+    Questions removed from the content since the session started are skipped.
+    """
+    svc: Services = application.bot_data[SERVICES_KEY]
+    bot: Bot = application.bot
+    while not session.done:
+        question = svc.tutor.bank.quiz.get(session.current_question_id or "")
+        if question is not None:
+            break
+        moved = await svc.store.advance_session(session.id, expected_position=session.position)
+        if moved is None:
+            return
+        session = moved
+    if session.done:
+        await finish(application, session)
+        return
+    total = len(session.question_ids)
+    prepared = prepare_poll(question, svc.rng, prefix=f"[{session.position + 1}/{total}] ")
+    group = session.kind == "group"
+    open_period = svc.settings.group_quiz_open_period if group else None
+    message = await bot.send_poll(
+        session.chat_id,
+        prepared.question,
+        [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
+        is_anonymous=False,
+        type=Poll.QUIZ,
+        correct_option_id=prepared.correct_option,  # type: ignore[arg-type]
+        explanation=prepared.explanation or None,
+        explanation_parse_mode=None,
+        question_parse_mode=None,
+        open_period=open_period,
+    )
+    assert message.poll is not None
+    closes_at = svc.clock() + timedelta(seconds=open_period) if open_period else None
+    await svc.store.record_poll(
+        message.poll.id, session.chat_id, message.message_id, question.id, question.topic,
+        prepared.correct_option, list(prepared.option_order), session.kind,
+        session_id=session.id, closes_at=closes_at,
+    )
+    if group and open_period:
+        schedule_round_tick(application, session.id, message.poll.id, session.position, open_period)
+
+
+def schedule_round_tick(application: Application, session_id: int, poll_id: str | None,  # type: ignore[type-arg]
+                        position: int, delay: float) -> None:
+    """Move the group round on after `delay` seconds (the poll's open period)."""
+    assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
+    application.job_queue.run_once(
+        round_tick, when=max(0.0, delay), name=round_job_name(session_id),
+        data={"session_id": session_id, "poll_id": poll_id, "position": position},
+    )
+
+
+async def round_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group question's time is up: close its poll, then ask the next one or end the round."""
+    job = context.job
+    assert job is not None
+    data: dict = job.data  # type: ignore[assignment]
+    svc = services(context)
+    session = await svc.store.get_session(data["session_id"])
+    if session is None or not session.active or session.position != data["position"]:
+        return
+    poll_id = data.get("poll_id")
+    if poll_id is None:  # resumed after a crash between advancing and sending: send the current one
+        await send_question(context.application, session)
+        return
+    poll = await svc.store.get_poll(poll_id)
+    if poll is not None and await svc.store.close_poll(poll_id):
+        try:
+            await context.bot.stop_poll(poll.chat_id, poll.message_id)
+        except TelegramError:  # Telegram usually closed it already at the end of open_period
+            pass
+    advanced = await svc.store.advance_session(session.id, expected_position=session.position)
+    if advanced is None:
+        return
+    if advanced.done:
+        await finish(context.application, advanced)
+    else:
+        await send_question(context.application, advanced)
+
+
+async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Record a quiz answer; in a private session the next question follows it."""
+    answer = update.poll_answer
+    if answer is None or answer.user is None:
+        return
+    svc = services(context)
+    option = answer.option_ids[0] if answer.option_ids else None
+    result = await svc.store.record_answer(answer.poll_id, answer.user.id, option, svc.clock())
+    if result is None or not result.first:
+        return  # unknown poll, retracted vote, or a repeat
+    poll = result.poll
+    if poll.kind not in ("private", "review") or poll.session_id is None:
+        return
+    session = await svc.store.get_session(poll.session_id)
+    if (session is None or not session.active or session.user_id != answer.user.id
+            or session.current_question_id != poll.question_id):
+        return
+    advanced = await svc.store.advance_session(session.id, expected_position=session.position)
+    if advanced is None:
+        return
+    if advanced.done:
+        await finish(context.application, advanced)
+    else:
+        await send_question(context.application, advanced)
+
+
+async def finish(application: Application, session: SessionRecord) -> None:  # type: ignore[type-arg]
+    """End a session: the student's score and what to review, or the group round's ranking."""
+    svc: Services = application.bot_data[SERVICES_KEY]
+    session = await svc.store.finish_session(session.id)
+    if session.kind == "group":
+        await _finish_round(application, svc, session)
+        return
+    lang = await user_language_by_id(application, session.user_id)
+    total = len(session.question_ids)
+    text = t("quiz.summary", lang, correct=session.correct, total=total)
+    answers = await svc.store.session_answers(session.id, session.user_id)
+    missed: list[str] = []
+    for qid, correct in answers:
+        question = svc.tutor.bank.quiz.get(qid)
+        if not correct and question is not None and question.faq in svc.tutor.bank.faq and question.faq not in missed:
+            missed.append(question.faq)
+    markup = None
+    if missed:
+        items = "\n".join(f"• {escape(svc.tutor.bank.faq[f].question)}" for f in missed)
+        text += "\n\n" + t("quiz.summary_review", lang, items=items)
+        markup = keyboard([[(svc.tutor.bank.faq[f].question, ShowAnswer(f))] for f in missed[:MAX_REVIEW_ITEMS]])
+    elif total and session.correct == total:
+        text += " " + t("quiz.perfect", lang)
+    await send_html(application.bot, session.chat_id, text, reply_markup=markup)
+
+
+async def _finish_round(application: Application, svc: Services, session: SessionRecord) -> None:  # type: ignore[type-arg]
+    lang = await chat_language_by_id(application, session.chat_id)
+    rows = [r for r in await svc.store.session_ranking(session.id) if r.user_id not in NOT_PLAYERS]
+    if not rows:
+        text = t("group.round_empty", lang)
+    else:
+        medals = ("🥇", "🥈", "🥉")
+        lines = [
+            t("rank.row", lang, n=medals[i] if i < len(medals) else i + 1, name=escape(r.name),
+              correct=r.correct, answered=r.answered)
+            for i, r in enumerate(rows[:10])
+        ]
+        text = t("group.round_end", lang, ranking="\n".join(lines))
+    await send_html(application.bot, session.chat_id, text)
+
+
+async def resume_rounds(application: Application) -> int:  # type: ignore[type-arg]
+    """After a restart, re-arm the timers of running group rounds; returns how many.
+
+    Private sessions need nothing: their next question follows the next poll_answer, which the
+    database maps back to the session.
+    """
+    svc: Services = application.bot_data[SERVICES_KEY]
+    open_polls = {(p.session_id, p.question_id): p for p in await svc.store.open_polls() if p.session_id}
+    now = svc.clock()
+    resumed = 0
+    for session in await svc.store.active_sessions():
+        if session.kind != "group":
+            continue
+        poll = open_polls.get((session.id, session.current_question_id or ""))
+        if poll is not None:
+            delay = (poll.closes_at - now).total_seconds() if poll.closes_at else 0.0
+            schedule_round_tick(application, session.id, poll.poll_id, session.position, delay)
+        else:
+            schedule_round_tick(application, session.id, None, session.position, 0.0)
+        resumed += 1
+    if resumed:
+        log.info("resumed %d group quiz round(s)", resumed)
+    return resumed

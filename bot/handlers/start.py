@@ -1,0 +1,43 @@
+"""/start, /help and the /start menu buttons (Tanya, Kuis, Topik)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.core.i18n import t
+from bot.core.markup import escape
+from bot.core.quiz import QuizRequest
+from bot.handlers import quiz, topics
+from bot.handlers.callbacks import MenuItem
+from bot.handlers.common import keyboard, language_for, reply_html
+from bot.services import services
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: greet in two lines and offer the three things the tutor does."""
+    lang = await language_for(update, context)
+    user = update.effective_user
+    name = escape(user.first_name) if user else ""
+    markup = keyboard([[
+        (t("button.ask", lang), MenuItem("ask")),
+        (t("button.quiz", lang), MenuItem("quiz")),
+        (t("button.topics", lang), MenuItem("topics")),
+    ]])
+    await reply_html(update, context, t("start.greeting", lang, name=name), markup)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: the command list."""
+    lang = await language_for(update, context)
+    await reply_html(update, context, t("help", lang, username=escape(context.bot.username or "")))
+
+
+async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE, action: MenuItem) -> None:
+    """A /start button: explain how to ask, start a quiz, or open the topic picker."""
+    if action.item == "quiz":
+        await quiz.start_quiz(update, context, QuizRequest(None, services(context).settings.quiz_length))
+    elif action.item == "topics":
+        await topics.topik(update, context)
+    else:
+        await reply_html(update, context, t("ask.prompt", await language_for(update, context)))

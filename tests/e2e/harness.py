@@ -1,0 +1,92 @@
+"""Run the real Application against the fake Bot API server, and talk to it like students do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.settings import Settings
+from tests.fakes import updates as U
+from tests.fakes.bot_api import Call, FakeBotApi
+
+JSON = dict[str, Any]
+
+
+def make_settings(api: FakeBotApi, db_file: Path, **overrides: Any) -> Settings:
+    """Settings pointing at the fake server and a SQLite file; no .env is read."""
+    values: dict[str, Any] = {
+        "telegram_bot_token": api.token,
+        "telegram_api_base_url": api.base_url,
+        "database_url": f"sqlite:///{db_file}",
+        "group_quiz_open_period": 5,
+        "quiz_length": 3,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+async def start_bot(settings: Settings, **kwargs: Any) -> Application:  # type: ignore[type-arg]
+    """Build and start the application as `run_polling` does (initialize, post_init, poll, start)."""
+    app = build_application(settings, **kwargs)
+    await app.initialize()
+    assert app.post_init is not None and app.updater is not None
+    await app.post_init(app)
+    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    await app.start()
+    return app
+
+
+async def stop_bot(app: Application) -> None:  # type: ignore[type-arg]
+    """Stop as `run_polling` does: polling, the application, shutdown, then post_shutdown."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+    assert app.post_shutdown is not None
+    await app.post_shutdown(app)
+
+
+@dataclass
+class Bot:
+    """A running bot plus helpers that inject updates and wait for what the bot does."""
+
+    api: FakeBotApi
+    app: Application  # type: ignore[type-arg]
+    settings: Settings
+    extra_ok_errors: list[str] = field(default_factory=list)
+
+    async def send(self, update: JSON, method: str = "sendMessage", chat_id: int | None = None,
+                   count: int = 1) -> Call:
+        """Inject an update and wait for the `count`-th `method` call (to `chat_id`) after it."""
+        mark = self.api.mark()
+        self.api.inject(update)
+        return await self.api.wait_for_method(method, chat_id=chat_id, since=mark, count=count)
+
+    async def say(self, user: JSON, text: str, chat: JSON | None = None, **kwargs: Any) -> Call:
+        """A user writes `text` (private by default); returns the bot's first sendMessage to that chat."""
+        chat = chat or U.private_chat(user)
+        return await self.send(U.message(chat, user, text, **kwargs), chat_id=chat["id"])
+
+    async def processed(self, update: JSON) -> None:
+        """Inject an update and wait until the bot confirmed it (asked for the next offset) with
+        every handler for it finished: a follow-up marker update round-trips through the bot."""
+        update_id = self.api.inject(update)
+        marker = U.inline_query(U.user(999_999_999, "Marker"), "", id=f"marker-{update_id}")
+        mark = self.api.mark()
+        self.api.inject(marker)
+        await self.api.wait_for(
+            lambda c: c.method == "answerInlineQuery" and c.params.get("inline_query_id") == f"marker-{update_id}",
+            since=mark,
+        )
+
+    def failed_calls(self) -> list[Call]:
+        """Calls the fake rejected (Telegram would have too)."""
+        return [c for c in self.api.calls if not c.ok and c.method != "getUpdates"]
+
+    def texts_to(self, chat_id: int, since: int = 0) -> list[str]:
+        return [c.text or "" for c in self.api.calls_of("sendMessage", chat_id=chat_id, since=since)]
