@@ -144,7 +144,7 @@ async def send_question(application: Application, session: SessionRecord) -> Non
         [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
         is_anonymous=False,
         type=Poll.QUIZ,
-        correct_option_id=prepared.correct_option,  # type: ignore[arg-type]
+        correct_option_ids=[prepared.correct_option],  # type: ignore[list-item]
         explanation=prepared.explanation or None,
         explanation_parse_mode=None,
         question_parse_mode=None,

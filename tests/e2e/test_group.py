@@ -1,0 +1,98 @@
+"""Groups end to end: speak only when addressed, admins-only settings, membership, migration."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.harness import Bot
+from tests.fakes import updates as U
+
+pytestmark = pytest.mark.e2e
+
+BUDI = U.user(111, "Budi")
+GURU = U.user(500, "Bu Guru")
+GROUP = U.group_chat(-5001, "Kelas 9A")
+BOT = U.bot_user()
+
+
+async def test_tanya_mention_and_reply_are_answered_as_replies(tutor_bot: Bot) -> None:
+    asked = await tutor_bot.say(BUDI, "/tanya apa itu ASEAN?", chat=GROUP)
+    assert "ASEAN" in asked.text and asked.params["reply_parameters"]["message_id"]
+    mentioned = await tutor_bot.say(BUDI, "@TutorDiplomasiBot apa itu PBB?", chat=GROUP)
+    assert "PBB" in mentioned.text
+    replied = await tutor_bot.say(BUDI, "kalau OKI itu apa?", chat=GROUP, reply_to=mentioned.result)
+    assert "OKI" in replied.text or "Organisasi" in replied.text
+    empty = await tutor_bot.say(BUDI, "/tanya", chat=GROUP)
+    assert "/tanya apa itu ASEAN" in empty.text
+
+
+async def test_chatter_and_other_bots_commands_are_ignored(tutor_bot: Bot) -> None:
+    mark = tutor_bot.api.mark()
+    for text in ("apa itu ASEAN?", "besok ulangan ya", "/kuis@OtherBot", "/tanya@OtherBot apa itu PBB",
+                 "@someone_else apa itu PBB"):
+        await tutor_bot.processed(U.message(GROUP, BUDI, text))
+    await tutor_bot.processed(U.sticker_message(GROUP, BUDI))
+    reply_to_human = U.message_dict(GROUP, U.user(7, "Teman"), "halo")
+    await tutor_bot.processed(U.message(GROUP, BUDI, "apa itu PBB", reply_to=reply_to_human))
+    assert tutor_bot.texts_to(GROUP["id"], since=mark) == []
+    assert not tutor_bot.api.calls_of("sendPoll", since=mark)
+
+
+async def test_group_language_is_for_admins_only(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    api.set_admins(GROUP["id"], [GURU["id"]])
+    refused = await tutor_bot.say(BUDI, "/bahasa en", chat=GROUP)
+    assert "hanya admin" in refused.text
+    done = await tutor_bot.say(GURU, "/bahasa en", chat=GROUP)
+    assert "English" in done.text
+    helped = await tutor_bot.say(BUDI, "/help", chat=GROUP)
+    assert "commands" in helped.text
+    # An anonymous admin writes as the group itself.
+    anon = U.message(GROUP, U.group_anonymous_bot(), "/bahasa id", sender_chat=GROUP)
+    back = await tutor_bot.send(anon, chat_id=GROUP["id"])
+    assert "Bahasa Indonesia" in back.text
+    # A channel posting into the group is not an admin.
+    channel = {"id": -100777, "type": "channel", "title": "Kanal"}
+    refused = await tutor_bot.send(U.message(GROUP, U.user(136817688, "Channel", is_bot=True), "/bahasa en",
+                                             sender_chat=channel), chat_id=GROUP["id"])
+    assert "hanya admin" in refused.text
+
+
+async def test_private_language_choice_by_button(tutor_bot: Bot) -> None:
+    picker = await tutor_bot.say(BUDI, "/bahasa")
+    data = [b["callback_data"] for row in picker.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert data == ["l:id", "l:en"]
+    chosen = await tutor_bot.send(U.callback_query(BUDI, picker.result, "l:en"), chat_id=BUDI["id"])
+    assert "English" in chosen.text
+    start = await tutor_bot.say(BUDI, "/start")
+    assert "I'm" in start.text
+
+
+async def test_added_to_group_introduces_once_and_removal_deactivates(tutor_bot: Bot) -> None:
+    added = await tutor_bot.send(U.my_chat_member(GROUP, GURU, "left", "member"), chat_id=GROUP["id"])
+    assert "/harian" in added.text and "@TutorDiplomasiBot" in added.text
+    mark = tutor_bot.api.mark()
+    await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "member", "administrator"))
+    assert tutor_bot.texts_to(GROUP["id"], since=mark) == []
+    store = tutor_bot.app.bot_data["services"].store
+    assert (await store.get_chat(GROUP["id"])).active
+    await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "administrator", "kicked"))
+    assert not (await store.get_chat(GROUP["id"])).active
+    await tutor_bot.processed(U.my_chat_member(U.private_chat(BUDI), BUDI, "member", "kicked"))
+    assert not (await store.get_chat(BUDI["id"])).active
+
+
+async def test_migration_moves_the_group_and_its_scores(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    store = tutor_bot.app.bot_data["services"].store
+    api.set_admins(GROUP["id"], [GURU["id"]])
+    await tutor_bot.say(GURU, "/bahasa en", chat=GROUP)
+    new_id = -1005001
+    api.migrate(GROUP["id"], new_id)
+    await tutor_bot.processed(U.migrate_message(GROUP, new_id))
+    await tutor_bot.processed(U.migrate_from_message(U.group_chat(new_id, "Kelas 9A", "supergroup"), GROUP["id"]))
+    old, new = await store.get_chat(GROUP["id"]), await store.get_chat(new_id)
+    assert old.migrated_to == new_id and not old.active
+    assert new.language == "en"
+    helped = await tutor_bot.say(BUDI, "/help", chat=U.group_chat(new_id, "Kelas 9A", "supergroup"))
+    assert "commands" in helped.text

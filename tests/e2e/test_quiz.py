@@ -1,0 +1,159 @@
+"""Quizzes end to end: a private /kuis session, /skor, /ulang, group rounds, restart mid-session."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
+from tests.fakes import updates as U
+from tests.fakes.bot_api import Call, FakeBotApi
+
+pytestmark = pytest.mark.e2e
+
+BUDI = U.user(111, "Budi")
+SITI = U.user(112, "Siti")
+ANI = U.user(113, "Ani")
+GROUP = U.group_chat(-5001, "Kelas 9A")
+
+
+def _correct(api: FakeBotApi, call: Call) -> tuple[str, int]:
+    poll = call.result["poll"]
+    return poll["id"], api.polls[poll["id"]].correct_option_ids[0]
+
+
+async def _answer(bot: Bot, call: Call, user: dict, right: bool, *, expect: str = "sendPoll") -> Call:
+    poll_id, correct = _correct(bot.api, call)
+    option = correct if right else (correct + 1) % len(call.result["poll"]["options"])
+    mark = bot.api.mark()
+    bot.api.vote(poll_id, user, [option])
+    return await bot.api.wait_for_method(expect, chat_id=call.chat_id, since=mark)
+
+
+async def test_private_session_score_and_review(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    first = await tutor_bot.send(U.message(U.private_chat(BUDI), BUDI, "/kuis asean 3"), method="sendPoll")
+    params = first.params
+    assert params["type"] == "quiz" and params["is_anonymous"] in (False, "false")
+    assert params["question"].startswith("[1/3]") and params.get("explanation")
+    assert "Kuis dimulai" in tutor_bot.texts_to(BUDI["id"])[-1]
+    second = await _answer(tutor_bot, first, BUDI, right=True)
+    assert second.params["question"].startswith("[2/3]")
+    third = await _answer(tutor_bot, second, BUDI, right=False)
+    summary = await _answer(tutor_bot, third, BUDI, right=True, expect="sendMessage")
+    assert "2/3" in summary.text and "/ulang" in summary.text
+    assert summary.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"].startswith("a:")
+
+    score = await tutor_bot.say(BUDI, "/skor")
+    assert "Dijawab: 3" in score.text and "Benar: 2" in score.text and "67%" in score.text
+    assert "1 hari" in score.text and "ASEAN" in score.text
+
+    # The missed question sits in box 1 (due in 10 minutes): /ulang says it will come back later.
+    later = await tutor_bot.say(BUDI, "/ulang")
+    assert "1 soal" in later.text
+    # A late answer to an old poll changes nothing and sends nothing.
+    mark = api.mark()
+    await tutor_bot.processed(U.poll_answer("no-such-poll", BUDI, [0]))
+    assert not api.calls_of("sendPoll", since=mark) and not api.calls_of("sendMessage", since=mark)
+
+
+async def test_ulang_quizzes_due_questions(api: FakeBotApi, tmp_path: Path) -> None:
+    settings = make_settings(api, tmp_path / "t.db")
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    try:
+        first = await bot.send(U.message(U.private_chat(BUDI), BUDI, "/kuis pbb 1"), method="sendPoll")
+        await _answer(bot, first, BUDI, right=False, expect="sendMessage")
+        svc = app.bot_data["services"]
+        real_clock = svc.clock
+        svc.clock = lambda: real_clock() + timedelta(minutes=11)  # box 1 is due after 10 minutes
+        review = await bot.send(U.message(U.private_chat(BUDI), BUDI, "/ulang"), method="sendPoll")
+        assert review.params["question"].startswith("[1/1]")
+        assert api.polls[review.result["poll"]["id"]].question.endswith(first.result["poll"]["question"][6:])
+        done = await _answer(bot, review, BUDI, right=True, expect="sendMessage")
+        assert "1/1" in done.text
+    finally:
+        await stop_bot(app)
+    assert not bot.failed_calls()
+
+
+async def test_restart_mid_session_keeps_session_and_score(api: FakeBotApi, tmp_path: Path) -> None:
+    settings = make_settings(api, tmp_path / "t.db")
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    first = await bot.send(U.message(U.private_chat(BUDI), BUDI, "/kuis 3"), method="sendPoll")
+    second = await _answer(bot, first, BUDI, right=True)
+    await stop_bot(app)
+
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    try:
+        third = await _answer(bot, second, BUDI, right=True)
+        assert third.params["question"].startswith("[3/3]")
+        summary = await _answer(bot, third, BUDI, right=True, expect="sendMessage")
+        assert "3/3" in summary.text
+        score = await bot.say(BUDI, "/skor")
+        assert "Dijawab: 3" in score.text
+    finally:
+        await stop_bot(app)
+    assert not bot.failed_calls()
+
+
+async def _tick(bot: Bot) -> None:
+    """Fire the group round's timer now instead of waiting for the open period."""
+    jobs = [j for j in bot.app.job_queue.jobs() if j.name and j.name.startswith("round:")]
+    assert len(jobs) == 1
+    jobs[0].schedule_removal()
+    await jobs[0].run(bot.app)
+
+
+async def test_group_round_runs_ranks_and_refuses_a_second(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    first = await tutor_bot.send(U.message(GROUP, BUDI, "/kuis@TutorDiplomasiBot asean 2"), method="sendPoll")
+    assert int(first.params["open_period"]) == 5
+    busy = await tutor_bot.say(SITI, "/kuis", chat=GROUP)
+    assert "masih berjalan" in busy.text
+
+    poll_id, correct = _correct(api, first)
+    await tutor_bot.processed(api.poll_answer_update(poll_id, BUDI, [correct]))
+    await tutor_bot.processed(api.poll_answer_update(poll_id, SITI, [(correct + 1) % 2]))
+    mark = api.mark()
+    await _tick(tutor_bot)
+    assert api.calls_of("stopPoll", since=mark)
+    second = api.calls_of("sendPoll", chat_id=GROUP["id"], since=mark)[0]
+    assert second.params["question"].startswith("[2/2]")
+
+    poll_id, correct = _correct(api, second)
+    await tutor_bot.processed(api.poll_answer_update(poll_id, SITI, [correct]))
+    await tutor_bot.processed(api.poll_answer_update(poll_id, BUDI, [correct]))
+    mark = api.mark()
+    await _tick(tutor_bot)
+    ranking = api.calls_of("sendMessage", chat_id=GROUP["id"], since=mark)[-1].text
+    assert ranking.index("Budi") < ranking.index("Siti") and "2/2" in ranking
+
+    board = await tutor_bot.say(ANI, "/peringkat", chat=GROUP)
+    assert "Minggu ini" in board.text and "Budi" in board.text and "Ani" not in board.text
+    again = await tutor_bot.send(U.message(GROUP, ANI, "/kuis 1"), method="sendPoll")
+    assert again.chat_id == GROUP["id"]
+
+
+async def test_group_round_resumes_after_restart(api: FakeBotApi, tmp_path: Path) -> None:
+    settings = make_settings(api, tmp_path / "t.db")
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    first = await bot.send(U.message(GROUP, BUDI, "/kuis 2"), method="sendPoll")
+    await stop_bot(app)
+
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    try:
+        mark = api.mark()
+        await _tick(bot)
+        nxt = api.calls_of("sendPoll", chat_id=GROUP["id"], since=mark)[0]
+        assert nxt.params["question"].startswith("[2/2]")
+        assert api.polls[first.result["poll"]["id"]].is_closed
+    finally:
+        await stop_bot(app)
+    assert not bot.failed_calls()
