@@ -1,21 +1,100 @@
 """Daily quiz broadcasts: the engine, its scheduler and the lease that keeps one scheduler per database.
 
-`build_application` calls `on_startup`/`on_shutdown` from post_init/post_shutdown.
+`build_application` calls `on_startup` from post_init and `on_shutdown` from post_shutdown. The
+schedule lives in the database, not in jobs: one job ticks every minute and asks the database which
+chats are due, so start-up needs no rebuilding and a changed time takes effect at the next minute.
+A second job renews the lease even while a long broadcast runs.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+import math
+
+from telegram.ext import Application, ContextTypes
+
+from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
+from bot.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
 
+ENGINE_KEY = "broadcast"
+TICK_JOB = "daily-broadcast-tick"
+LEASE_JOB = "daily-broadcast-lease"
 
-async def on_startup(application: Any) -> None:
-    """Start the daily-quiz scheduler for this Application."""
-    log.info("broadcast scheduler: starting")
+__all__ = [
+    "ENGINE_KEY",
+    "LEASE_NAME",
+    "BroadcastEngine",
+    "BroadcastReport",
+    "EngineConfig",
+    "engine_of",
+    "on_shutdown",
+    "on_startup",
+]
 
 
-async def on_shutdown(application: Any) -> None:
-    """Stop the scheduler after the current batch."""
-    log.info("broadcast scheduler: stopped")
+def engine_of(application: Application) -> BroadcastEngine | None:  # type: ignore[type-arg]
+    """The running engine (kept in Services.extras), or None before start-up."""
+    svc: Services | None = application.bot_data.get(SERVICES_KEY)
+    return svc.extras.get(ENGINE_KEY) if svc is not None else None
+
+
+async def on_startup(application: Application) -> None:  # type: ignore[type-arg]
+    """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late)."""
+    svc: Services = application.bot_data[SERVICES_KEY]
+    config = EngineConfig(recap_delay_hours=svc.settings.recap_delay_hours)
+    engine = BroadcastEngine(
+        application.bot,
+        svc.store,
+        svc.tutor.bank,
+        config=config,
+        clock=svc.clock,
+        default_zone=svc.settings.bot_timezone,
+        # Application.stop() clears `running` before it waits for jobs: the tick then finishes the
+        # sends already claimed and stops taking new chats.
+        keep_going=lambda: application.running,
+    )
+    svc.extras[ENGINE_KEY] = engine
+    job_queue = application.job_queue
+    if job_queue is None:
+        log.error("no JobQueue (install python-telegram-bot[job-queue]): daily quizzes are not scheduled")
+        return
+    now = svc.clock()
+    to_next_minute = 60 - now.second - now.microsecond / 1e6
+    job_queue.run_once(_tick, when=0.5, name=TICK_JOB)
+    job_queue.run_repeating(_tick, interval=60, first=to_next_minute + 0.2, name=TICK_JOB,
+                            job_kwargs={"max_instances": 2, "coalesce": True, "misfire_grace_time": 30})
+    job_queue.run_repeating(_renew, interval=max(5.0, config.lease_ttl / 3), first=math.ceil(config.lease_ttl / 3),
+                            name=LEASE_JOB)
+    log.info("daily quiz scheduler ready (holder %s)", engine.holder)
+
+
+async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Minute tick; a tick while a long broadcast still runs returns at once (the next one covers the gap)."""
+    engine = engine_of(context.application)
+    if engine is None or engine.busy or not context.application.running:
+        return
+    report = await engine.tick()
+    if report is not None and (report.sent or report.failed or report.recapped or report.deactivated):
+        log.info("daily broadcast: %s", report.as_dict())
+
+
+async def _renew(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Keep the lease while a broadcast runs longer than its TTL."""
+    engine = engine_of(context.application)
+    if engine is not None and engine.leader:
+        await engine.ensure_lease()
+
+
+async def on_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    """Stop taking new chats, then give the lease up so another process can take over at once."""
+    engine = engine_of(application)
+    if engine is None:
+        return
+    engine.stop()
+    try:
+        await engine.release_lease()
+    except Exception:
+        log.warning("could not release the broadcast lease; it expires by itself", exc_info=True)
+    log.info("daily quiz scheduler stopped")

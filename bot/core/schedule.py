@@ -92,6 +92,11 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def to_local(moment: datetime, zone: str) -> datetime:
+    """`moment` as wall-clock time in `zone` (for showing the next run)."""
+    return _utc(moment).astimezone(_zone(zone))
+
+
 def local_day(moment: datetime, zone: str) -> date:
     """The calendar day `moment` falls on in `zone` (a daily delivery is keyed by it)."""
     return _utc(moment).astimezone(_zone(zone)).date()

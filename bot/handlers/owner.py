@@ -1,9 +1,68 @@
-"""/siarkan and /statistik for the owners in ADMIN_USER_IDS."""
+"""/siarkan and /statistik for the owners listed in ADMIN_USER_IDS (operators and teachers running the bot)."""
 
 from __future__ import annotations
 
-from telegram.ext import Application
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
+from bot.core.i18n import t
+from bot.core.markup import escape
+from bot.handlers.common import language_for, reply_html
+from bot.services import services
+from bot.stats import collect
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
-    """Add the owner command handlers."""
+    """Add /siarkan (/broadcast) and /statistik (/stats)."""
+    application.add_handler(CommandHandler(["siarkan", "broadcast"], siarkan))
+    application.add_handler(CommandHandler(["statistik", "stats"], statistik))
+
+
+def is_owner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Owners are configured, not inferred: ADMIN_USER_IDS."""
+    user = update.effective_user
+    return user is not None and user.id in services(context).settings.admin_user_ids
+
+
+def report_text(report: BroadcastReport, lang: str) -> str:
+    """The one-line /siarkan summary."""
+    extra = ""
+    if report.deactivated or report.migrated:
+        extra = t("owner.broadcast_extra", lang, deactivated=report.deactivated, migrated=report.migrated)
+    return t("owner.broadcast_done", lang, sent=report.sent, skipped=report.skipped, failed=report.failed,
+             extra=extra)
+
+
+async def siarkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send today's quiz now to every subscribed chat that has not had it, then report the counts.
+
+    Runs only in the process holding the broadcast lease, so it never races the scheduled run elsewhere.
+    """
+    lang = await language_for(update, context)
+    if not is_owner(update, context):
+        await reply_html(update, context, t("owner.only", lang))
+        return
+    engine = engine_of(context.application)
+    svc = services(context)
+    if engine is None:
+        await reply_html(update, context, t("error.generic", lang))
+        return
+    if not await engine.ensure_lease():
+        holder = await svc.store.lease_holder(LEASE_NAME, svc.clock()) or "?"
+        await reply_html(update, context, t("owner.broadcast_elsewhere", lang, holder=escape(holder)))
+        return
+    await reply_html(update, context, t("owner.broadcast_start", lang))
+    report = await engine.send_today()
+    await reply_html(update, context, report_text(report, lang))
+
+
+async def statistik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The owners' dashboard (same figures as `python -m bot stats`)."""
+    lang = await language_for(update, context)
+    if not is_owner(update, context):
+        await reply_html(update, context, t("owner.only", lang))
+        return
+    svc = services(context)
+    text = await collect(svc.store, svc.clock(), svc.settings.bot_timezone, svc.tutor.bank, lang)
+    await reply_html(update, context, text)

@@ -1,0 +1,93 @@
+"""Owner statistics: one formatter for Telegram's /statistik and `python -m bot stats`.
+
+"Today" is the calendar day in BOT_TIMEZONE, so the numbers match what a teacher in Indonesia calls today.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+
+from bot.core import schedule
+from bot.core.content import ContentBank, ContentInvalid, load_bank
+from bot.core.i18n import t
+from bot.core.markup import escape, strip_tags
+from bot.settings import Settings
+from bot.storage import BotStats, Store
+
+TYPE_ORDER = ("private", "group", "supergroup", "channel")
+
+
+def today_start(now: datetime, zone: str) -> datetime:
+    """Local midnight of `now`'s day in `zone`, as UTC."""
+    return schedule.day_start(schedule.local_day(now, zone), zone)
+
+
+def _counts(values: dict[str, int], lang: str) -> str:
+    if not values:
+        return t("stats.none", lang)
+    keys = sorted(values, key=lambda k: (TYPE_ORDER.index(k) if k in TYPE_ORDER else len(TYPE_ORDER), k))
+    total = sum(values.values())
+    return f"{total} (" + ", ".join(f"{escape(k)} {values[k]}" for k in keys) + ")"
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def format_stats(stats: BotStats, lang: str, day: str, bank: ContentBank | None = None) -> str:
+    """The dashboard as Telegram HTML (strip the tags for a terminal)."""
+    lines = [
+        t("stats.header", lang, day=day),
+        t("stats.chats", lang, items=_counts(stats.chats_by_type, lang)),
+        t("stats.subscriptions", lang, items=_counts(stats.active_subscriptions_by_type, lang)),
+        t("stats.deliveries", lang, items=_counts(stats.deliveries_today, lang)),
+        t("stats.answers", lang, count=stats.answers_today),
+        "",
+        t("stats.topics", lang),
+    ]
+    if stats.accuracy_per_topic:
+        for topic, (answered, correct) in sorted(stats.accuracy_per_topic.items()):
+            name = bank.topics[topic].name if bank and topic in bank.topics else topic
+            lines.append(f"• {escape(name)}: {correct}/{answered} ({_pct(correct, answered)}%)")
+    else:
+        lines.append(t("stats.none", lang))
+    lines += ["", t("stats.missed", lang)]
+    if stats.most_missed:
+        for question_id, wrong, answered in stats.most_missed:
+            question = bank.quiz.get(question_id) if bank else None
+            label = question.question if question else question_id
+            lines.append(t("stats.missed_row", lang, question=escape(label), wrong=wrong, answered=answered))
+    else:
+        lines.append(t("stats.none", lang))
+    lines += ["", t("stats.unanswered", lang)]
+    if stats.top_unanswered:
+        lines += [f"• {escape(text)} ×{count}" for text, count in stats.top_unanswered]
+    else:
+        lines.append(t("stats.none", lang))
+    return "\n".join(lines)
+
+
+async def collect(store: Store, now: datetime, zone: str, bank: ContentBank | None, lang: str = "id") -> str:
+    """Read the figures for "today" in `zone` and format them."""
+    stats = await store.stats(today_start(now, zone))
+    return format_stats(stats, lang, schedule.local_day(now, zone).isoformat(), bank)
+
+
+async def print_stats(settings: Settings) -> int:
+    """`python -m bot stats`: the /statistik figures on stdout, straight from the database."""
+    try:
+        bank: ContentBank | None = load_bank(settings.resolved_content_dir)
+    except (ContentInvalid, OSError):
+        bank = None  # question ids instead of texts; the numbers do not need the content
+    try:
+        store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
+    except Exception as exc:
+        print(f"cannot open the database {settings.database_url.split('@')[-1]!r}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        text = await collect(store, datetime.now(UTC), settings.bot_timezone, bank)
+    finally:
+        await store.close()
+    print(strip_tags(text))
+    return 0
