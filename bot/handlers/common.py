@@ -21,7 +21,7 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -147,6 +147,7 @@ async def send_html(
         message = await bot.send_message(
             chat_id,
             part,
+            parse_mode=ParseMode.HTML,
             reply_markup=reply_markup if last else None,
             reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
             if reply_to is not None and i == 0 else None,
