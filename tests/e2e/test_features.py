@@ -77,9 +77,10 @@ async def test_failing_handler_apologises_and_bot_keeps_serving(tutor_bot: Bot, 
 
 async def test_token_never_logged(api: FakeBotApi, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """The shipped logging setup (bot.logs) at DEBUG across a quiz, a question and /skor."""
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
+    root, ptb = logging.getLogger(), logging.getLogger("telegram")
+    saved = (list(root.handlers), root.level, ptb.level)
     setup_logging("DEBUG", secrets=[api.token])
+    ptb.setLevel(logging.DEBUG)
     settings = make_settings(api, tmp_path / "t.db")
     try:
         app = await start_bot(settings)
@@ -96,6 +97,7 @@ async def test_token_never_logged(api: FakeBotApi, tmp_path: Path, capsys) -> No
     finally:
         root.handlers[:] = saved[0]
         root.setLevel(saved[1])
+        ptb.setLevel(saved[2])
     logged = capsys.readouterr().err
     assert logged.count("\n") > 20 and "sendPoll" in logged
     assert api.token.split(":", 1)[1] not in logged

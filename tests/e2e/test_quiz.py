@@ -157,3 +157,16 @@ async def test_group_round_resumes_after_restart(api: FakeBotApi, tmp_path: Path
     finally:
         await stop_bot(app)
     assert not bot.failed_calls()
+
+
+async def test_bad_quiz_arguments_and_private_leaderboard_explain_themselves(tutor_bot: Bot) -> None:
+    bad_topic = await tutor_bot.say(BUDI, "/kuis astronomi")
+    assert "Topik itu belum ada" in bad_topic.text and "ASEAN" in bad_topic.text
+    bad_count = await tutor_bot.say(BUDI, "/kuis 99")
+    assert "1 sampai 20" in bad_count.text
+    private_board = await tutor_bot.say(BUDI, "/peringkat")
+    assert "/skor" in private_board.text
+    no_score = await tutor_bot.say(SITI, "/skor")
+    assert "/kuis" in no_score.text
+    nothing_due = await tutor_bot.say(SITI, "/ulang")
+    assert "Belum ada soal" in nothing_due.text
