@@ -46,9 +46,9 @@ def _utc_now() -> datetime:
 class EngineConfig:
     """Knobs; the defaults are for Telegram. Tests raise `rate` and shrink `backoff` to stay fast."""
 
-    rate: float = 27.0  # messages/s for broadcasts; Telegram allows ~30, the rest is for replies
+    rate: float = 28.0  # messages/s for broadcasts; Telegram allows ~30, the rest is for replies
     group_per_minute: int = 20
-    concurrency: int = 16
+    concurrency: int = 32
     max_attempts: int = 6
     backoff: float = 0.5  # first wait after a network error or 5xx; doubles each time
     max_backoff: float = 30.0
