@@ -1,0 +1,271 @@
+"""`python -m bot run`: the Telegram bot by long polling or by webhook, with `/healthz` and a clean stop.
+
+Why our own lifecycle instead of `Application.run_polling`/`run_webhook`: PTB's webhook server is a
+private tornado app with one route, and we need `/healthz` on the same port (a load balancer and
+Docker's HEALTHCHECK ask it). So we serve a small tornado app of our own, built only from PTB's
+public pieces (`Update.de_json`, `Application.update_queue`, `Bot.set_webhook`), and run the same
+start/stop sequence PTB runs: initialize, post_init, start taking updates, start; and on SIGTERM or
+SIGINT: stop taking updates, let handlers in flight and the current broadcast batch finish
+(`Application.stop` waits for both), shutdown, post_shutdown, exit 0.
+
+In polling mode the same `/healthz` is served on 127.0.0.1 only, so `python -m bot health` (the
+Docker HEALTHCHECK) sees the bot's real state in both modes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import re
+import signal
+import sys
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urlsplit
+
+import tornado.web
+from telegram import Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import Application, ExtBot
+from tornado.httpserver import HTTPServer
+
+from bot.logs import setup_logging
+from bot.services import SERVICES_KEY, Services
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HEALTH_PATH = "/healthz"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+PING_TIMEOUT = 5.0  # a hung database must make /healthz answer 503, not hang the health check
+MAX_UPDATE_BYTES = 2 * 1024 * 1024  # Telegram updates are a few KB; refuse anything absurd
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+
+
+class StartupError(Exception):
+    """A configuration problem found before anything started; one line for the operator."""
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How updates arrive: long polling, or webhook at `path` (public URL `url`)."""
+
+    webhook: bool
+    listen: str
+    port: int
+    path: str | None = None
+    url: str | None = None
+    secret: str | None = None
+
+
+def mode_of(settings: Settings) -> Mode:
+    """Polling without WEBHOOK_URL; webhook with it, which then also needs a valid WEBHOOK_SECRET."""
+    if not settings.webhook_url:
+        return Mode(webhook=False, listen="127.0.0.1", port=settings.port)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    if not _SECRET_RE.match(secret):
+        raise StartupError(
+            "WEBHOOK_SECRET is required with WEBHOOK_URL: 1-256 characters from A-Z a-z 0-9 _ - "
+            "(Telegram sends it back in every request; without it anyone could post fake updates)"
+        )
+    path = urlsplit(settings.webhook_url).path.rstrip("/") or "/"
+    if path == HEALTH_PATH:
+        raise StartupError(f"WEBHOOK_URL must not end in {HEALTH_PATH}: that path is the health check")
+    return Mode(webhook=True, listen="0.0.0.0", port=settings.port, path=path, url=settings.webhook_url,
+                secret=secret)
+
+
+async def check_health(application: Application, mode: Mode | None = None) -> dict[str, bool]:  # type: ignore[type-arg]
+    """The three things that must be up: the bot taking updates, the database, the scheduler."""
+    updater = application.updater
+    taking_updates = application.running and (
+        mode is None or mode.webhook or (updater is not None and updater.running)
+    )
+    services: Services | None = application.bot_data.get(SERVICES_KEY)
+    database = False
+    if services is not None:
+        try:
+            database = await asyncio.wait_for(services.store.ping(), PING_TIMEOUT)
+        except TimeoutError:
+            log.warning("database ping took longer than %.0f s", PING_TIMEOUT)
+    job_queue = application.job_queue
+    scheduler = bool(job_queue is not None and job_queue.scheduler.running)
+    return {"bot": bool(taking_updates), "database": bool(database), "scheduler": scheduler}
+
+
+class _HealthHandler(tornado.web.RequestHandler):
+    """GET /healthz: 200 with the checks when all are up, 503 with the same body otherwise."""
+
+    def initialize(self, bot_app: Application, mode: Mode) -> None:  # type: ignore[type-arg]
+        self.application_ = bot_app
+        self.mode = mode
+
+    async def get(self) -> None:
+        checks = await check_health(self.application_, self.mode)
+        healthy = all(checks.values())
+        self.set_status(HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE)
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"status": "ok" if healthy else "unavailable", **checks}))
+
+
+class _WebhookHandler(tornado.web.RequestHandler):
+    """POST from Telegram: 403 without the right secret (nothing is queued), else the update is queued.
+
+    While the bot is stopping it answers 503, so Telegram redelivers the update later (to this
+    process after a restart, or to another one behind the load balancer) instead of losing it.
+    """
+
+    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+
+    def initialize(self, bot_app: Application, secret: str) -> None:  # type: ignore[type-arg]
+        self.application_ = bot_app
+        self.secret = secret.encode()
+
+    def set_default_headers(self) -> None:
+        self.set_header("Content-Type", "application/json")
+
+    async def post(self) -> None:
+        given = self.request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, self.secret):
+            log.warning("webhook request from %s without the right secret token: refused", self.request.remote_ip)
+            raise tornado.web.HTTPError(HTTPStatus.FORBIDDEN)
+        if not self.application_.running:
+            raise tornado.web.HTTPError(HTTPStatus.SERVICE_UNAVAILABLE)
+        content_type = self.request.headers.get("Content-Type", "")
+        if content_type.split(";", 1)[0].strip().lower() != "application/json":
+            raise tornado.web.HTTPError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
+        try:
+            data = json.loads(self.request.body)
+            update = Update.de_json(data, self.application_.bot)
+        except Exception as exc:
+            log.error("webhook body is not a Telegram update (%s); refused", type(exc).__name__)
+            raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from exc
+        bot = self.application_.bot
+        if isinstance(bot, ExtBot):
+            bot.insert_callback_data(update)
+        await self.application_.update_queue.put(update)
+        self.finish("{}")
+
+
+def make_web_app(application: Application, mode: Mode) -> tornado.web.Application:  # type: ignore[type-arg]
+    """The tornado app: /healthz always, the webhook route only in webhook mode."""
+    routes: list[Any] = [(re.escape(HEALTH_PATH), _HealthHandler, {"bot_app": application, "mode": mode})]
+    if mode.webhook:
+        assert mode.path is not None and mode.secret is not None
+        path = "" if mode.path == "/" else re.escape(mode.path)
+        routes.append((rf"{path}/?", _WebhookHandler, {"bot_app": application, "secret": mode.secret}))
+    return tornado.web.Application(routes, log_function=lambda handler: None)
+
+
+async def serve(application: Application, mode: Mode, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
+    """PTB's run_polling/run_webhook sequence with our web app; returns after `stop` is set and all is flushed."""
+    http: HTTPServer | None = None
+    await application.initialize()
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        http = HTTPServer(make_web_app(application, mode), max_body_size=MAX_UPDATE_BYTES, xheaders=True)
+        try:
+            http.listen(mode.port, address=mode.listen)
+        except OSError as exc:
+            if mode.webhook:
+                raise
+            # Polling works without the health endpoint (e.g. port taken on a laptop); say so once.
+            log.warning("health endpoint not served: cannot listen on %s:%d (%s)", mode.listen, mode.port, exc)
+            http = None
+        await application.start()
+        if mode.webhook:
+            assert mode.url is not None
+            await application.bot.set_webhook(url=mode.url, secret_token=mode.secret,
+                                              allowed_updates=Update.ALL_TYPES)
+            log.info("serving updates by webhook on %s:%d%s (health at %s)", mode.listen, mode.port, mode.path,
+                     HEALTH_PATH)
+        else:
+            assert application.updater is not None
+            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            log.info("serving updates by long polling (health at http://%s:%d%s)", mode.listen, mode.port,
+                     HEALTH_PATH)
+        await stop.wait()
+        log.info("stop signal received: finishing handlers in flight and the current broadcast batch")
+    finally:
+        # Stop taking updates first, then let the Application drain its queue, jobs and tasks.
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+        if http is not None:
+            http.stop()
+            await http.close_all_connections()
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+
+
+def _quiet_libraries() -> None:
+    """httpx logs Bot API URLs (with the token) at INFO; tornado logs one line per request."""
+    for name in ("httpx", "httpcore", "tornado.access"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+async def _main(settings: Settings, mode: Mode) -> int:
+    from bot.app import build_application
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    application = build_application(settings)
+    try:
+        await serve(application, mode, stop)
+    except InvalidToken:
+        log.error("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather")
+        return 1
+    except (TelegramError, OSError) as exc:
+        log.error("the bot could not start: %s", exc)
+        return 1
+    except Exception:  # e.g. the database is unreachable in post_init: one logged reason, exit 1
+        log.exception("the bot could not start")
+        return 1
+    log.info("stopped cleanly")
+    return 0
+
+
+def run(settings: Settings) -> int:
+    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
+    secrets = [settings.token or ""]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    setup_logging(settings.log_level, settings.log_format, secrets=secrets)
+    _quiet_libraries()
+    try:
+        mode = mode_of(settings)
+    except StartupError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return asyncio.run(_main(settings, mode))
+
+
+def health(settings: Settings, timeout: float = 8.0) -> int:
+    """`python -m bot health`: ask the running bot's /healthz on this machine; 0 when healthy, else 1."""
+    url = f"http://127.0.0.1:{settings.port}{HEALTH_PATH}"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via HTTP(S)_PROXY
+    try:
+        with opener.open(url, timeout=timeout) as response:
+            body = response.read().decode()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        body, status = exc.read().decode(errors="replace"), exc.code
+    except (urllib.error.URLError, OSError) as exc:
+        print(f"unhealthy: no answer from {url} ({exc})", file=sys.stderr)
+        return 1
+    print(body)
+    return 0 if status == HTTPStatus.OK else 1

@@ -1,0 +1,271 @@
+"""`python -m bot run` as operators run it: long polling and webhook against the fake Bot API, the
+webhook's secret, /healthz, `python -m bot health`, and a clean exit 0 on SIGTERM and SIGINT.
+
+The bot runs as a real subprocess; readiness is the fake server seeing the bot's first long poll
+(or its setWebhook call), and the exit is awaited with a deadline, never slept for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator, Awaitable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from tornado.httpserver import HTTPServer
+
+from bot.runner import HEALTH_PATH, SECRET_HEADER, Mode, StartupError, make_web_app, mode_of
+from bot.services import SERVICES_KEY
+from bot.settings import Settings
+from tests.e2e.harness import make_settings, start_bot, stop_bot
+from tests.fakes import updates as U
+from tests.fakes.bot_api import FakeBotApi
+
+STARTUP_TIMEOUT = 60.0  # imports, migrations and getMe on a slow CI machine
+STOP_DEADLINE = 10.0  # what the issue promises for SIGTERM
+SECRET = "s3cret-Webhook_value"
+REPO = Path(__file__).resolve().parent.parent
+# Settings the subprocess must not inherit from the developer's shell.
+_OURS = {"TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "DATABASE_URL", "WEBHOOK_URL", "WEBHOOK_SECRET", "PORT",
+         "LOG_LEVEL", "LOG_FORMAT", "CONTENT_DIR", "ADMIN_USER_IDS", "BOT_TIMEZONE"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class BotProcess:
+    proc: asyncio.subprocess.Process
+    stderr_file: Path
+    port: int
+    env: dict[str, str]
+
+    def stderr(self) -> str:
+        return self.stderr_file.read_text(errors="replace")
+
+    async def until(self, event: Awaitable[Any], timeout: float = STARTUP_TIMEOUT) -> None:  # noqa: ASYNC109
+        """Wait for `event`, failing at once (with the bot's log) if the process dies first."""
+        waiting = asyncio.ensure_future(event)
+        exited = asyncio.ensure_future(self.proc.wait())
+        done, _ = await asyncio.wait({waiting, exited}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if waiting not in done:
+            waiting.cancel()
+            exited.cancel()
+            reason = f"exited with {self.proc.returncode}" if exited in done else f"not ready after {timeout} s"
+            pytest.fail(f"bot {reason}; its log:\n{self.stderr()[-4000:]}")
+        exited.cancel()
+        waiting.result()
+
+    async def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Send `sig` and return the exit code, failing if it takes longer than the promised deadline."""
+        self.proc.send_signal(sig)
+        try:
+            return await asyncio.wait_for(self.proc.wait(), STOP_DEADLINE)
+        except TimeoutError:
+            self.proc.kill()
+            await self.proc.wait()
+            pytest.fail(f"bot did not exit within {STOP_DEADLINE} s of {sig!r}; log:\n{self.stderr()[-4000:]}")
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi() as server:
+        yield server
+
+
+async def start_process(api: FakeBotApi, tmp_path: Path, **extra: str) -> BotProcess:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in _OURS}
+    env.update(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        DATABASE_URL=f"sqlite:///{tmp_path}/db/tutor.db",
+        PORT=str(port),
+        LOG_LEVEL="DEBUG",
+        PYTHONPATH=str(REPO),
+    )
+    env.update(extra)
+    stderr_file = tmp_path / "bot.log"
+    with stderr_file.open("wb") as err:
+        # cwd=tmp_path: no .env of the developer's is read.
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=err,
+        )
+    return BotProcess(proc, stderr_file, port, env)
+
+
+@pytest.fixture
+async def processes() -> AsyncIterator[list[BotProcess]]:
+    """Kills any bot a failed test left running."""
+    started: list[BotProcess] = []
+    yield started
+    for bot in started:
+        if bot.proc.returncode is None:
+            bot.proc.kill()
+            await bot.proc.wait()
+
+
+async def run_health(bot: BotProcess) -> tuple[int, dict[str, Any]]:
+    """`python -m bot health` with the bot's settings, as Docker's HEALTHCHECK runs it."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "health", cwd=bot.stderr_file.parent, env=bot.env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, _ = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode is not None
+    return proc.returncode, json.loads(out) if out.strip() else {}
+
+
+def start_update(user_id: int) -> dict[str, Any]:
+    user = U.user(user_id, f"Siswa {user_id}")
+    return U.message(U.private_chat(user), user, "/start")
+
+
+async def test_polling_serves_reports_healthy_and_exits_0_on_sigterm(api: FakeBotApi, tmp_path: Path,
+                                                                      processes: list[BotProcess]) -> None:
+    bot = await start_process(api, tmp_path)
+    processes.append(bot)
+    await bot.until(api.wait_for_long_poll(timeout=STARTUP_TIMEOUT))
+
+    mark = api.mark()
+    api.inject(start_update(501))
+    await bot.until(api.wait_for_method("sendMessage", chat_id=501, since=mark, timeout=30))
+
+    code, report = await run_health(bot)
+    assert (code, report) == (0, {"status": "ok", "bot": True, "database": True, "scheduler": True})
+
+    assert await bot.stop(signal.SIGTERM) == 0
+    log = bot.stderr()
+    assert "stopped cleanly" in log
+    assert "DEBUG" in log  # the level really was DEBUG, where PTB logs every request
+    assert api.token not in log
+    assert api.token.split(":", 1)[1] not in log
+
+    code, _ = await run_health(bot)
+    assert code == 1  # nobody answers once the bot is gone
+
+
+async def test_sigint_also_stops_cleanly(api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
+    bot = await start_process(api, tmp_path, LOG_LEVEL="INFO", LOG_FORMAT="json")
+    processes.append(bot)
+    await bot.until(api.wait_for_long_poll(timeout=STARTUP_TIMEOUT))
+    assert await bot.stop(signal.SIGINT) == 0
+    lines = [json.loads(line) for line in bot.stderr().splitlines() if line.strip()]
+    assert any(entry["message"] == "stopped cleanly" for entry in lines)  # JSON, one object per line
+
+
+async def post_update(session: aiohttp.ClientSession, url: str, update: dict[str, Any],
+                      secret: str | None) -> int:
+    headers = {SECRET_HEADER: secret} if secret is not None else {}
+    async with session.post(url, json={"update_id": 10_000 + update["message"]["chat"]["id"], **update},
+                            headers=headers) as response:
+        return response.status
+
+
+async def test_webhook_needs_the_secret_serves_healthz_and_drains_on_sigterm(
+        api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
+    port = free_port()
+    hook = f"http://127.0.0.1:{port}/telegram/hook"
+    bot = await start_process(api, tmp_path, WEBHOOK_URL=hook, WEBHOOK_SECRET=SECRET, PORT=str(port))
+    processes.append(bot)
+    await bot.until(api.wait_for_method("setWebhook", timeout=STARTUP_TIMEOUT))
+    assert api.webhook == {"url": hook, "secret_token": SECRET}
+    assert not api.calls_of("getUpdates", ok=None)  # webhook mode never polls
+
+    async with aiohttp.ClientSession() as session:
+        assert await post_update(session, hook, start_update(601), None) == 403
+        assert await post_update(session, hook, start_update(602), "not-the-secret") == 403
+        mark = api.mark()
+        assert await post_update(session, hook, start_update(603), SECRET) == 200
+        await bot.until(api.wait_for_method("sendMessage", chat_id=603, since=mark, timeout=30))
+        # Updates are handled in order, so the refused ones would have been answered by now.
+        assert not api.calls_of("sendMessage", chat_id=601, ok=None)
+        assert not api.calls_of("sendMessage", chat_id=602, ok=None)
+
+        async with session.get(f"http://127.0.0.1:{port}{HEALTH_PATH}") as response:
+            assert response.status == 200
+            assert await response.json() == {"status": "ok", "bot": True, "database": True, "scheduler": True}
+        code, report = await run_health(bot)
+        assert code == 0 and report["status"] == "ok"
+
+        # An update accepted right before SIGTERM is still answered before the process exits.
+        assert await post_update(session, hook, start_update(604), SECRET) == 200
+    assert await bot.stop(signal.SIGTERM) == 0
+    assert api.calls_of("sendMessage", chat_id=604)
+    log = bot.stderr()
+    assert api.token not in log and SECRET not in log
+    assert "stopped cleanly" in log
+
+
+async def test_webhook_without_a_secret_refuses_to_start(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in _OURS}
+    env.update(TELEGRAM_BOT_TOKEN="123456:" + "A" * 35, WEBHOOK_URL="https://bot.example.org/hook",
+               DATABASE_URL=f"sqlite:///{tmp_path}/t.db", PYTHONPATH=str(REPO))
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 2
+    assert err.decode().strip().startswith("WEBHOOK_SECRET is required with WEBHOOK_URL")
+
+
+def settings_with(**values: Any) -> Settings:
+    return Settings(_env_file=None, telegram_bot_token="123456:" + "A" * 35, **values)  # type: ignore[call-arg]
+
+
+def test_mode_follows_webhook_url() -> None:
+    assert mode_of(settings_with()) == Mode(webhook=False, listen="127.0.0.1", port=8080)
+    mode = mode_of(settings_with(webhook_url="https://bot.example.org/tg/x/", webhook_secret="abc_DEF-1", port=9000))
+    assert (mode.webhook, mode.listen, mode.port, mode.path, mode.secret) == (True, "0.0.0.0", 9000, "/tg/x", "abc_DEF-1")
+    assert mode_of(settings_with(webhook_url="https://bot.example.org", webhook_secret="abc")).path == "/"
+    for bad in ("has space", "bad!char", "x" * 257):
+        with pytest.raises(StartupError):
+            mode_of(settings_with(webhook_url="https://bot.example.org/hook", webhook_secret=bad))
+    with pytest.raises(StartupError, match="health"):
+        mode_of(settings_with(webhook_url="https://bot.example.org/healthz", webhook_secret="abc"))
+
+
+async def test_healthz_is_503_when_the_database_is_down(api: FakeBotApi, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    app = await start_bot(make_settings(api, tmp_path / "tutor.db"))
+    port = free_port()
+    server = HTTPServer(make_web_app(app, Mode(webhook=False, listen="127.0.0.1", port=port)))
+    server.listen(port, address="127.0.0.1")
+    url = f"http://127.0.0.1:{port}{HEALTH_PATH}"
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url) as response:
+                assert response.status == 200
+
+            async def down() -> bool:
+                return False
+
+            monkeypatch.setattr(app.bot_data[SERVICES_KEY].store, "ping", down)
+            async with session.get(url) as response:
+                assert response.status == 503
+                assert await response.json() == {"status": "unavailable", "bot": True, "database": False,
+                                                 "scheduler": True}
+            monkeypatch.undo()
+            await stop_bot(app)
+            async with session.get(url) as response:
+                assert response.status == 503
+                body = await response.json()
+                assert body["bot"] is False and body["scheduler"] is False
+    finally:
+        server.stop()
+        await server.close_all_connections()
+        if app.running:
+            await stop_bot(app)
