@@ -1,4 +1,4 @@
-"""`python -m bot` (also the `tutor-diplomasi` script): run, console, ask, check, stats.
+"""`python -m bot` (also the `tutor-diplomasi` script): run, console, ask, check, stats, health.
 
 With no subcommand: the Telegram bot when a token is configured, else the console tutor.
 Every command exits non-zero with a one-line reason on bad usage or bad content.
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON report")
     check.add_argument("--dir", help="content directory (default: CONTENT_DIR or content/)")
     sub.add_parser("stats", help="print the owners' statistics from the database")
+    sub.add_parser("health", help="exit 0 when the running bot is healthy (asks its /healthz on PORT)")
     return parser
 
 
@@ -65,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_run(settings)
         if command == "stats":
             return cmd_stats(settings)
+        if command == "health":
+            from bot.runner import health
+
+            return health(settings)
     except ContentInvalid as exc:
         print(f"content is invalid ({len(exc.problems)} problem(s)); run `python -m bot check`", file=sys.stderr)
         return 1
