@@ -254,6 +254,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Aku baru bisa membaca pesan teks. Tulis pertanyaanmu dengan kata-kata, ya. 🙂",
         "en": "I can only read text messages for now. Please type your question. 🙂",
     },
+    "command.unknown": {
+        "id": "Perintah itu belum aku kenal. Ketik /help untuk daftar perintah, atau langsung tulis pertanyaanmu.",
+        "en": "I don't know that command. Type /help for the list, or just type your question.",
+    },
     "callback.expired": {"id": "Tombol ini sudah kedaluwarsa.", "en": "This button has expired."},
     "error.generic": {
         "id": "Maaf, ada yang salah di sisiku. 🙏 Coba lagi sebentar lagi, ya.",

@@ -77,6 +77,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
     application.add_handler(
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, questions.private_media)
     )
+    application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, start.unknown_command))
     application.add_handler(CallbackQueryHandler(buttons.on_button))
     application.add_handler(PollAnswerHandler(quiz.poll_answer))
     application.add_handler(ChatMemberHandler(membership.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

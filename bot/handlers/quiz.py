@@ -216,6 +216,7 @@ async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if (session is None or not session.active or session.user_id != answer.user.id
             or session.current_question_id != poll.question_id):
         return
+    await svc.store.close_poll(poll.poll_id, svc.clock())  # answered: nothing left to recover after a restart
     advanced = await svc.store.advance_session(session.id, expected_position=session.position)
     if advanced is None:
         return

@@ -41,3 +41,8 @@ async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE, action: MenuI
         await topics.topik(update, context)
     else:
         await reply_html(update, context, t("ask.prompt", await language_for(update, context)))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command nobody handles (a typo such as /kuiz) in a private chat: point to /help."""
+    await reply_html(update, context, t("command.unknown", await language_for(update, context)))

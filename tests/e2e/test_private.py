@@ -99,3 +99,9 @@ async def test_uncertain_question_offers_up_to_three_suggestions(tutor_bot: Bot)
     picked = await tutor_bot.send(U.callback_query(BUDI, call.result, data[0]), chat_id=BUDI["id"])
     faq = tutor_bot.app.bot_data["services"].tutor.bank.faq[data[0][2:]]
     assert faq.question.split()[0] in picked.text
+
+
+async def test_unknown_command_in_private_points_to_help(tutor_bot: Bot) -> None:
+    call = await tutor_bot.say(BUDI, "/kuiz")
+    assert "/help" in call.text
+    assert not tutor_bot.failed_calls()

@@ -45,6 +45,8 @@ async def test_private_session_score_and_review(tutor_bot: Bot) -> None:
     summary = await _answer(tutor_bot, third, BUDI, right=True, expect="sendMessage")
     assert "2/3" in summary.text and "/ulang" in summary.text
     assert summary.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"].startswith("a:")
+    store = tutor_bot.app.bot_data["services"].store
+    assert [p for p in await store.open_polls() if p.chat_id == BUDI["id"]] == []  # answered polls are closed
 
     score = await tutor_bot.say(BUDI, "/skor")
     assert "Dijawab: 3" in score.text and "Benar: 2" in score.text and "67%" in score.text
