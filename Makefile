@@ -12,11 +12,11 @@ $(PY):
 	@$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip >&2
 
-$(STAMP_RUN): pyproject.toml | $(PY)
+$(STAMP_RUN): pyproject.toml setup.py | $(PY)
 	@$(PY) -m pip install -q -e . >&2
 	@touch $@
 
-$(STAMP_DEV): pyproject.toml | $(PY)
+$(STAMP_DEV): pyproject.toml setup.py | $(PY)
 	@$(PY) -m pip install -q -e '.[dev]' >&2
 	@touch $@ $(STAMP_RUN)
 
@@ -29,8 +29,11 @@ lint: $(STAMP_DEV)
 check: $(STAMP_RUN)
 	@$(PY) -m bot check
 
+# ruff, hadolint on the Dockerfile, the content check, then pytest: SQLite always, PostgreSQL too
+# (scripts/pg.sh installs it with apt-get when missing and runs a throwaway cluster).
 test: $(STAMP_DEV)
 	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/hadolint Dockerfile
 	@$(PY) -m bot check
 	@bash scripts/run-tests.sh
 

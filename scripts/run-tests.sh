@@ -1,5 +1,26 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. PostgreSQL support is added by scripts/pg.sh (see README).
+# The whole test suite (`make test` runs this after ruff, hadolint and `python -m bot check`).
+# Storage and broadcast tests run on SQLite always and also on a throwaway PostgreSQL (scripts/pg.sh);
+# they are skipped on PostgreSQL, with a notice, only when PostgreSQL cannot be installed.
+# Extra arguments go to pytest, e.g. scripts/run-tests.sh tests/storage -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec .venv/bin/python -m pytest -q "$@"
+. scripts/pg.sh
+trap pg_stop EXIT
+
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+    echo "PostgreSQL tests use the server at TEST_POSTGRES_URL from the environment" >&2
+else
+    status=0
+    pg_start || status=$?
+    # 1: PostgreSQL cannot be installed here (skip, noticed); 2: installed but broken (fail loudly).
+    [ "$status" -le 1 ] || exit "$status"
+fi
+
+status=0
+.venv/bin/python -m pytest -q -rs "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+    echo "pytest collected no tests: that is a failure, not a pass" >&2
+    exit 1
+fi
+exit "$status"
