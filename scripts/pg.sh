@@ -27,13 +27,10 @@ pg_install() {
         return 1
     fi
     echo "PostgreSQL is not installed: installing it with apt-get (for the PostgreSQL tests)" >&2
-    # Our cluster is started by hand below; do not let the package create and start its own.
-    if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
-        mkdir -p /etc/postgresql-common
-        echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
-    fi
+    # The package may also create (and start) its own "main" cluster on 5432; ours is separate.
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends postgresql >&2
+    apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql >&2
 }
 
 pg_pick_user() {
@@ -64,7 +61,8 @@ pg_start() {
     PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tutor-pg.XXXXXX")
     if [ "$(id -u)" = 0 ]; then chown "$PG_USER" "$PG_DIR"; fi
     local port
-    port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \
+        || { pg_notice "could not pick a free port for PostgreSQL"; return 2; }
     if ! pg_as_user "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$PG_DIR/initdb.log" 2>&1; then
         cat "$PG_DIR/initdb.log" >&2
         pg_notice "could not create a PostgreSQL cluster (log above)"

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The python of a fresh venv with only the wheel (and its dependencies from PyPI) installed."""
     root = tmp_path_factory.mktemp("wheel")
     source = root / "src"
@@ -45,7 +46,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
     python = env_dir / "bin" / "python"
     _run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheels[0])], cwd=root)
-    return python
+    yield python
+    shutil.rmtree(root, ignore_errors=True)  # a venv is large; pytest would keep the last three runs
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
