@@ -138,6 +138,8 @@ async def test_polling_serves_reports_healthy_and_exits_0_on_sigterm(api: FakeBo
     bot = await start_process(api, tmp_path)
     processes.append(bot)
     await bot.until(api.wait_for_long_poll(timeout=STARTUP_TIMEOUT))
+    assert api.calls_of("deleteWebhook")  # polling clears a webhook left from webhook mode
+    assert not api.calls_of("setWebhook", ok=None)
 
     mark = api.mark()
     api.inject(start_update(501))
