@@ -133,27 +133,32 @@ class Matcher:
         for ph in self.phrases:
             ph.weight = sum(self.idf[t] for t in ph.tokens)
         self.canonical = [self.phrases[p[0]].text if p else "" for p in self.entry_phrases]
-        self.vocabulary = sorted(self.idf)
-        self.surface = {w: s for w, s in surface.items() if w not in self.idf}
-        self.surface_words = sorted(self.surface)
+        # typo-correction candidates: every stem (maps to itself) and surface word (maps to its stem)
+        self.correction_target = {w: st for w, st in surface.items() if w not in self.idf}
+        self.correction_target.update({t: t for t in self.idf})
+        self.words_by_length: dict[int, list[str]] = defaultdict(list)
+        for word in sorted(self.correction_target):
+            self.words_by_length[len(word)].append(word)
         self._corrections: dict[str, str | None] = {}
 
     # -- query side ---------------------------------------------------------------------------
     def _correct(self, token: str) -> str | None:
-        """The vocabulary word a typo most likely meant, or None."""
+        """The vocabulary word a typo most likely meant, or None.
+
+        Both the stems and the content's surface words are candidates (a typo of "perserikatan"
+        is closer to the surface word than to its stem "serikat"). `fuzz.ratio` ≥ 80 needs the
+        shorter word to be at least 2/3 of the longer, so only words of a compatible length are
+        compared: a third of the vocabulary, which keeps the first sight of a new word cheap.
+        """
         if token in self._corrections:
             return self._corrections[token]
         fixed: str | None = None
         if len(token) >= 4 and not token.isdigit():
             cutoff = 86 if len(token) <= 5 else 80
-            hit = process.extractOne(token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-            hit2 = process.extractOne(token, self.surface_words, scorer=fuzz.ratio, score_cutoff=cutoff)
-            best = None
-            if hit:
-                best = (hit[1], hit[0])
-            if hit2 and (best is None or hit2[1] > best[0]):
-                best = (hit2[1], self.surface[hit2[0]])
-            fixed = best[1] if best else None
+            size = len(token)
+            choices = [w for n in range(-(-2 * size // 3), size * 3 // 2 + 1) for w in self.words_by_length.get(n, ())]
+            hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            fixed = self.correction_target[hit[0]] if hit else None
         if len(self._corrections) >= self.CACHE_LIMIT:  # bounded: students invent typos forever
             self._corrections.clear()
         self._corrections[token] = fixed
