@@ -22,6 +22,7 @@ from bot.core.render import format_answer, topic_lines
 ReplyKind = Literal["answer", "suggest", "unknown", "smalltalk", "empty"]
 MAX_SUGGESTIONS = 3
 MAX_RELATED = 2
+SUGGESTION_SPREAD = 0.2  # a suggestion far below the best one is noise, not a "maybe"
 MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a friendly "shorter, please"
 
 
@@ -91,7 +92,9 @@ class Tutor:
             return self.answer(result.best.faq_id, lang, question=question, confidence=result.confidence,
                                candidates=result.candidates)
         if result.decision == "suggest":
-            suggestions = tuple(self._suggestion(c.faq_id) for c in result.candidates[:MAX_SUGGESTIONS])
+            best = result.candidates[0].score
+            close = [c for c in result.candidates[:MAX_SUGGESTIONS] if c.score >= best - SUGGESTION_SPREAD]
+            suggestions = tuple(self._suggestion(c.faq_id) for c in close)
             lines = "\n".join(f"{i}. {escape(s.question)}" for i, s in enumerate(suggestions, 1))
             return Reply("suggest", f"{t('suggest.header', lang)}\n\n{lines}", question,
                          confidence=result.confidence, suggestions=suggestions, candidates=result.candidates)
