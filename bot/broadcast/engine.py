@@ -123,6 +123,7 @@ class BroadcastEngine:
         self._scheduled = False  # inside tick(): losing the lease stops the run
         self._watermark: datetime | None = None
         self.leader = False
+        self._told_waiting = False  # the 'lease held by …' line was logged
         self._bank_ids = sorted(bank.quiz)
 
     # ------------------------------------------------------------------------------ lifecycle
@@ -152,8 +153,18 @@ class BroadcastEngine:
             self._watermark = None  # look back over the missed-run grace once
         elif not won and self.leader:
             log.warning("broadcast lease: lost by %s", self.holder)
+        elif not won and not self._told_waiting:
+            # Once per stretch without the lease (not every minute): shows a follower is alive and waiting.
+            log.info("broadcast tick skipped: lease held by %s; %s waits", await self._other_holder(now), self.holder)
+        self._told_waiting = not won
         self.leader = won
         return won
+
+    async def _other_holder(self, now: datetime) -> str:
+        try:
+            return await self.store.lease_holder(LEASE_NAME, now) or "nobody (renewal failed)"
+        except Exception:
+            return "an unknown holder (database unreachable)"
 
     async def release_lease(self) -> None:
         """Hand the lease over at shutdown so another process takes over without waiting for expiry."""
