@@ -16,9 +16,10 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from alembic import command
@@ -59,6 +60,7 @@ from bot.storage.records import (
     UserStats,
 )
 
+_R = TypeVar("_R")
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -132,69 +134,13 @@ def alembic_config(url: str | None = None) -> Config:
 # -------------------------------------------------------------------------------------- conversions
 
 
-def _chat_record(row: Chat) -> ChatRecord:
-    return ChatRecord(
-        id=row.id,
-        type=row.type,
-        title=row.title,
-        language=row.language,
-        timezone=row.timezone,
-        active=row.active,
-        migrated_to=row.migrated_to,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
-
-
-def _session_record(row: QuizSession) -> SessionRecord:
-    return SessionRecord(
-        id=row.id,
-        chat_id=row.chat_id,
-        user_id=row.user_id,
-        kind=row.kind,
-        question_ids=list(row.question_ids),
-        position=row.position,
-        correct=row.correct,
-        answered=row.answered,
-        active=row.active,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-    )
-
-
-def _poll_record(row: QuizPoll) -> PollRecord:
-    return PollRecord(
-        poll_id=row.poll_id,
-        chat_id=row.chat_id,
-        message_id=row.message_id,
-        question_id=row.question_id,
-        topic=row.topic,
-        correct_option=row.correct_option,
-        option_order=list(row.option_order),
-        kind=row.kind,
-        session_id=row.session_id,
-        delivery_id=row.delivery_id,
-        sent_at=row.sent_at,
-        closes_at=row.closes_at,
-        closed_at=row.closed_at,
-    )
-
-
-def _delivery_record(row: DailyDelivery) -> DeliveryRecord:
-    return DeliveryRecord(
-        id=row.id,
-        chat_id=row.chat_id,
-        day=row.day,
-        kind=row.kind,
-        state=row.state,
-        attempts=row.attempts,
-        poll_id=row.poll_id,
-        message_id=row.message_id,
-        error=row.error,
-        created_at=row.created_at,
-        sent_at=row.sent_at,
-        recapped_at=row.recapped_at,
-    )
+def _to_record(cls: type[_R], row: object) -> _R:
+    """Copy an ORM row's same-named columns into a frozen record; JSON arrays become plain lists."""
+    values = {}
+    for item in fields(cls):
+        value = getattr(row, item.name)
+        values[item.name] = list(value) if isinstance(value, list | tuple) else value
+    return cls(**values)
 
 
 def _parse_hhmm(value: str) -> time:
@@ -325,13 +271,13 @@ class Store:
                 .on_conflict_do_update(index_elements=[Chat.id], set_={"type": type, "title": title, "updated_at": now})
             )
             row = await session.get_one(Chat, chat_id, populate_existing=True)
-            return _chat_record(row)
+            return _to_record(ChatRecord, row)
 
     async def get_chat(self, chat_id: int) -> ChatRecord | None:
         """The chat row, or None if never seen."""
         async with self._read.begin() as session:
             row = await session.get(Chat, chat_id)
-            return _chat_record(row) if row else None
+            return _to_record(ChatRecord, row) if row else None
 
     async def _update_chat(self, chat_id: int, **values: Any) -> None:
         now = _now()
@@ -575,7 +521,7 @@ class Store:
                     )
                     session.add(row)
                     await session.flush()
-                    return _session_record(row)
+                    return _to_record(SessionRecord, row)
             except IntegrityError:
                 # A concurrent create won the unique index; re-check (group → SessionBusy, private → retry).
                 continue
@@ -585,7 +531,7 @@ class Store:
         """Session by id, active or not."""
         async with self._read.begin() as session:
             row = await session.get(QuizSession, session_id)
-            return _session_record(row) if row else None
+            return _to_record(SessionRecord, row) if row else None
 
     async def active_session(self, chat_id: int, kind: str | None = None) -> SessionRecord | None:
         """The newest active session in the chat (optionally of one kind)."""
@@ -594,7 +540,7 @@ class Store:
             query = query.where(QuizSession.kind == kind)
         async with self._read.begin() as session:
             row = await session.scalar(query.order_by(QuizSession.id.desc()).limit(1))
-            return _session_record(row) if row else None
+            return _to_record(SessionRecord, row) if row else None
 
     async def advance_session(self, session_id: int, *, expected_position: int) -> SessionRecord | None:
         """position += 1 only if it is still `expected_position` and the session is active (a
@@ -613,7 +559,7 @@ class Store:
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 return None
             row = await session.get_one(QuizSession, session_id, populate_existing=True)
-            return _session_record(row)
+            return _to_record(SessionRecord, row)
 
     async def finish_session(self, session_id: int) -> SessionRecord:
         """Mark finished (idempotent: finished_at keeps the first value). LookupError if unknown."""
@@ -627,7 +573,7 @@ class Store:
             row = await session.get(QuizSession, session_id, populate_existing=True)
             if row is None:
                 raise LookupError(f"no quiz session {session_id}")
-            return _session_record(row)
+            return _to_record(SessionRecord, row)
 
     async def active_sessions(self) -> list[SessionRecord]:
         """All active sessions, oldest first, to resume after a restart."""
@@ -635,7 +581,7 @@ class Store:
             rows = await session.scalars(
                 select(QuizSession).where(QuizSession.active.is_(True)).order_by(QuizSession.id)
             )
-            return [_session_record(r) for r in rows]
+            return [_to_record(SessionRecord, r) for r in rows]
 
     # -------------------------------------------------------------------------------- polls, answers
 
@@ -684,7 +630,7 @@ class Store:
         """Poll by Telegram poll id."""
         async with self._read.begin() as session:
             row = await session.get(QuizPoll, poll_id)
-            return _poll_record(row) if row else None
+            return _to_record(PollRecord, row) if row else None
 
     async def open_polls(self) -> list[PollRecord]:
         """Polls not closed yet, oldest first, for restart recovery."""
@@ -692,7 +638,7 @@ class Store:
             rows = await session.scalars(
                 select(QuizPoll).where(QuizPoll.closed_at.is_(None)).order_by(QuizPoll.sent_at)
             )
-            return [_poll_record(r) for r in rows]
+            return [_to_record(PollRecord, r) for r in rows]
 
     async def close_poll(self, poll_id: str, now: datetime | None = None) -> bool:
         """Mark closed; True only for the call that actually closed it (timer vs. update race)."""
@@ -719,7 +665,7 @@ class Store:
             poll = await session.get(QuizPoll, poll_id)
             if poll is None:
                 return None
-            record = _poll_record(poll)
+            record = _to_record(PollRecord, poll)
             correct = option == poll.correct_option
             inserted = (
                 await session.execute(
@@ -1028,7 +974,7 @@ class Store:
             row.state = "pending"
             row.attempts += 1
             await session.flush()
-            return _delivery_record(row)
+            return _to_record(DeliveryRecord, row)
 
     async def _set_delivery(self, delivery_id: int, **values: Any) -> None:
         async with self._write.begin() as session:
@@ -1062,7 +1008,7 @@ class Store:
         """Delivery by id."""
         async with self._read.begin() as session:
             row = await session.get(DailyDelivery, delivery_id)
-            return _delivery_record(row) if row else None
+            return _to_record(DeliveryRecord, row) if row else None
 
     async def pending_recaps(self, before: datetime) -> list[DeliveryRecord]:
         """Sent, not yet recapped deliveries sent at/before `before`, oldest first."""
@@ -1076,7 +1022,7 @@ class Store:
                 )
                 .order_by(DailyDelivery.sent_at, DailyDelivery.id)
             )
-            return [_delivery_record(r) for r in rows]
+            return [_to_record(DeliveryRecord, r) for r in rows]
 
     async def subscription_zones(self) -> list[str]:
         """Distinct zones of enabled subscriptions of active chats (the broadcast asks per zone)."""
@@ -1143,7 +1089,7 @@ class Store:
                     .order_by(DailyDelivery.id)
                     .limit(batch)
                 )
-                records = [_delivery_record(r) for r in rows]
+                records = [_to_record(DeliveryRecord, r) for r in rows]
             for record in records:
                 yield record
             if len(records) < batch:
@@ -1162,7 +1108,7 @@ class Store:
                 )
                 .order_by(DailyDelivery.day, DailyDelivery.id)
             )
-            return [_delivery_record(r) for r in rows]
+            return [_to_record(DeliveryRecord, r) for r in rows]
 
     async def next_daily_question(self, chat_id: int, bank_ids: list[str], rng_seed: int) -> str:
         """Pick the chat's next daily question: no repeat until every question of the current bank was
