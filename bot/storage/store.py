@@ -926,14 +926,20 @@ class Store:
         )
 
     async def iter_subscriptions(self, batch: int = 500) -> AsyncIterator[SubscriptionRecord]:
-        """Enabled subscriptions of active chats, by chat id, `batch` rows per short read transaction
-        (keyset pagination: memory stays flat however many chats subscribe)."""
+        """Enabled subscriptions of active chats, by chat id (keyset-streamed: memory stays flat
+        however many chats subscribe)."""
+        async for record in self._stream_subscriptions((), batch):
+            yield record
+
+    async def _stream_subscriptions(self, conditions: Sequence[Any], batch: int) -> AsyncIterator[SubscriptionRecord]:
+        """Enabled subscriptions of active chats matching `conditions`, `batch` rows per short read
+        transaction, paged by chat id (keyset pagination, so no transaction stays open between pages)."""
         last: int | None = None
         while True:
             query = (
                 select(Subscription, Chat.type, Chat.language)
                 .join(Chat, Chat.id == Subscription.chat_id)
-                .where(Subscription.enabled.is_(True), Chat.active.is_(True))
+                .where(Subscription.enabled.is_(True), Chat.active.is_(True), *conditions)
                 .order_by(Subscription.chat_id)
                 .limit(batch)
             )
@@ -1045,32 +1051,11 @@ class Store:
         "HH:MM" strings sort like the times, so one due minute range is one indexed-range query
         instead of reading every subscription each minute.
         """
-        last: int | None = None
-        while True:
-            query = (
-                select(Subscription, Chat.type, Chat.language)
-                .join(Chat, Chat.id == Subscription.chat_id)
-                .where(
-                    Subscription.enabled.is_(True),
-                    Chat.active.is_(True),
-                    Subscription.timezone == zone,
-                    Subscription.local_time <= upto,
-                )
-                .order_by(Subscription.chat_id)
-                .limit(batch)
-            )
-            if after is not None:
-                query = query.where(Subscription.local_time > after)
-            if last is not None:
-                query = query.where(Subscription.chat_id > last)
-            async with self._read.begin() as session:
-                rows = (await session.execute(query)).all()
-                records = [self._subscription_record(sub, t, lang) for sub, t, lang in rows]
-            for record in records:
-                yield record
-            if len(records) < batch:
-                return
-            last = records[-1].chat_id
+        conditions = [Subscription.timezone == zone, Subscription.local_time <= upto]
+        if after is not None:
+            conditions.append(Subscription.local_time > after)
+        async for record in self._stream_subscriptions(conditions, batch):
+            yield record
 
     async def iter_pending_recaps(self, before: datetime, batch: int = 500) -> AsyncIterator[DeliveryRecord]:
         """Like `pending_recaps`, streamed by delivery id so a 10,000-chat recap stays flat in memory."""
