@@ -117,7 +117,8 @@ async def ulang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def send_question(application: Application, session: SessionRecord) -> None:  # type: ignore[type-arg]
-    """Send the session's current question as a quiz poll and record it before any answer counts.
+    """Send the session's current question as a quiz poll and record it before any answer counts;
+    a session with no question left is finished instead.
 
     Questions removed from the content since the session started are skipped.
     """
@@ -191,12 +192,8 @@ async def round_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         except TelegramError:  # Telegram usually closed it already at the end of open_period
             pass
     advanced = await svc.store.advance_session(session.id, expected_position=session.position)
-    if advanced is None:
-        return
-    if advanced.done:
-        await finish(context.application, advanced)
-    else:
-        await send_question(context.application, advanced)
+    if advanced is not None:
+        await send_question(context.application, advanced)  # ends the session when it was the last
 
 
 async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -218,12 +215,8 @@ async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     await svc.store.close_poll(poll.poll_id, svc.clock())  # answered: nothing left to recover after a restart
     advanced = await svc.store.advance_session(session.id, expected_position=session.position)
-    if advanced is None:
-        return
-    if advanced.done:
-        await finish(context.application, advanced)
-    else:
-        await send_question(context.application, advanced)
+    if advanced is not None:
+        await send_question(context.application, advanced)  # ends the session when it was the last
 
 
 async def finish(application: Application, session: SessionRecord) -> None:  # type: ignore[type-arg]
