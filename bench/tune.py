@@ -63,10 +63,11 @@ def main() -> None:
             off.append((cands, matcher.coverage(q, cands[0].faq_id) if cands else 0.0))
         runs.append((on, off))
     grid = itertools.product([0.5, 0.55, 0.6, 0.65, 0.7], [0.3, 0.35, 0.4], [0.0, 0.03, 0.05, 0.08],
-                             [0.75, 0.8, 0.85], [0.5, 0.55, 0.6, 0.65, 0.7])
+                             [0.75, 0.8, 0.85], [0.5, 0.55, 0.6, 0.65, 0.7], [0.0, 0.005, 0.01, 0.02])
     best = None
     current = Thresholds()
-    candidates = [current] + [Thresholds(a, s, m, c, cov, current.suggest_coverage) for a, s, m, c, cov in grid]
+    candidates = [current] + [Thresholds(a, s, m, c, cov, current.suggest_coverage, tie)
+                               for a, s, m, c, cov, tie in grid]
     for th in candidates:
         good = wrong = n = abst = n_off = 0
         for on, off in runs:

@@ -25,6 +25,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 import bot.broadcast
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
+from bot.core.matcher import indistinct_phrasings
 from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
 from bot.services import SERVICES_KEY, Services
@@ -98,6 +99,8 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     settings: Settings = application.bot_data["settings"]
     if SERVICES_KEY not in application.bot_data:
         tutor = Tutor(load_bank(settings.resolved_content_dir))
+        for problem in indistinct_phrasings(tutor.bank, tutor.matcher):  # `check` reports these too
+            log.warning("content: %s", problem)
         store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
         application.bot_data[SERVICES_KEY] = Services(settings=settings, tutor=tutor, store=store)
         application.bot_data[OWNS_STORE_KEY] = True

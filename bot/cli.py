@@ -83,6 +83,10 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
 
     path = Path(directory) if directory else settings.resolved_content_dir
     bank, problems = load_content(path)
+    if not problems:  # needs a loadable bank: the matcher's view of the phrasings
+        from bot.core.matcher import indistinct_phrasings
+
+        problems = indistinct_phrasings(bank)
     if as_json:
         print(json.dumps({
             "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz),

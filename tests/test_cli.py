@@ -2,11 +2,16 @@
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import yaml
+
+from bot.settings import REPO_CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_DIR = tempfile.mkdtemp(prefix="cli-test-")
@@ -59,6 +64,20 @@ def test_check_fails_on_bad_content(tmp_path: Path) -> None:
     (tmp_path / "topics.yaml").write_text("topics: [", encoding="utf-8")
     out = run("check", "--dir", str(tmp_path))
     assert out.returncode == 1 and "topics.yaml" in out.stdout
+
+
+def test_check_reports_phrasings_two_entries_share(tmp_path: Path) -> None:
+    shutil.copytree(REPO_CONTENT, tmp_path / "content")
+    faq = tmp_path / "content" / "faq" / "regional.yaml"
+    data = yaml.safe_load(faq.read_text(encoding="utf-8"))
+    entry = data["faq"][0]
+    entry["variants"].append("apa itu kerja sama bilateral")  # the bilateral entry's own question
+    faq.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = run("check", "--json", "--dir", str(tmp_path / "content"))
+    errors = json.loads(out.stdout)["errors"]
+    assert out.returncode == 1
+    assert [(e["file"], e["id"], e["field"]) for e in errors] == [("faq/regional.yaml", entry["id"], "variants")]
+    assert "bilateral-pengertian" in errors[0]["message"]
 
 
 def test_console_over_a_pipe_answers_and_exits() -> None:

@@ -91,6 +91,7 @@ class ContentBank:
     faq: dict[str, FaqEntry]
     quiz: dict[str, QuizQuestion]
     lexicon: Lexicon
+    origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id -> its file, for reports
 
     def faq_in_topic(self, topic: str) -> list[FaqEntry]:
         return [e for e in self.faq.values() if e.topic == topic]
@@ -155,7 +156,8 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     lexicon = v.lexicon(directory / "lexicon.yaml")
     if not faq:
         v.add("faq/", None, None, "no FAQ entries found")
-    return ContentBank(topics, faq, quiz, lexicon), v.problems
+    origin = {fid: v.origin[fid] for fid in faq}
+    return ContentBank(topics, faq, quiz, lexicon, origin), v.problems
 
 
 def _rel(base: Path, path: Path) -> str:

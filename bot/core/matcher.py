@@ -23,7 +23,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.core.content import ContentBank
+from bot.core.content import ContentBank, ContentProblem
 from bot.core.normalize import Normalizer
 
 Decision = Literal["answer", "suggest", "unknown"]
@@ -33,6 +33,7 @@ Decision = Literal["answer", "suggest", "unknown"]
 class Candidate:
     faq_id: str
     score: float
+    exact: bool = False  # the question's meaningful words are exactly one of the entry's phrasings
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,9 @@ class Thresholds:
     suggest: float = 0.30
     margin: float = 0.08
     certain: float = 0.85
-    coverage: float = 0.50
+    coverage: float = 0.55
     suggest_coverage: float = 0.34
+    tie: float = 0.02
 
 
 @dataclass
@@ -69,12 +71,20 @@ class _Phrase:
 
 
 def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
-    """A confident answer needs a high score, most of the question explained and a clear lead."""
+    """A confident answer needs a high score, most of the question explained and a clear lead.
+
+    A very high score may answer with a smaller lead, but never when the runner-up is within `tie`
+    ("kerja sama negara" fits several entries equally), unless only the best is an exact phrasing.
+    """
     if not cands:
         return "unknown"
-    best = cands[0].score
-    second = cands[1].score if len(cands) > 1 else 0.0
-    if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or best >= th.certain):
+    top = cands[0]
+    best = top.score
+    runner_up = cands[1] if len(cands) > 1 else None
+    second = runner_up.score if runner_up else 0.0
+    only_exact = top.exact and not (runner_up and runner_up.exact)
+    certain = best >= th.certain and (best - second >= th.tie or only_exact)
+    if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or certain):
         return "answer"
     if best >= th.suggest and coverage >= th.suggest_coverage:
         return "suggest"
@@ -99,12 +109,18 @@ class Matcher:
         entry_tokens: list[set[str]] = [set() for _ in self.ids]
         self.keyword_tokens: list[set[str]] = [set() for _ in self.ids]
         surface: dict[str, str] = {}
+        owner: dict[frozenset[str], int] = {}
+        # (entry id, phrasing, other entry id): phrasings that read the same as another entry's
+        self.indistinct: list[tuple[str, str, str]] = []
         for idx, fid in enumerate(self.ids):
             entry = bank.faq[fid]
             for text in (entry.question, *entry.variants):
                 toks = [t for t in self.normalizer.tokens(text) if t not in self.filler]
                 if not toks:
                     continue
+                first = owner.setdefault(frozenset(toks), idx)
+                if first != idx:
+                    self.indistinct.append((fid, text, self.ids[first]))
                 self.entry_phrases[idx].append(len(self.phrases))
                 self.phrases.append(_Phrase(idx, frozenset(toks), " ".join(toks), 0.0))
                 entry_tokens[idx].update(toks)
@@ -196,26 +212,27 @@ class Matcher:
         shortlist = sorted(cover, key=cover.__getitem__, reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
-        scored: list[Candidate] = []
+        scored: list[tuple[float, bool, int]] = []
         for idx in shortlist:
             coverage = cover[idx] / total
             best_phrase = 0.0
             best_fuzzy = 0.0
+            exact = False
             for p_idx in self.entry_phrases[idx]:
                 ph = self.phrases[p_idx]
-                inter = sum(q[t] for t in qset & ph.tokens)
-                if inter:
-                    dice = 2 * inter / (total + ph.weight)
+                shared = qset & ph.tokens
+                if shared:
+                    dice = 2 * sum(q[t] for t in shared) / (total + ph.weight)
                     if dice > best_phrase:
                         best_phrase = dice
+                    exact = exact or ph.tokens == qset
                 fz = fuzz.token_sort_ratio(q_text, ph.text) / 100
                 if fz > best_fuzzy:
                     best_fuzzy = fz
             kw = 0.05 if qset & self.keyword_tokens[idx] else 0.0
-            score = 0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw
-            scored.append(Candidate(self.ids[idx], round(min(score, 1.0), 4)))
-        scored.sort(key=lambda c: c.score, reverse=True)
-        return scored[:limit], len(q)
+            scored.append((0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw, exact, idx))
+        scored.sort(key=lambda s: s[:2], reverse=True)  # uncapped: entries over 1.0 keep their order
+        return [Candidate(self.ids[idx], round(min(score, 1.0), 4), exact) for score, exact, idx in scored[:limit]], len(q)
 
     def _fuzzy_only(self, q: dict[str, float], limit: int) -> list[Candidate]:
         """No shared word at all: a weak fuzzy guess against the canonical questions only (one per
@@ -244,3 +261,14 @@ class Matcher:
             return 0.0
         toks = self.entry_tokens[self.index[faq_id]]
         return sum(w for t, w in q.items() if t in toks) / total
+
+
+def indistinct_phrasings(bank: ContentBank, matcher: Matcher | None = None) -> list[ContentProblem]:
+    """Questions or variants that normalize to the same words as another entry's: the matcher cannot
+    tell the two entries apart there, so students asking it would only ever get "Maksud kamu…?"."""
+    matcher = matcher or Matcher(bank)
+    return [
+        ContentProblem(bank.origin.get(fid, "faq/"), fid, "variants",
+                       f"{text!r} reads the same as a phrasing of {other!r} once normalized; reword one of them")
+        for fid, text, other in matcher.indistinct
+    ]

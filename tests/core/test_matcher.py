@@ -8,7 +8,7 @@ import pytest
 
 from bench.matcher import evaluate, load_eval
 from bot.core.content import ContentBank, load_bank
-from bot.core.matcher import Matcher
+from bot.core.matcher import Candidate, Matcher, Thresholds, decide, indistinct_phrasings
 from bot.settings import REPO_CONTENT
 
 
@@ -79,3 +79,31 @@ def test_scores_are_probabilities(matcher: Matcher) -> None:
         result = matcher.match(q)
         assert 0.0 <= result.confidence <= 1.0
         assert all(0.0 <= c.score <= 1.0 for c in result.candidates)
+
+
+def test_a_vague_question_that_fits_several_entries_gets_suggestions(matcher: Matcher) -> None:
+    # "kerja sama negara" fits the meaning, the aims and the bilateral entries about equally well
+    result = matcher.match("kerja sama negara")
+    assert result.decision == "suggest"
+    assert len(result.candidates) >= 2 and result.candidates[0].score - result.candidates[1].score < 0.02
+
+
+def test_high_scores_need_some_lead_unless_only_the_best_is_an_exact_phrasing() -> None:
+    th = Thresholds()
+    close = [Candidate("a", 0.95), Candidate("b", 0.945)]
+    assert decide(close, 1.0, th) == "suggest"
+    exact = [Candidate("a", 0.95, exact=True), Candidate("b", 0.945)]
+    assert decide(exact, 1.0, th) == "answer"
+    both_exact = [Candidate("a", 1.0, exact=True), Candidate("b", 1.0, exact=True)]
+    assert decide(both_exact, 1.0, th) == "suggest"
+    assert decide([Candidate("a", 0.95), Candidate("b", 0.95 - th.tie)], 1.0, th) == "answer"
+
+
+def test_the_exact_phrasing_wins_over_a_longer_one(matcher: Matcher) -> None:
+    result = matcher.match("apa itu kerja sama internasional")
+    assert result.decision == "answer" and result.best is not None
+    assert result.best.faq_id == "kerja-sama-pengertian" and result.best.exact
+
+
+def test_shipped_phrasings_tell_the_entries_apart(bank: ContentBank, matcher: Matcher) -> None:
+    assert indistinct_phrasings(bank, matcher) == []
