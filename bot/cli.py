@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -71,11 +72,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return health(settings)
     except ContentInvalid as exc:
-        print(f"content is invalid ({len(exc.problems)} problem(s)); run `python -m bot check`", file=sys.stderr)
+        more = len(exc.problems) - 1
+        extra = f"{more} more problem(s); " if more else ""
+        print(f"content is invalid: {exc.problems[0]} ({extra}see `python -m bot check`)", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        if command not in PIPE_COMMANDS:
+            raise
+        _silence_stdout()
+        return 0
     return 2
+
+
+PIPE_COMMANDS = {"ask", "check", "console", "stats"}  # their output is often piped into `head`
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`... | head -1`): that is not an error, and Python's final flush must not say so."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
@@ -108,18 +126,22 @@ def _tutor(settings: Settings):  # type: ignore[no-untyped-def]
 
 def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> int:
     tutor = _tutor(settings)
+    out = sys.stdout.buffer  # UTF-8 whatever the locale, so the output is always valid UTF-8
+
+    def answer(question: str) -> None:
+        reply = tutor.reply(question, lang)
+        if as_json:
+            out.write((json.dumps(reply.as_json(), ensure_ascii=False) + "\n").encode("utf-8"))
+        else:
+            out.write((reply.plain() + ("\n\n" if words == ["-"] else "\n")).encode("utf-8"))
+
     if words == ["-"]:
-        for line in sys.stdin:
-            question = line.rstrip("\n")
-            reply = tutor.reply(question, lang)
-            if as_json:
-                sys.stdout.write(json.dumps(reply.as_json(), ensure_ascii=False) + "\n")
-            else:
-                sys.stdout.write(reply.plain() + "\n\n")
-        sys.stdout.flush()
-        return 0
-    reply = tutor.reply(" ".join(words), lang)
-    print(json.dumps(reply.as_json(), ensure_ascii=False) if as_json else reply.plain())
+        for raw in sys.stdin.buffer:  # bytes: a stray invalid byte becomes U+FFFD instead of a crash
+            answer(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+    else:
+        # argv holds undecodable bytes as surrogates; turn them into U+FFFD like stdin
+        answer(" ".join(words).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    out.flush()
     return 0
 
 
@@ -142,7 +164,7 @@ async def _console(settings: Settings, lang: str) -> None:
     except Exception as exc:  # the tutor still works without a database; say why once
         print(f"database unavailable ({type(exc).__name__}); unanswered questions will not be saved",
               file=sys.stderr)
-        await run_console(tutor, lang)
+        await run_console(tutor, lang, quiz_length=settings.quiz_length)
         return
 
     async def log(reply: Reply) -> None:
@@ -150,7 +172,7 @@ async def _console(settings: Settings, lang: str) -> None:
                                    datetime.now(UTC))
 
     try:
-        await run_console(tutor, lang, log_unanswered=log)
+        await run_console(tutor, lang, log_unanswered=log, quiz_length=settings.quiz_length)
     finally:
         await store.close()
 

@@ -65,9 +65,14 @@ class Settings(BaseSettings):
     @field_validator("admin_user_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
+        """Comma-separated ids; a bad item is named here, since pydantic would only give its position."""
         if isinstance(value, str):
             parts = [p.strip() for p in value.replace(";", ",").split(",")]
-            return [p for p in parts if p]
+            ids = [p for p in parts if p]
+            for item in ids:
+                if not (item.isascii() and item.isdigit()):
+                    raise ValueError(f"{item!r} is not a Telegram user id (use numbers separated by commas)")
+            return ids
         return value
 
     @field_validator("bot_timezone")
@@ -145,7 +150,10 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            name = "_".join(str(p) for p in err["loc"]).upper() or "SETTINGS"
+            loc = err["loc"]
+            name = str(loc[0]).upper() if loc else "SETTINGS"
             msg = err["msg"].removeprefix("Value error, ")
+            if len(loc) > 1:  # an item of a list setting: name the item, not its index
+                msg = f"item {err.get('input')!r}: {msg}"
             problems.append(f"Setting {name} is invalid: {msg}")
         raise SettingsError(problems) from None

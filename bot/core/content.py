@@ -74,12 +74,12 @@ class ContentProblem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        parts = [self.file] if self.file else []
         if self.id:
-            where += f" [{self.id}]"
+            parts.append(f"[{self.id}]")
         if self.field:
-            where += f" {self.field}"
-        return f"{where}: {self.message}"
+            parts.append(self.field)
+        return f"{' '.join(parts)}: {self.message}" if parts else self.message
 
     def as_dict(self) -> dict[str, str | None]:
         return {"file": self.file, "id": self.id, "field": self.field, "message": self.message}
@@ -126,7 +126,8 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     directory = Path(directory)
     v = _Validator(directory)
     if not directory.is_dir():
-        v.add("", None, None, f"content directory {directory} does not exist")
+        why = "is not a directory" if directory.exists() else "does not exist"
+        v.add("", None, None, f"content directory {directory} {why}")
         return ContentBank({}, {}, {}, Lexicon()), v.problems
     topics = v.topics(directory / "topics.yaml")
     faq_files = sorted((directory / "faq").glob("*.yaml"))
@@ -179,18 +180,39 @@ class _Validator:
         name = _rel(self.base, path) if isinstance(path, Path) else path
         self.problems.append(ContentProblem(name, id_, field_, message))
 
-    def read(self, path: Path, key: str) -> list[Any]:
+    def load_yaml(self, path: Path) -> tuple[bool, Any]:
+        """Parse one file; every way it can fail becomes a one-line problem naming the file."""
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
         except FileNotFoundError:
             self.add(path, None, None, "file is missing")
-            return []
+            return False, None
+        except IsADirectoryError:
+            self.add(path, None, None, "is a directory, not a YAML file")
+            return False, None
+        except OSError as exc:
+            self.add(path, None, None, f"cannot be read ({exc.strerror or exc})")
+            return False, None
+        try:
+            text = raw.decode("utf-8-sig")  # editors on Windows may add a BOM; that is still UTF-8
+        except UnicodeDecodeError as exc:
+            line = raw[:exc.start].count(b"\n") + 1
+            self.add(path, None, None, f"is not valid UTF-8 text (line {line}); save the file as UTF-8")
+            return False, None
+        try:
+            return True, yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark else ""
-            self.add(path, None, None, f"YAML syntax error{where}: {getattr(exc, 'problem', exc)}")
-            return []
-        if data is None:
+            detail = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+            self.add(path, None, None, f"YAML syntax error{where}: {_one_line(detail)}")
+        except ValueError as exc:  # e.g. a date such as 2024-02-30 that YAML reads as a timestamp
+            self.add(path, None, None, f"YAML value error: {_one_line(str(exc))}")
+        return False, None
+
+    def read(self, path: Path, key: str) -> list[Any]:
+        ok, data = self.load_yaml(path)
+        if not ok or data is None:
             return []
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             self.add(path, None, key, f"expected a top-level '{key}:' list")
@@ -232,7 +254,7 @@ class _Validator:
         id_ = self.text(path, f"#{index + 1}", item, "id")
         if id_ and not ID_RE.match(id_):
             self.add(path, id_, "id", "use lowercase letters, digits and dashes (at most 40 characters)")
-        for unknown in sorted(set(item) - allowed):
+        for unknown in sorted(set(item) - allowed, key=str):
             self.add(path, id_ or f"#{index + 1}", str(unknown), f"unknown field (allowed: {', '.join(sorted(allowed))})")
         return id_ or None
 
@@ -344,36 +366,83 @@ class _Validator:
     def lexicon(self, path: Path) -> Lexicon:
         if not path.exists():
             return Lexicon()
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            self.add(path, None, None, f"YAML syntax error: {exc}")
+        ok, data = self.load_yaml(path)
+        if not ok:
             return Lexicon()
+        data = data or {}
         if not isinstance(data, dict):
             self.add(path, None, None, "expected a mapping with slang:, numbers: and protected:")
             return Lexicon()
-        slang = data.get("slang") or {}
-        numbers = data.get("numbers") or {}
-        lowercase = data.get("lowercase") or {}
-        english = data.get("english") or {}
-        protected = data.get("protected") or []
         sections = {"slang", "numbers", "lowercase", "english", "protected"}
-        for unknown in sorted(set(data) - sections):
+        for unknown in sorted(set(data) - sections, key=str):
             self.add(path, None, str(unknown), f"unknown section (allowed: {', '.join(sorted(sections))})")
-        for name, value in (("slang", slang), ("numbers", numbers), ("lowercase", lowercase), ("english", english)):
-            if not isinstance(value, dict):
-                self.add(path, None, name, "must be a mapping of word: replacement")
+        protected = data.get("protected") or []
         if not isinstance(protected, list):
-            self.add(path, None, "protected", "must be a list")
+            self.add(path, None, "protected", "must be a list of words")
             protected = []
-        slang_map = {str(k).lower(): str(v).lower() for k, v in slang.items()} if isinstance(slang, dict) else {}
-        number_map = {str(k).lower(): str(v).lower() for k, v in numbers.items()} if isinstance(numbers, dict) else {}
-        lower_map = {str(k).lower(): str(v).lower() for k, v in lowercase.items()} if isinstance(lowercase, dict) else {}
-        english_map = {str(k).lower(): str(v).lower() for k, v in english.items()} if isinstance(english, dict) else {}
+        words: set[str] = set()
+        for i, item in enumerate(protected):
+            word = _lexicon_word(item)
+            if word is None:
+                self.add(path, None, f"protected[{i}]", f"must be one word, not {_describe(item)}")
+            else:
+                words.add(word)
         return Lexicon(
-            slang=slang_map,
-            protected=frozenset(str(p).lower() for p in protected),
-            numbers=number_map,
-            lowercase=lower_map,
-            english=english_map,
+            slang=self.word_map(path, "slang", data.get("slang"), drop_allowed=True),
+            protected=frozenset(words),
+            numbers=self.word_map(path, "numbers", data.get("numbers")),
+            lowercase=self.word_map(path, "lowercase", data.get("lowercase")),
+            english=self.word_map(path, "english", data.get("english")),
         )
+
+    def word_map(self, path: Path, name: str, value: Any, *, drop_allowed: bool = False) -> dict[str, str]:
+        """A lexicon section `word: replacement`; a bad key or value is reported, never turned into "none".
+
+        In slang an explicit "" drops the words (fillers such as "salah satu"); a missing value is a mistake.
+        """
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add(path, None, name, "must be a mapping of word: replacement")
+            return {}
+        out: dict[str, str] = {}
+        for key, replacement in value.items():
+            word = _lexicon_word(key)
+            if word is None:
+                self.add(path, str(key), name, f"the word must be text, not {_describe(key)}")
+                continue
+            if drop_allowed and isinstance(replacement, str) and not replacement.strip():
+                out[word] = ""
+                continue
+            target = _lexicon_word(replacement)
+            if target is None:
+                hint = '; write "" to drop the word' if drop_allowed and replacement is None else ""
+                self.add(path, word, name, f"the replacement must be text, not {_describe(replacement)}{hint}")
+                continue
+            out[word] = target
+        return out
+
+
+def _lexicon_word(value: Any) -> str | None:
+    """Lowercased text of a lexicon word, or None for empty values, true/false, lists and mappings."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    text = str(value).strip().lower()
+    return text or None
+
+
+def _describe(value: Any) -> str:
+    """How a teacher would recognise the bad value in the YAML file."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off as true/false; put the word in quotes)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())

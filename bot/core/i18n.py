@@ -64,6 +64,24 @@ TEXTS: dict[str, dict[str, str]] = {
             "diplomacy. I answer questions and run quizzes."
         ),
     },
+    "smalltalk.praise": {
+        "id": "Makasih! 😊 Kamu juga hebat karena rajin belajar. Mau coba /kuis?",
+        "en": "Thank you! 😊 You're doing great too. Want to try /kuis?",
+    },
+    "smalltalk.confused": {
+        "id": (
+            "Gapapa, pelan-pelan aja. 🙂 Coba tanya lagi dengan kata-kata lain, misalnya "
+            "<i>apa itu kerja sama bilateral?</i>, atau ketik /topik untuk memilih pertanyaan."
+        ),
+        "en": (
+            "No worries, step by step. 🙂 Try asking in other words, for example "
+            "<i>apa itu kerja sama bilateral?</i>, or type /topik to pick a question."
+        ),
+    },
+    "smalltalk.more": {
+        "id": "Mau lanjut? Tanya hal lain yang ingin kamu tahu, ketik /topik untuk melihat pertanyaan, atau /kuis untuk latihan.",
+        "en": "Want more? Ask something else, type /topik to see questions, or /kuis to practise.",
+    },
     "smalltalk.bye": {
         "id": "Sampai jumpa! Semangat belajarnya ya. 👋",
         "en": "See you! Keep it up. 👋",
@@ -174,6 +192,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Tutor Diplomasi (console). Type a question, /kuis [topic] [count] for a quiz, /topik for topics, /keluar to quit.",
     },
     "console.bye": {"id": "Sampai jumpa! 👋", "en": "Bye! 👋"},
+    "console.number_hint": {
+        "id": "Ketik pertanyaanmu, atau nomor dari pilihan yang ada.",
+        "en": "Type your question, or the number of one of the choices shown.",
+    },
+    "console.number_range": {
+        "id": "Pilih nomor 1–{count}, atau ketik pertanyaanmu.",
+        "en": "Pick a number from 1 to {count}, or type your question.",
+    },
+    "console.unknown_command": {
+        "id": "Perintah itu tidak ada di konsol. Coba /kuis [topik] [jumlah], /topik, /bantuan, atau /keluar.",
+        "en": "The console has no such command. Try /kuis [topic] [count], /topik, /bantuan or /keluar.",
+    },
     "quiz.none": {
         "id": "Belum ada soal kuis untuk topik itu. Ketik /topik untuk melihat daftar topik.",
         "en": "There are no quiz questions for that topic yet. Type /topik to see the topics.",
@@ -189,10 +219,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Selesai! Skor kamu {correct}/{total}.",
         "en": "Done! Your score: {correct}/{total}.",
     },
-    "quiz.review_hint": {
-        "id": "Yang perlu diulang: {items}. Ketik /ulang kapan saja untuk mengulang soal yang salah.",
-        "en": "To review: {items}. Type /ulang any time to retry the questions you missed.",
+    "quiz.review_console": {
+        "id": "Yang perlu dipelajari lagi:\n{items}\nKetik nomornya untuk membaca jawabannya.",
+        "en": "Worth studying again:\n{items}\nType a number to read its answer.",
     },
+    "quiz.cancelled": {"id": "Kuis dibatalkan.", "en": "Quiz cancelled."},
     "quiz.perfect": {"id": "Sempurna! 🎉", "en": "Perfect! 🎉"},
     # ---- Telegram bot interface (bot/handlers) ----
     "start.greeting": {
@@ -292,6 +323,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "quiz.review_later": {
         "id": "Belum ada yang jatuh tempo sekarang; {total} soal masih dalam antrean ulang dan akan muncul lagi nanti.",
         "en": "Nothing is due right now; {total} questions are still in your review queue and will come back later.",
+    },
+    "quiz.review_private": {
+        "id": "🔁 Soal ulangan itu milik masing-masing siswa, jadi /ulang hanya di chat pribadi. "
+              "Kirim /ulang ke aku langsung, ya!",
+        "en": "🔁 Reviews are personal, so /ulang works only in a private chat. Send /ulang to me directly!",
     },
     "quiz.summary": {
         "id": "🏁 Kuis selesai! Skor kamu <b>{correct}/{total}</b>.",

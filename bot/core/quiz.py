@@ -41,7 +41,7 @@ def parse_quiz_args(args: list[str], bank: ContentBank, default_count: int = DEF
     count = default_count
     words: list[str] = []
     for arg in args:
-        if arg.isdigit():
+        if arg.isdecimal():  # "²" is a digit to isdigit() but not to int()
             count = int(arg)
         else:
             words.append(arg)

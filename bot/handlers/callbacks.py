@@ -76,7 +76,7 @@ def encode(action: Action) -> str:
 
 
 def _page(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 4 else None
+    return int(text) if text.isdecimal() and len(text) <= 4 else None  # isdigit() admits "²"
 
 
 def decode(data: str | None, bank: ContentBank) -> Action | None:

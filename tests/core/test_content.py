@@ -94,3 +94,33 @@ def test_shipped_content_is_valid() -> None:
     assert len(bank.quiz) >= 180
     assert {q.topic for q in bank.quiz.values()} == set(bank.topics)
     assert {f.topic for f in bank.faq.values()} == set(bank.topics)
+
+
+def test_lexicon_type_mistakes_are_reported_with_key_and_field(tmp_path: Path) -> None:
+    write(tmp_path, [good_faq()], [good_quiz()])
+    (tmp_path / "lexicon.yaml").write_text(
+        "slang:\n  gaada:\n  yg: [yang]\n  salah satu: ''\nnumbers:\n  satu: 1\n  dua: ''\n"
+        "protected:\n  - pbb\n  - null\n  - [a]\n  - {b: c}\n", encoding="utf-8")
+    bank, problems = load_content(tmp_path)
+    assert {(p.file, p.id, p.field) for p in problems} == {
+        ("lexicon.yaml", "gaada", "slang"), ("lexicon.yaml", "yg", "slang"), ("lexicon.yaml", "dua", "numbers"),
+        ("lexicon.yaml", None, "protected[1]"), ("lexicon.yaml", None, "protected[2]"),
+        ("lexicon.yaml", None, "protected[3]"),
+    }
+    assert "none" not in bank.lexicon.slang.values()
+    assert bank.lexicon.slang == {"salah satu": ""}  # an explicit "" drops filler words
+    assert bank.lexicon.numbers == {"satu": "1"} and bank.lexicon.protected == {"pbb"}
+
+
+def test_undecodable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path, [good_faq()], [good_quiz()])
+    (tmp_path / "quiz" / "b.yaml").write_bytes(b"quiz:\n  - id: q\xe9\n")
+    (tmp_path / "lexicon.yaml").write_bytes(b"\xff\xfe")
+    _, problems = load_content(tmp_path)
+    assert [(p.file, "UTF-8" in p.message) for p in problems] == [("quiz/b.yaml", True), ("lexicon.yaml", True)]
+
+
+def test_problem_without_file_has_no_stray_prefix(tmp_path: Path) -> None:
+    _, problems = load_content(tmp_path / "missing")
+    assert str(problems[0]) == f"content directory {tmp_path / 'missing'} does not exist"
+    assert str(problems[0].__class__("a.yaml", "x", "id", "bad")) == "a.yaml [x] id: bad"

@@ -33,6 +33,7 @@ def test_parse_args() -> None:
     assert parse_quiz_args(["bilatral"], BANK) == QuizRequest("bilateral", 5)
     assert parse_quiz_args(["99"], BANK) == "bad_count"
     assert parse_quiz_args(["matematika"], BANK) == "bad_topic"
+    assert parse_quiz_args(["²"], BANK) == "bad_topic"  # a superscript is not a count (and no crash)
 
 
 def test_pick_questions_are_distinct_and_in_topic() -> None:

@@ -64,6 +64,7 @@ def test_every_keyboard_the_topic_browser_builds_is_valid(bank: ContentBank) -> 
 @pytest.mark.parametrize("data", [
     None, "", "a:", "a:not-a-faq", "t:asean", "t:asean:x", "t:nope:0", "t:asean:-1", "T:", "T:99999",
     "q:nope", "m:other", "l:fr", "x:1", "no-colon", "a:" + "x" * 80, "t:asean:1:2",
+    "t:asean:²", "T:²",
 ])
 def test_stale_or_tampered_data_decodes_to_none(bank: ContentBank, data: str | None) -> None:
     assert decode(data, bank) is None
