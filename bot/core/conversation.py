@@ -14,7 +14,6 @@ from typing import Literal
 from bot.core import smalltalk
 from bot.core.content import ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
-from bot.core.limits import MAX_MESSAGE_LENGTH
 from bot.core.markup import escape, strip_tags
 from bot.core.matcher import Candidate, Matcher
 from bot.core.render import format_answer, topic_lines
@@ -81,11 +80,11 @@ class Tutor:
         if not question:
             return Reply("empty", t("empty", lang), question)
         if len(question) > MAX_QUESTION_CHARS:
-            return Reply("empty", t("too_long", lang), question[:200])
+            return Reply("empty", t("too_long", lang), question)
         kind = smalltalk.classify(question)
         if kind is not None:
             return Reply("smalltalk", t(f"smalltalk.{kind}", lang), question)
-        result = self.matcher.match(question)
+        result = self.matcher.match(smalltalk.strip_pleasantries(question))
         if result.content_words == 0:
             return Reply("empty", t("empty", lang), question)
         if result.decision == "answer" and result.best is not None:
@@ -112,9 +111,7 @@ class Tutor:
     def unknown(self, question: str, lang: str = "id", confidence: float = 0.0,
                 candidates: tuple[Candidate, ...] = ()) -> Reply:
         topics = topic_lines(list(self.bank.topics.values()), lang)
-        text = t("unknown", lang, topics=topics)
-        if len(text) > MAX_MESSAGE_LENGTH:  # an enormous topic list would still fit Telegram
-            text = text[:MAX_MESSAGE_LENGTH]
+        text = t("unknown", lang, topics=topics)  # senders split anything over Telegram's limit
         return Reply("unknown", text, question, confidence=confidence, candidates=candidates)
 
     def entry(self, faq_id: str) -> FaqEntry | None:

@@ -172,7 +172,9 @@ class Matcher:
         if len(token) >= 4 and not token.isdigit():
             cutoff = 86 if len(token) <= 5 else 80
             size = len(token)
-            choices = [w for n in range(-(-2 * size // 3), size * 3 // 2 + 1) for w in self.words_by_length.get(n, ())]
+            first = token[0]  # students rarely mistype the first letter; "trilateral" is not "bilateral"
+            choices = [w for n in range(-(-2 * size // 3), size * 3 // 2 + 1)
+                       for w in self.words_by_length.get(n, ()) if w[0] == first]
             hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             fixed = self.correction_target[hit[0]] if hit else None
         if len(self._corrections) >= self.CACHE_LIMIT:  # bounded: students invent typos forever

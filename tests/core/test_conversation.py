@@ -36,6 +36,25 @@ def test_small_talk_never_answers_from_faq(tutor: Tutor) -> None:
         assert reply.kind == "smalltalk" and reply.faq_id is None and not reply.unanswered
 
 
+def test_more_small_talk_kinds_never_answer_or_log(tutor: Tutor) -> None:
+    for text in ("thank u", "okk", "kamu pinter", "terus?", "gk ngerti", "lanjut", "ngga tau"):
+        reply = tutor.reply(text)
+        assert reply.kind == "smalltalk" and not reply.unanswered, text
+        assert html_problem(reply.text) is None
+
+
+@pytest.mark.parametrize(("text", "faq_id"), [
+    ("halo kak apa itu pbb", "pbb-pengertian"),
+    ("makasih kak, terus apa itu oki", "oki-pengertian"),
+    ("wkwkwk apa itu asean", "asean-pengertian"),
+    ("permisi kak mau tanya, kerjasama regional itu apa", "regional-pengertian"),
+])
+def test_a_greeting_or_thanks_around_a_question_does_not_hide_it(tutor: Tutor, text: str, faq_id: str) -> None:
+    reply = tutor.reply(text)
+    assert (reply.kind, reply.faq_id) == ("answer", faq_id)
+    assert reply.question == text  # the student's own words are kept for the reply and the logs
+
+
 def test_english_interface(tutor: Tutor) -> None:
     assert "Hi" in tutor.reply("halo", "en").text
     assert "don't know" in tutor.unknown("xyz", "en").text

@@ -42,6 +42,7 @@ def test_accuracy_targets(matcher: Matcher, bank: ContentBank) -> None:
     "kerjasama yg cuma 2 negara namanya apa sih kak",
     "Salah satu bentuk kerja sama yang dilakukan oleh dua negara dinamakan dengan",
     "bilatral artinya",
+    "kerjasama antara 2 negara itu disebut apa ya kak",  # "antara" reads as "antar"
 ])
 def test_the_students_examples_reach_bilateral(matcher: Matcher, question: str) -> None:
     result = matcher.match(question)
@@ -107,3 +108,17 @@ def test_the_exact_phrasing_wins_over_a_longer_one(matcher: Matcher) -> None:
 
 def test_shipped_phrasings_tell_the_entries_apart(bank: ContentBank, matcher: Matcher) -> None:
     assert indistinct_phrasings(bank, matcher) == []
+
+
+@pytest.mark.parametrize("question", ["apa itu kerja sama trilateral", "trilateral artinya",
+                                      "apa itu kerja sama plurilateral"])
+def test_a_different_word_is_not_mistaken_for_a_typo(matcher: Matcher, question: str) -> None:
+    # "trilateral" is one letter from "bilateral", but students do not mistype a word's first letter
+    assert matcher.match(question).decision != "answer"
+
+
+@pytest.mark.parametrize(("question", "expected"), [("bilatral artinya", "bilateral-pengertian"),
+                                                    ("multilatreal itu apa", "multilateral-pengertian")])
+def test_typos_inside_a_word_still_answer(matcher: Matcher, question: str, expected: str) -> None:
+    result = matcher.match(question)
+    assert result.decision == "answer" and result.best is not None and result.best.faq_id == expected
