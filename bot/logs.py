@@ -13,7 +13,7 @@ import re
 import sys
 from datetime import UTC, datetime
 
-_TOKEN_RE = re.compile(r"\b\d{6,12}:[A-Za-z0-9_-]{30,}\b")
+_TOKEN_RE = re.compile(r"(?<!\d)\d{6,12}:[A-Za-z0-9_-]{30,}")  # also inside ".../bot123:AA.../getMe"
 
 
 class RedactingFilter(logging.Filter):

@@ -17,6 +17,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
+    MessageEntity,
     ReplyParameters,
     Update,
     User,
@@ -43,6 +44,24 @@ _CHAT_KEY = "chat_seen"  # chat_data: (type, title) last written to the DB
 
 def is_private(chat: Chat | None) -> bool:
     return chat is not None and chat.type == ChatType.PRIVATE
+
+
+def command_target(message: Message | None) -> str | None:
+    """The bot a leading command names ("/kuis@OtherBot" → "otherbot"), "" for a bare "/kuis", None
+    when the message does not start with a command."""
+    if message is None or not message.text or not message.entities:
+        return None
+    first = message.entities[0]
+    if first.type != MessageEntity.BOT_COMMAND or first.offset != 0:
+        return None
+    command = message.text[: first.length]
+    return command.partition("@")[2].lower()
+
+
+def is_for_me(message: Message | None, bot: Bot) -> bool:
+    """A command without @username, or one that names this bot (commands for other bots are not ours)."""
+    target = command_target(message)
+    return target is not None and target in ("", (bot.username or "").lower())
 
 
 async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,7 +9,8 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
-from bot.handlers.common import language_for
+from bot.handlers.common import is_for_me, is_private, language_for
+from bot.handlers.questions import ADDRESSED
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,17 @@ def describe(update: object) -> str:
             f"user_id={user.id if user else None} message_id={message.message_id if message else None}")
 
 
+def was_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether the user spoke to the bot: only then is an apology welcome (group chatter, membership
+    changes and poll answers get none, even when handling them failed)."""
+    if update.callback_query is not None:
+        return True
+    message = update.message
+    if message is None:
+        return False
+    return bool(is_private(update.effective_chat) or is_for_me(message, context.bot) or ADDRESSED.check_update(update))
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error with the update's type and ids and tell the user briefly; never re-raises."""
     error = context.error
@@ -33,7 +45,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("forbidden while handling %s: %s", describe(update), error)
         return
     log.error("error while handling %s", describe(update), exc_info=error)
-    if not isinstance(update, Update):
+    if not isinstance(update, Update) or not was_addressed(update, context):
         return
     lang = "id"
     try:
@@ -46,7 +58,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.callback_query.answer(text)
         except TelegramError:  # already answered before the failure
             pass
-    if update.effective_chat is not None and update.inline_query is None:
+    if update.effective_chat is not None:
         try:
             await context.bot.send_message(update.effective_chat.id, text)
         except TelegramError:

@@ -49,4 +49,5 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             description=(topic.name_en if lang == "en" else topic.name) if topic else None,
             input_message_content=InputTextMessageContent(format_answer(entry, lang), parse_mode=ParseMode.HTML),
         ))
-    await query.answer(results, cache_time=60, is_personal=False)
+    # personal: results are in the asker's language, so Telegram must not serve them to others
+    await query.answer(results, cache_time=60, is_personal=True)

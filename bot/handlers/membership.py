@@ -9,13 +9,15 @@ from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
 from bot.core.markup import escape
-from bot.handlers.common import is_private, language_for, send_html
+from bot.handlers.common import chat_language_by_id, is_private, send_html
 from bot.services import services
 
 log = logging.getLogger(__name__)
 
 PRESENT = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER, ChatMember.RESTRICTED)
 GONE = (ChatMember.LEFT, ChatMember.BANNED)
+INTRO_DELAY_S = 5.0
+INTRO_JOB_PREFIX = "intro:"
 
 
 def _present(member: ChatMember) -> bool:
@@ -40,8 +42,25 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         log.info("bot removed from chat %s (%s)", chat.id, change.new_chat_member.status)
         return
     if not is_private(chat):
-        lang = await language_for(update, context)
-        await send_html(context.bot, chat.id, t("group.intro", lang, username=escape(context.bot.username or "")))
+        # Upgrading a group to a supergroup also "adds" the bot to the new supergroup, sometimes before
+        # the migration messages arrive; wait for them so the class is not greeted twice.
+        assert context.job_queue is not None, "python-telegram-bot[job-queue] is required"
+        context.job_queue.run_once(introduce, when=INTRO_DELAY_S, chat_id=chat.id, name=f"{INTRO_JOB_PREFIX}{chat.id}")
+
+
+async def introduce(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Introduce the bot to a group it was added to, unless the group is an upgraded one."""
+    job = context.job
+    assert job is not None and job.chat_id is not None
+    store = services(context).store
+    if await store.is_migration_target(job.chat_id):
+        log.info("chat %s is an upgraded group: no second introduction", job.chat_id)
+        return
+    record = await store.get_chat(job.chat_id)
+    if record is not None and not record.active:
+        return  # removed again before the introduction was due
+    lang = await chat_language_by_id(context.application, job.chat_id)
+    await send_html(context.bot, job.chat_id, t("group.intro", lang, username=escape(context.bot.username or "")))
 
 
 async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import Bot, InputPollOption, Poll, Update
-from telegram.error import TelegramError
+from telegram import Bot, InputPollOption, Message, Poll, Update
+from telegram.error import ChatMigrated, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.core.i18n import t
@@ -91,18 +91,25 @@ async def start_quiz(update: Update, context: ContextTypes.DEFAULT_TYPE, request
         except SessionBusy:
             await reply_html(update, context, t("group.busy", lang))
             return
-        await reply_html(update, context, t("group.round_start", lang, count=len(ids), topic=suffix,
-                                            seconds=svc.settings.group_quiz_open_period))
+        try:
+            await reply_html(update, context, t("group.round_start", lang, count=len(ids), topic=suffix,
+                                                seconds=svc.settings.group_quiz_open_period))
+        except TelegramError:  # not even the announcement went out: no round, the group stays free
+            await svc.store.finish_session(session.id)
+            raise
     await send_question(context.application, session)
 
 
 async def ulang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/ulang: a session of the user's questions that are due for review (Leitner boxes)."""
+    """/ulang: a private session of the user's questions that are due for review (Leitner boxes)."""
     svc = services(context)
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
     lang = await language_for(update, context)
+    if not is_private(chat):  # a review in a group would mix everyone's votes into one student's boxes
+        await reply_html(update, context, t("quiz.review_private", lang))
+        return
     now = svc.clock()
     due = await svc.store.due_reviews(user.id, now, svc.settings.quiz_length)
     ids = [qid for qid in due if qid in svc.tutor.bank.quiz]
@@ -139,18 +146,37 @@ async def send_question(application: Application, session: SessionRecord) -> Non
     prepared = prepare_poll(question, svc.rng, prefix=f"[{session.position + 1}/{total}] ")
     group = session.kind == "group"
     open_period = svc.settings.group_quiz_open_period if group else None
-    message = await bot.send_poll(
-        session.chat_id,
-        prepared.question,
-        [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
-        is_anonymous=False,
-        type=Poll.QUIZ,
-        correct_option_ids=[prepared.correct_option],  # type: ignore[list-item]
-        explanation=prepared.explanation or None,
-        explanation_parse_mode=None,
-        question_parse_mode=None,
-        open_period=open_period,
-    )
+
+    async def send(chat_id: int) -> Message:
+        return await bot.send_poll(
+            chat_id,
+            prepared.question,
+            [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
+            is_anonymous=False,
+            type=Poll.QUIZ,
+            correct_option_ids=[prepared.correct_option],  # type: ignore[list-item]
+            explanation=prepared.explanation or None,
+            explanation_parse_mode=None,
+            question_parse_mode=None,
+            open_period=open_period,
+        )
+
+    try:
+        try:
+            message = await send(session.chat_id)
+        except ChatMigrated as exc:  # the group became a supergroup: move it and ask there
+            await svc.store.migrate_chat(session.chat_id, exc.new_chat_id)
+            if session.chat_id in application.chat_data:
+                application.migrate_chat_data(old_chat_id=session.chat_id, new_chat_id=exc.new_chat_id)
+            session = await svc.store.get_session(session.id) or session
+            message = await send(session.chat_id)
+    except TelegramError as exc:
+        # Nothing was asked, so nobody can answer: end the session rather than leave the chat "busy"
+        # (a group could start no new round). The error handler logs it and tells whoever asked.
+        await svc.store.finish_session(session.id)
+        if isinstance(exc, Forbidden):  # blocked or kicked, as the broadcasts treat it
+            await svc.store.set_chat_active(session.chat_id, False)
+        raise
     assert message.poll is not None
     closes_at = svc.clock() + timedelta(seconds=open_period) if open_period else None
     await svc.store.record_poll(
@@ -199,8 +225,8 @@ async def round_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Record a quiz answer; in a private session the next question follows it."""
     answer = update.poll_answer
-    if answer is None or answer.user is None:
-        return
+    if answer is None or answer.user is None or answer.voter_chat is not None or answer.user.id in NOT_PLAYERS:
+        return  # an anonymous admin or a channel voted: nobody's score to keep
     svc = services(context)
     option = answer.option_ids[0] if answer.option_ids else None
     result = await svc.store.record_answer(answer.poll_id, answer.user.id, option, svc.clock())

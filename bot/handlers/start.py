@@ -10,7 +10,7 @@ from bot.core.markup import escape
 from bot.core.quiz import QuizRequest
 from bot.handlers import quiz, topics
 from bot.handlers.callbacks import MenuItem
-from bot.handlers.common import keyboard, language_for, reply_html
+from bot.handlers.common import is_for_me, keyboard, language_for, reply_html
 from bot.services import services
 
 
@@ -44,5 +44,9 @@ async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE, action: MenuI
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A command nobody handles (a typo such as /kuiz) in a private chat: point to /help."""
+    """A command nobody handles (a typo such as /kuiz) in a private chat: point to /help.
+
+    "/kuis@OtherBot" is another bot's command and gets nothing."""
+    if not is_for_me(update.effective_message, context.bot):
+        return
     await reply_html(update, context, t("command.unknown", await language_for(update, context)))

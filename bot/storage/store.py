@@ -279,6 +279,11 @@ class Store:
             row = await session.get(Chat, chat_id)
             return _to_record(ChatRecord, row) if row else None
 
+    async def is_migration_target(self, chat_id: int) -> bool:
+        """Whether some group was upgraded into this supergroup (it already knows the bot)."""
+        async with self._read.begin() as session:
+            return await session.scalar(select(Chat.id).where(Chat.migrated_to == chat_id).limit(1)) is not None
+
     async def _update_chat(self, chat_id: int, **values: Any) -> None:
         now = _now()
         async with self._write.begin() as session:

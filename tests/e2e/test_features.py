@@ -54,6 +54,8 @@ async def test_inline_mode_offers_valid_unique_articles(tutor_bot: Bot) -> None:
             assert validate_telegram_html(r["input_message_content"]["message_text"]) is None
     found = await tutor_bot.send(U.inline_query(BUDI, "apa itu ASEAN"), method="answerInlineQuery")
     assert found.params["results"][0]["id"].startswith("asean")
+    # results are in the asker's language, so Telegram must not hand them to someone else
+    assert found.params["is_personal"] in (True, "true", "True")
 
 
 async def test_failing_handler_apologises_and_bot_keeps_serving(tutor_bot: Bot, caplog) -> None:  # type: ignore[no-untyped-def]
@@ -73,6 +75,27 @@ async def test_failing_handler_apologises_and_bot_keeps_serving(tutor_bot: Bot, 
     tutor.reply = real
     ok = await tutor_bot.say(BUDI, "apa itu ASEAN?")
     assert "ASEAN" in ok.text
+
+
+async def test_a_failure_on_group_chatter_stays_silent(tutor_bot: Bot, caplog) -> None:  # type: ignore[no-untyped-def]
+    store = tutor_bot.app.bot_data["services"].store
+    real = store.upsert_chat
+
+    async def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("database is locked")
+
+    store.upsert_chat = locked  # every update first records its chat: make that fail
+    group = U.group_chat(-7001, "Kelas 8B")
+    mark = tutor_bot.api.mark()
+    with caplog.at_level(logging.ERROR, logger="bot.handlers.errors"):
+        await tutor_bot.processed(U.message(group, BUDI, "besok ulangan IPS jam berapa?"))
+    assert tutor_bot.texts_to(group["id"], since=mark) == []  # nobody spoke to the bot: no apology
+    assert any("chat_id=-7001" in r.getMessage() for r in caplog.records)  # but the failure is logged
+    sorry = await tutor_bot.say(BUDI, "/tanya apa itu ASEAN", chat=group)
+    assert "ada yang salah" in sorry.text  # addressed: the student hears about it
+    store.upsert_chat = real
+    answered = await tutor_bot.say(BUDI, "/tanya apa itu ASEAN", chat=group)
+    assert "ASEAN" in answered.text
 
 
 async def test_token_never_logged(api: FakeBotApi, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

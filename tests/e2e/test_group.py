@@ -68,12 +68,25 @@ async def test_private_language_choice_by_button(tutor_bot: Bot) -> None:
     assert "I'm" in start.text
 
 
+async def run_intro(tutor_bot: Bot, chat_id: int) -> list[str]:
+    """Run the pending introduction job now (it waits a few seconds for migration messages) and
+    return what the bot sent to the chat."""
+    jobs = [j for j in tutor_bot.app.job_queue.jobs() if j.name == f"intro:{chat_id}"]
+    assert len(jobs) == 1
+    jobs[0].schedule_removal()
+    mark = tutor_bot.api.mark()
+    await jobs[0].run(tutor_bot.app)
+    return tutor_bot.texts_to(chat_id, since=mark)
+
+
 async def test_added_to_group_introduces_once_and_removal_deactivates(tutor_bot: Bot) -> None:
-    added = await tutor_bot.send(U.my_chat_member(GROUP, GURU, "left", "member"), chat_id=GROUP["id"])
-    assert "/harian" in added.text and "@TutorDiplomasiBot" in added.text
+    await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "left", "member"))
+    [intro] = await run_intro(tutor_bot, GROUP["id"])
+    assert "/harian" in intro and "@TutorDiplomasiBot" in intro
     mark = tutor_bot.api.mark()
     await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "member", "administrator"))
     assert tutor_bot.texts_to(GROUP["id"], since=mark) == []
+    assert not [j for j in tutor_bot.app.job_queue.jobs() if j.name == f"intro:{GROUP['id']}"]
     store = tutor_bot.app.bot_data["services"].store
     assert (await store.get_chat(GROUP["id"])).active
     await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "administrator", "kicked"))
@@ -96,3 +109,20 @@ async def test_migration_moves_the_group_and_its_scores(tutor_bot: Bot) -> None:
     assert new.language == "en"
     helped = await tutor_bot.say(BUDI, "/help", chat=U.group_chat(new_id, "Kelas 9A", "supergroup"))
     assert "commands" in helped.text
+
+
+async def test_an_upgraded_group_is_not_introduced_again(tutor_bot: Bot) -> None:
+    await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "left", "member"))
+    assert len(await run_intro(tutor_bot, GROUP["id"])) == 1
+    new_id = -1005002
+    supergroup = U.group_chat(new_id, "Kelas 9A", "supergroup")
+    tutor_bot.api.migrate(GROUP["id"], new_id)
+    # Telegram may report the bot "added" to the new supergroup before the migration messages.
+    await tutor_bot.processed(U.my_chat_member(supergroup, GURU, "left", "member"))
+    await tutor_bot.processed(U.migrate_message(GROUP, new_id))
+    await tutor_bot.processed(U.migrate_from_message(supergroup, GROUP["id"]))
+    assert await run_intro(tutor_bot, new_id) == []
+    # A supergroup that was never a group of ours is introduced as usual.
+    other = U.group_chat(-1009999, "Kelas 9B", "supergroup")
+    await tutor_bot.processed(U.my_chat_member(other, GURU, "left", "member"))
+    assert len(await run_intro(tutor_bot, other["id"])) == 1

@@ -24,9 +24,15 @@ async def test_start_greets_in_two_lines_with_three_buttons(tutor_bot: Bot) -> N
     assert "Budi &lt;b&gt;" in call.text
     assert len(call.text.split("\n")) == 2
     assert [b["callback_data"] for b in _buttons(call)] == ["m:ask", "m:quiz", "m:topics"]
-    assert tutor_bot.api.commands("all_private_chats")
-    assert tutor_bot.api.commands("all_group_chats", "en")
-    assert tutor_bot.api.commands("all_chat_administrators")
+    menus = {(scope, lang): [c["command"] for c in tutor_bot.api.commands(scope, lang)]
+             for scope in ("all_private_chats", "all_group_chats", "all_chat_administrators") for lang in ("", "en")}
+    assert all(menus.values()), menus  # every scope, in Indonesian (default) and English
+    for (scope, _), names in menus.items():
+        assert ("ulang" in names) == (scope == "all_private_chats")  # reviews are private
+    assert "zona" in menus[("all_chat_administrators", "")] and "zona" not in menus[("all_group_chats", "")]
+    assert menus[("all_private_chats", "")] == menus[("all_private_chats", "en")]
+    english = tutor_bot.api.commands("all_private_chats", "en")
+    assert any("Review" in c["description"] for c in english)
 
 
 async def test_help_lists_the_commands(tutor_bot: Bot) -> None:
@@ -105,3 +111,12 @@ async def test_unknown_command_in_private_points_to_help(tutor_bot: Bot) -> None
     call = await tutor_bot.say(BUDI, "/kuiz")
     assert "/help" in call.text
     assert not tutor_bot.failed_calls()
+
+
+async def test_another_bots_command_in_private_gets_nothing(tutor_bot: Bot) -> None:
+    mark = tutor_bot.api.mark()
+    await tutor_bot.processed(U.message(U.private_chat(BUDI), BUDI, "/kuis@OtherBot"))
+    await tutor_bot.processed(U.message(U.private_chat(BUDI), BUDI, "/foo@OtherBot"))
+    assert tutor_bot.texts_to(BUDI["id"], since=mark) == []
+    mine = await tutor_bot.say(BUDI, "/kuiz@TutorDiplomasiBot")
+    assert "/help" in mine.text

@@ -172,3 +172,77 @@ async def test_bad_quiz_arguments_and_private_leaderboard_explain_themselves(tut
     assert "/kuis" in no_score.text
     nothing_due = await tutor_bot.say(SITI, "/ulang")
     assert "Belum ada soal" in nothing_due.text
+
+
+async def test_a_round_whose_poll_fails_frees_the_group(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    tutor_bot.extra_ok_errors.append("sendPoll")
+    api.fail_next("sendPoll", status=400, description="Bad Request: something went wrong")
+    apology = await tutor_bot.send(U.message(GROUP, BUDI, "/kuis 2"), chat_id=GROUP["id"], count=2)
+    assert "Maaf" in apology.text  # after the round's announcement, the failure is admitted
+    store = tutor_bot.app.bot_data["services"].store
+    assert await store.active_session(GROUP["id"], "group") is None
+    again = await tutor_bot.send(U.message(GROUP, SITI, "/kuis 1"), method="sendPoll")
+    assert again.ok and again.chat_id == GROUP["id"]
+
+
+async def test_a_round_follows_its_group_into_the_supergroup(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    tutor_bot.extra_ok_errors.extend(["sendPoll", "stopPoll"])  # the tries at the old group id
+    await tutor_bot.processed(U.message(GROUP, BUDI, "/kuis 2"))  # poll sent, recorded, timer set
+    [first] = api.calls_of("sendPoll", chat_id=GROUP["id"])
+    new_id = -1005003
+    api.migrate(GROUP["id"], new_id)
+    mark = api.mark()
+    await _tick(tutor_bot)
+    second = api.calls_of("sendPoll", chat_id=new_id, since=mark)
+    assert second and second[0].ok and second[0].params["question"].startswith("[2/2]")
+    store = tutor_bot.app.bot_data["services"].store
+    session = await store.active_session(new_id, "group")
+    assert session is not None and session.position == 1
+    assert (await store.get_chat(GROUP["id"])).migrated_to == new_id
+    assert first.ok  # the old group's poll closes by itself at the end of its open period
+
+
+async def test_a_kicked_bot_ends_the_round_and_can_start_again_when_back(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    tutor_bot.extra_ok_errors.extend(["sendPoll", "stopPoll"])  # refused while kicked
+    await tutor_bot.processed(U.message(GROUP, BUDI, "/kuis 2"))
+    api.kick(GROUP["id"])
+    await _tick(tutor_bot)
+    store = tutor_bot.app.bot_data["services"].store
+    assert await store.active_session(GROUP["id"], "group") is None
+    assert not (await store.get_chat(GROUP["id"])).active
+    api.unkick(GROUP["id"])
+    await tutor_bot.processed(U.my_chat_member(GROUP, BUDI, "left", "member"))
+    again = await tutor_bot.send(U.message(GROUP, SITI, "/kuis 1"), method="sendPoll")
+    assert again.ok
+
+
+async def test_review_is_private_only(tutor_bot: Bot) -> None:
+    refused = await tutor_bot.say(BUDI, "/ulang", chat=GROUP)
+    assert "chat pribadi" in refused.text
+    assert not tutor_bot.api.calls_of("sendPoll", chat_id=GROUP["id"])
+
+
+async def test_anonymous_admins_and_channels_never_rank(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    await tutor_bot.processed(U.message(GROUP, BUDI, "/kuis 1"))
+    [call] = api.calls_of("sendPoll", chat_id=GROUP["id"])
+    poll_id, correct = _correct(api, call)
+    await tutor_bot.processed(api.poll_answer_update(poll_id, BUDI, [correct]))
+    # An anonymous admin votes as the group, a channel as itself: Telegram sends voter_chat and a
+    # placeholder user (GroupAnonymousBot / Channel_Bot) that must never appear as a player.
+    channel = {"id": -100777, "type": "channel", "title": "Kanal Sekolah"}
+    for placeholder, voter in ((U.group_anonymous_bot(), GROUP), (U.user(136817688, "Channel", is_bot=True), channel)):
+        update = api.poll_answer_update(poll_id, placeholder, [correct])
+        update["poll_answer"]["voter_chat"] = voter
+        await tutor_bot.processed(update)
+    mark = api.mark()
+    await _tick(tutor_bot)
+    ranking = api.calls_of("sendMessage", chat_id=GROUP["id"], since=mark)[-1].text
+    board = await tutor_bot.say(SITI, "/peringkat", chat=GROUP)
+    for text in (ranking, board.text):
+        assert "Budi" in text
+        assert "Group" not in text and "Channel" not in text and "Kanal" not in text
+        assert "1087968824" not in text and "136817688" not in text
