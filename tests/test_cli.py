@@ -1,5 +1,6 @@
 """The command line: `ask` (plain, JSON, JSON Lines), `check`, the console over a pipe, bad usage."""
 
+import atexit
 import json
 import os
 import re
@@ -18,6 +19,7 @@ from bot.settings import REPO_CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_DIR = tempfile.mkdtemp(prefix="cli-test-")
+atexit.register(shutil.rmtree, DB_DIR, ignore_errors=True)
 BANK = load_bank(REPO_CONTENT)
 NUMBER_HINT = "Ketik pertanyaanmu, atau nomor dari pilihan yang ada."
 
