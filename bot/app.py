@@ -20,7 +20,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
 import bot.broadcast
 from bot.core.content import load_bank
@@ -45,6 +45,7 @@ PRIVATE_COMMANDS = [
     ("ulang", "Ulangi soal yang pernah salah", "Review questions you got wrong"),
     ("skor", "Skor, ketepatan, dan runtutan harian", "Score, accuracy and daily streak"),
     ("harian", "Kuis harian: /harian [JJ:MM|off]", "Daily quiz: /harian [HH:MM|off]"),
+    ("zona", "Zona waktu kuis harian: /zona WIB|WITA|WIT", "Daily quiz time zone: /zona WIB|WITA|WIT"),
     ("bahasa", "Ganti bahasa (Indonesia/English)", "Change language (Indonesia/English)"),
     ("help", "Daftar perintah", "List of commands"),
 ]
@@ -68,7 +69,8 @@ def build_application(settings: Settings, *, services: Services | None = None,
                       rate_limit: bool = True) -> Application:  # type: ignore[type-arg]
     """The configured Application; the Store opens in post_init (pass `services` to inject one).
 
-    `rate_limit=False` leaves out PTB's AIORateLimiter (benchmarks with flood limits off).
+    `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter is
+    PTB's AIORateLimiter whose flood waits a shutdown can end (bot.broadcast.GracefulRateLimiter).
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -85,7 +87,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
         .post_shutdown(_post_shutdown)
     )
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        builder = builder.rate_limiter(bot.broadcast.GracefulRateLimiter(max_retries=RATE_LIMIT_RETRIES))
     application = builder.build()
     application.bot_data["settings"] = settings
     if services is not None:

@@ -5,8 +5,11 @@ private tornado app with one route, and we need `/healthz` on the same port (a l
 Docker's HEALTHCHECK ask it). So we serve a small tornado app of our own, built only from PTB's
 public pieces (`Update.de_json`, `Application.update_queue`, `Bot.set_webhook`), and run the same
 start/stop sequence PTB runs: initialize, post_init, start taking updates, start; and on SIGTERM or
-SIGINT: stop taking updates, let handlers in flight and the current broadcast batch finish
-(`Application.stop` waits for both), shutdown, post_shutdown, exit 0.
+SIGINT: stop taking updates, let handlers in flight and the broadcast sends under way finish
+(`Application.stop` waits for both; a broadcast takes no new chats once stopping), shutdown,
+post_shutdown, exit 0. Should Telegram make the bot wait out a long flood limit meanwhile, the
+wait ends after the broadcast's shutdown grace (5 s): waiting sends are left for the next start
+(see bot/broadcast/flight.py), so the process still exits within 10 seconds.
 
 In polling mode the same `/healthz` is served on 127.0.0.1 only, so `python -m bot health` (the
 Docker HEALTHCHECK) sees the bot's real state in both modes.
@@ -26,7 +29,7 @@ import urllib.request
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import tornado.web
 from telegram import Update
@@ -34,6 +37,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ExtBot
 from tornado.httpserver import HTTPServer
 
+import bot.broadcast
 from bot.logs import setup_logging
 from bot.services import SERVICES_KEY, Services
 from bot.settings import Settings
@@ -197,7 +201,11 @@ async def serve(application: Application, mode: Mode, stop: asyncio.Event) -> No
         if application.updater is not None and application.updater.running:
             await application.updater.stop()
         if application.running:
-            await application.stop()
+            stopping = asyncio.ensure_future(application.stop())
+            done, _ = await asyncio.wait({stopping}, timeout=bot.broadcast.shutdown_grace(application))
+            if not done:
+                bot.broadcast.on_stop_deadline(application)
+            await stopping
             if application.post_stop is not None:
                 await application.post_stop(application)
         if http is not None:
@@ -239,12 +247,24 @@ async def _main(settings: Settings, mode: Mode) -> int:
     return 0
 
 
-def run(settings: Settings) -> int:
-    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
+def log_secrets(settings: Settings) -> list[str]:
+    """What the log must never show: the bot token, the webhook secret, the database password
+    (as written in DATABASE_URL and percent-decoded)."""
     secrets = [settings.token or ""]
     if settings.webhook_secret is not None:
         secrets.append(settings.webhook_secret.get_secret_value())
-    setup_logging(settings.log_level, settings.log_format, secrets=secrets)
+    try:
+        password = urlsplit(settings.database_url).password
+    except ValueError:
+        password = None
+    if password:
+        secrets += [password, unquote(password)]
+    return [s for s in dict.fromkeys(secrets) if s]
+
+
+def run(settings: Settings) -> int:
+    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
+    setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
     _quiet_libraries()
     try:
         mode = mode_of(settings)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import signal
 import socket
 import sys
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +24,12 @@ import aiohttp
 import pytest
 from tornado.httpserver import HTTPServer
 
-from bot.runner import HEALTH_PATH, SECRET_HEADER, Mode, StartupError, make_web_app, mode_of
+from bot.core import schedule
+from bot.logs import RedactingFilter
+from bot.runner import HEALTH_PATH, SECRET_HEADER, Mode, StartupError, log_secrets, make_web_app, mode_of
 from bot.services import SERVICES_KEY
 from bot.settings import Settings
+from bot.storage import Store
 from tests.e2e.harness import make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
@@ -271,3 +276,60 @@ async def test_healthz_is_503_when_the_database_is_down(api: FakeBotApi, tmp_pat
         await server.close_all_connections()
         if app.running:
             await stop_bot(app)
+
+
+def test_the_database_password_never_reaches_the_log() -> None:
+    settings = settings_with(database_url="postgresql://tutor:p%40ss-W0rd!@db.example.org:5432/tutor",
+                             webhook_secret="abc_DEF-1")
+    redactor = RedactingFilter(log_secrets(settings))
+    record = logging.LogRecord("bot", logging.ERROR, __file__, 1, "cannot reach %s (login %s)",
+                               (settings.database_url, "p@ss-W0rd!"), None)
+    redactor.filter(record)
+    line = record.getMessage()
+    assert "W0rd" not in line and "p%40ss" not in line and "p@ss" not in line
+    assert "postgresql://tutor:[REDACTED]@db.example.org:5432/tutor" in line  # the rest stays readable
+    assert set(log_secrets(settings)) == {"123456:" + "A" * 35, "abc_DEF-1", "p%40ss-W0rd!", "p@ss-W0rd!"}
+    assert log_secrets(settings_with(database_url="sqlite:///data/tutor.db")) == ["123456:" + "A" * 35]
+
+
+async def test_sigterm_during_a_long_flood_wait_exits_in_time_and_a_restart_sends_the_rest_once(
+        api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
+    chats = list(range(7001, 7031))
+    # Their daily quiz was due a minute ago: the scheduler's first tick sends it.
+    now = datetime.now(UTC)
+    due = schedule.to_local(now - timedelta(minutes=1), "Asia/Jakarta").time().replace(second=0, microsecond=0)
+    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
+    try:
+        for chat_id in chats:
+            await db.upsert_chat(chat_id, "private", None)
+            await db.set_subscription(chat_id, due, "Asia/Jakarta", True)
+    finally:
+        await db.close()
+    # A 429 storm: beyond 3 messages a second Telegram answers "retry after 20".
+    api.flood_limits(True, per_second=3, retry_after=20)
+    bot = await start_process(api, tmp_path)
+    processes.append(bot)
+    await bot.until(api.wait_for_method("sendPoll", ok=False, timeout=STARTUP_TIMEOUT))
+
+    loop = asyncio.get_running_loop()
+    signalled = loop.time()
+    assert await bot.stop(signal.SIGTERM) == 0  # fails past STOP_DEADLINE (10 s)
+    assert loop.time() - signalled < 20  # the flood wait did not run out: the stop cut it short
+    assert "stopped cleanly" in bot.stderr()
+    first = {c: len(api.calls_of("sendPoll", chat_id=c)) for c in chats}
+    assert 0 < sum(first.values()) < len(chats) and max(first.values()) == 1
+
+    # Back with Telegram calm again: the missed-run look-back sends every quiz left, none twice.
+    api.flood_limits(False)
+    again = await start_process(api, tmp_path)
+    processes.append(again)
+    await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
+    assert await again.stop(signal.SIGTERM) == 0
+    assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
+    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
+    try:
+        for chat_id in chats:
+            day = schedule.local_day(now - timedelta(minutes=1), "Asia/Jakarta")
+            assert await db.daily_done(chat_id, day)
+    finally:
+        await db.close()

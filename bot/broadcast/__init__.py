@@ -1,6 +1,7 @@
 """Daily quiz broadcasts: the engine, its scheduler and the lease that keeps one scheduler per database.
 
-`build_application` calls `on_startup` from post_init and `on_shutdown` from post_shutdown. The
+`build_application` calls `on_startup` from post_init and `on_shutdown` from post_shutdown; the
+runner calls `on_stop_deadline` when stopping takes longer than the engine's shutdown grace. The
 schedule lives in the database, not in jobs: one job ticks every minute and asks the database which
 chats are due, so start-up needs no rebuilding and a changed time takes effect at the next minute.
 A second job renews the lease even while a long broadcast runs.
@@ -14,6 +15,7 @@ import math
 from telegram.ext import Application, ContextTypes
 
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
+from bot.broadcast.flight import GracefulRateLimiter
 from bot.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
@@ -28,9 +30,12 @@ __all__ = [
     "BroadcastEngine",
     "BroadcastReport",
     "EngineConfig",
+    "GracefulRateLimiter",
     "engine_of",
     "on_shutdown",
     "on_startup",
+    "on_stop_deadline",
+    "shutdown_grace",
 ]
 
 
@@ -76,7 +81,8 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     if engine is None or engine.busy or not context.application.running:
         return
     report = await engine.tick()
-    if report is not None and (report.sent or report.failed or report.recapped or report.deactivated):
+    if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
+                               or report.abandoned):
         log.info("daily broadcast: %s", report.as_dict())
 
 
@@ -85,6 +91,28 @@ async def _renew(context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = engine_of(context.application)
     if engine is not None and engine.leader:
         await engine.ensure_lease()
+
+
+def shutdown_grace(application: Application) -> float:  # type: ignore[type-arg]
+    """How long a stop lets broadcast sends under way finish before `on_stop_deadline`."""
+    engine = engine_of(application)
+    return engine.config.shutdown_grace if engine is not None else EngineConfig.shutdown_grace
+
+
+def on_stop_deadline(application: Application) -> None:  # type: ignore[type-arg]
+    """Stopping outlived the grace (Telegram is making us wait out a flood limit): stop waiting.
+
+    Broadcast sends still waiting are cancelled (their deliveries stay pending for the next start),
+    and the rate limiter stops waiting out 429s, so handlers in flight end too instead of holding
+    the exit for the whole retry_after.
+    """
+    engine = engine_of(application)
+    if engine is not None:
+        engine.abandon_waits()
+    limiter = getattr(application.bot, "rate_limiter", None)
+    if isinstance(limiter, GracefulRateLimiter):
+        limiter.close()
+    log.warning("still stopping after the grace: no more waiting out Telegram's flood limits")
 
 
 async def on_shutdown(application: Application) -> None:  # type: ignore[type-arg]

@@ -1,9 +1,15 @@
 """The broadcast engine: sends the daily quiz to every chat due, exactly once, as fast as Telegram allows.
 
 Exactly once rests on the database, not on memory: a delivery row is claimed before sending and
-marked sent right after Telegram answers, so a restart (or a second process taking over the lease)
-resends only what never went out. The one gap no bot can close is a crash between Telegram
-accepting the poll and our commit, a few milliseconds per chat.
+marked sent (with its poll and the question's place in the rotation, one transaction) right after
+Telegram answers, so a restart (or a second process taking over the lease) resends only what never
+went out. The one gap no bot can close is a crash between Telegram accepting the poll and our
+commit, a few milliseconds per chat.
+
+Shutdown: `stop()` stops taking new chats and lets the sends under way finish; if some are still
+waiting on a flood limit when the grace runs out, `abandon_waits()` cancels exactly those (never a
+request Telegram may be accepting, see flight.py). Their deliveries stay 'pending', which the next
+run (after a restart: the missed-run look-back) claims and sends again.
 
 Only the holder of the "daily-broadcast" lease sends on schedule, so several processes can share one
 database (webhook mode behind a load balancer) without sending a quiz twice.
@@ -17,13 +23,15 @@ import os
 import random
 import socket
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 from telegram import Bot, InputPollOption, Message, Poll
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.broadcast.flight import Abandoned, Flight, GracefulRateLimiter, enter_flight, on_the_wire, waiting
 from bot.broadcast.pacer import Pacer
 from bot.core import schedule
 from bot.core.content import ContentBank, QuizQuestion
@@ -31,6 +39,7 @@ from bot.core.i18n import pick_language, t
 from bot.core.markup import escape
 from bot.core.quiz import prepare_poll
 from bot.storage import DeliveryRecord, Store, SubscriptionRecord
+from bot.storage.records import DailyPick
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +65,7 @@ class EngineConfig:
     grace: timedelta = schedule.MISSED_GRACE
     recap_delay_hours: float = 12.0
     question_seed: int = 20250101
+    shutdown_grace: float = 5.0  # seconds sends under way get at shutdown before waiting ones are cancelled
 
 
 @dataclass
@@ -70,6 +80,7 @@ class BroadcastReport:
     retries: int = 0
     rate_limited: int = 0
     recapped: int = 0
+    abandoned: int = 0  # cut short at shutdown while waiting on a flood limit; the next run sends them
     stopped_early: bool = False
 
     def as_dict(self) -> dict[str, int | bool]:
@@ -119,7 +130,14 @@ class BroadcastEngine:
         self.pacer = Pacer(self.config.rate, self.config.group_per_minute)
         self._keep_going = keep_going or (lambda: True)
         self._stopping = False
+        self._abandoning = False
+        self._flights: set[Flight] = set()
+        # With our rate limiter the limiter tells which part of a request is on the wire; with a plain
+        # Bot the whole request is.
+        self._limiter_marks_wire = isinstance(getattr(bot, "rate_limiter", None), GracefulRateLimiter)
         self._lock = asyncio.Lock()
+        self._idle = asyncio.Event()
+        self._idle.set()
         self._scheduled = False  # inside tick(): losing the lease stops the run
         self._watermark: datetime | None = None
         self.leader = False
@@ -136,6 +154,29 @@ class BroadcastEngine:
     def stop(self) -> None:
         """Stop taking new chats; sends already claimed finish (graceful shutdown)."""
         self._stopping = True
+
+    def abandon_waits(self) -> None:
+        """The shutdown grace is over: cancel the sends still waiting (pacer, backoff, flood wait).
+
+        Sends on the wire finish and are recorded; should Telegram refuse one with 429, it ends then
+        instead of waiting. Either way a send cut short leaves its delivery 'pending' for the next run.
+        """
+        self._stopping = True
+        self._abandoning = True
+        for flight in list(self._flights):
+            flight.abandon()
+
+    async def wait_idle(self) -> None:
+        """Return once no broadcast or recap run is in progress."""
+        await self._idle.wait()
+
+    async def _exclusive(self, run: Callable[[], Awaitable[None]]) -> None:
+        async with self._lock:
+            self._idle.clear()
+            try:
+                await run()
+            finally:
+                self._idle.set()
 
     def _running(self) -> bool:
         return not self._stopping and self._keep_going() and (self.leader or not self._scheduled)
@@ -180,25 +221,27 @@ class BroadcastEngine:
         now = now or self.clock()
         if not await self.ensure_lease(now) or self._lock.locked():
             return None
-        async with self._lock:
+        report = BroadcastReport()
+
+        async def run() -> None:
             self._scheduled = True
             try:
-                report = BroadcastReport()
                 await self._run_due(now, report)
                 if self._running():
                     await self._run_recaps(now, report)
-                return report
             finally:
                 self._scheduled = False
+
+        await self._exclusive(run)
+        return report
 
     # ------------------------------------------------------------------------------ what is due
 
     async def run_due(self, now: datetime) -> BroadcastReport:
         """Send the quiz to every chat whose run fell in (last run, now] (tests call this directly)."""
-        async with self._lock:
-            report = BroadcastReport()
-            await self._run_due(now, report)
-            return report
+        report = BroadcastReport()
+        await self._exclusive(lambda: self._run_due(now, report))
+        return report
 
     async def _run_due(self, now: datetime, report: BroadcastReport) -> None:
         start = self._watermark or now - self.config.grace
@@ -224,10 +267,9 @@ class BroadcastEngine:
     async def send_today(self, now: datetime | None = None) -> BroadcastReport:
         """/siarkan: today's quiz now to every subscribed chat that has not had it (skipped = had it)."""
         now = now or self.clock()
-        async with self._lock:
-            report = BroadcastReport()
-            await self._broadcast(self._today_jobs(now), report, now)
-            return report
+        report = BroadcastReport()
+        await self._exclusive(lambda: self._broadcast(self._today_jobs(now), report, now))
+        return report
 
     # ------------------------------------------------------------------------------ the send loop
 
@@ -246,6 +288,9 @@ class BroadcastEngine:
             report.stopped_early = True
             raise
         finally:
+            if report.stopped_early:
+                while not queue.empty():  # never claimed: nothing to undo
+                    queue.get_nowait()
             for _ in workers:
                 await queue.put(None)
             results = await asyncio.gather(*workers, return_exceptions=True)
@@ -261,12 +306,41 @@ class BroadcastEngine:
             if not self._running():
                 report.stopped_early = True
                 continue
+            await self._fly(partial(self._deliver, job, report, now), report, f"daily quiz to chat {job.chat_id}")
+
+    async def _fly(self, send: Callable[[], Awaitable[object]], report: BroadcastReport, what: str) -> None:
+        """Run one send as its own task (a Flight, see flight.py) and wait for it.
+
+        Shielded: cancelling the run (a crash, a kill) lets a send already claimed finish and be
+        recorded; only `abandon_waits` cuts a send short, and only while it waits.
+        """
+        flight = Flight(abandoned=self._abandoning)
+
+        async def fly() -> bool:
+            enter_flight(flight)
             try:
-                # Shielded: once claimed, a cancellation (shutdown) lets this one send finish and be recorded.
-                await asyncio.shield(self._deliver(job, report, now))
-            except Exception:
-                report.failed += 1
-                log.exception("daily quiz to chat %s failed unexpectedly", job.chat_id)
+                await send()
+            except Abandoned:
+                return False
+            except asyncio.CancelledError:
+                if not flight.abandoned:
+                    raise
+                asyncio.current_task().uncancel()  # type: ignore[union-attr]
+                return False
+            return True
+
+        task = asyncio.create_task(fly())
+        self._flights.add(flight)
+        try:
+            if not await asyncio.shield(task):
+                report.abandoned += 1
+                report.stopped_early = True
+                log.info("%s: cut short at shutdown while waiting on a flood limit; the next run sends it", what)
+        except Exception:
+            report.failed += 1
+            log.exception("%s failed unexpectedly", what)
+        finally:
+            self._flights.discard(flight)
 
     async def _deliver(self, job: _Job, report: BroadcastReport, now: datetime) -> None:
         claim = await self.store.claim_delivery(job.chat_id, job.day)
@@ -307,8 +381,8 @@ class BroadcastEngine:
     async def _send_quiz(
         self, chat_id: int, claim: DeliveryRecord, job: _Job, now: datetime, report: BroadcastReport
     ) -> None:
-        question_id = await self.store.next_daily_question(chat_id, self._bank_ids, self.config.question_seed)
-        question = self.bank.quiz[question_id]
+        pick: DailyPick = await self.store.pick_daily_question(chat_id, self._bank_ids, self.config.question_seed)
+        question = self.bank.quiz[pick.question_id]
         lang = pick_language(job.language, None)
         rng = random.Random(f"{chat_id}:{job.day.isoformat()}")
         prepared = prepare_poll(question, rng, prefix=t("daily.poll_prefix", lang))
@@ -331,12 +405,11 @@ class BroadcastEngine:
         sent_at = self.clock()
         next_quiz = schedule.next_run(job.local_time, job.zone, sent_at)
         closes_at = schedule.recap_at(sent_at, self.config.recap_delay_hours, next_quiz)
-        await self.store.record_poll(
-            message.poll.id, chat_id, message.message_id, question.id, question.topic,
-            prepared.correct_option, list(prepared.option_order), "daily",
-            delivery_id=claim.id, closes_at=closes_at, sent_at=sent_at,
+        await self.store.record_daily_sent(
+            claim.id, pick, poll_id=message.poll.id, chat_id=chat_id, message_id=message.message_id,
+            topic=question.topic, correct_option=prepared.correct_option, option_order=list(prepared.option_order),
+            sent_at=sent_at, closes_at=closes_at,
         )
-        await self.store.mark_delivery_sent(claim.id, message.poll.id, message.message_id, now=sent_at)
 
     async def _deactivate(self, chat_id: int, reason: str, report: BroadcastReport) -> None:
         await self.store.set_chat_active(chat_id, False)
@@ -349,9 +422,13 @@ class BroadcastEngine:
         attempt = 0
         flood_waits = 0
         while True:
-            await self.pacer.acquire(chat_id)
+            with waiting():
+                await self.pacer.acquire(chat_id)
             try:
-                return await request()  # type: ignore[misc]
+                if self._limiter_marks_wire:
+                    return await request()  # type: ignore[misc]
+                with on_the_wire():
+                    return await request()  # type: ignore[misc]
             except RetryAfter as exc:
                 wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
                 self.pacer.pause(float(wait))
@@ -373,7 +450,8 @@ class BroadcastEngine:
                     raise _GaveUp(f"network: {exc.message}") from exc
                 report.retries += 1
                 log.warning("send to %s failed (%s), retry %d in %.1fs", chat_id, exc.message, attempt, delay)
-                await asyncio.sleep(delay)
+                with waiting():
+                    await asyncio.sleep(delay)
                 delay = min(delay * 2, self.config.max_backoff)
             except TelegramError as exc:
                 raise _GaveUp(exc.message) from exc
@@ -382,10 +460,9 @@ class BroadcastEngine:
 
     async def run_recaps(self, now: datetime) -> BroadcastReport:
         """Post every recap due at `now` (tests call this directly)."""
-        async with self._lock:
-            report = BroadcastReport()
-            await self._run_recaps(now, report)
-            return report
+        report = BroadcastReport()
+        await self._exclusive(lambda: self._run_recaps(now, report))
+        return report
 
     async def _run_recaps(self, now: datetime, report: BroadcastReport) -> None:
         before = now - timedelta(hours=self.config.recap_delay_hours)
@@ -395,11 +472,8 @@ class BroadcastEngine:
 
         async def one(delivery: DeliveryRecord) -> None:
             async with semaphore:
-                try:
-                    await asyncio.shield(self._recap(delivery, report, now))
-                except Exception:
-                    report.failed += 1
-                    log.exception("recap for chat %s failed", delivery.chat_id)
+                await self._fly(partial(self._recap, delivery, report, now), report,
+                                f"recap for chat {delivery.chat_id}")
 
         async for delivery in due:
             if not self._running():

@@ -176,6 +176,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "; {deactivated} chat nonaktif (bot diblokir/dikeluarkan), {migrated} grup pindah ke supergrup",
         "en": "; {deactivated} chats gone (blocked/removed), {migrated} groups moved to supergroups",
     },
+    "owner.broadcast_stopped": {
+        "id": "⏸ Siaran terhenti karena bot sedang dimatikan. Setelah bot menyala lagi, kirim /siarkan sekali "
+              "lagi untuk chat yang belum kebagian.",
+        "en": "⏸ The broadcast stopped because the bot is shutting down. After the restart, send /siarkan again "
+              "for the chats still waiting.",
+    },
     "owner.broadcast_elsewhere": {
         "id": "Siaran sedang dipegang proses lain ({holder}). Coba lagi sebentar lagi.",
         "en": "Another process ({holder}) holds the broadcast lease. Try again in a moment.",

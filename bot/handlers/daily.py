@@ -2,12 +2,13 @@
 
 In groups only admins may change them (checked with Telegram, anonymous admins included); anyone may
 look. The broadcast engine reads the schedule from the database every minute, so a change takes
-effect at the next minute without touching any job.
+effect at the next minute without touching any job. Turning the quiz on also marks the chat active
+(the command came from it), in case the database missed the bot coming back.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
@@ -46,6 +47,16 @@ async def _chat_zone(svc: Services, chat_id: int) -> str:
     return sub.timezone if sub else svc.settings.bot_timezone
 
 
+async def next_quiz(svc: Services, chat_id: int, local_time: time, zone: str) -> datetime:
+    """When the chat really gets its next daily quiz: the next run, or the day after when the quiz of
+    that run's day already went out (the engine sends one per day, e.g. sent at 07:00, now set to 19:00)."""
+    upcoming = schedule.next_run(local_time, zone, svc.clock())
+    day = schedule.local_day(upcoming, zone)
+    if await svc.store.daily_done(chat_id, day):
+        upcoming = schedule.run_at(day + timedelta(days=1), local_time, zone)
+    return upcoming
+
+
 async def harian(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show, set or turn off the daily quiz of this chat."""
     chat = update.effective_chat
@@ -59,7 +70,7 @@ async def harian(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if sub is None or not sub.enabled:
             await reply_html(update, context, t("daily.status_off", lang))
             return
-        upcoming = schedule.next_run(sub.local_time, sub.timezone, svc.clock())
+        upcoming = await next_quiz(svc, chat.id, sub.local_time, sub.timezone)
         await reply_html(update, context, t(
             "daily.status_on", lang, time=schedule.format_local_time(sub.local_time),
             zone=escape(schedule.zone_label(sub.timezone)), next=format_when(upcoming, sub.timezone, lang)))
@@ -79,8 +90,8 @@ async def harian(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except schedule.ScheduleInputError as exc:
         await reply_html(update, context, t(f"daily.bad_time.{exc.reason}", lang))
         return
-    await svc.store.set_subscription(chat.id, local_time, zone, True)
-    upcoming = schedule.next_run(local_time, zone, svc.clock())
+    await svc.store.set_subscription(chat.id, local_time, zone, True)  # (re)activates the chat too
+    upcoming = await next_quiz(svc, chat.id, local_time, zone)
     await reply_html(update, context, t(
         "daily.turned_on", lang, time=schedule.format_local_time(local_time),
         zone=escape(schedule.zone_label(zone)), next=format_when(upcoming, zone, lang)))
@@ -111,8 +122,8 @@ async def zona(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = t("daily.zone_set", lang, zone=escape(schedule.zone_label(zone)))
     sub = await svc.store.get_subscription(chat.id)
     if sub is not None:
-        await svc.store.set_subscription(chat.id, sub.local_time, zone, sub.enabled)
+        await svc.store.set_subscription(chat.id, sub.local_time, zone, sub.enabled)  # on: (re)activates
         if sub.enabled:
-            upcoming = schedule.next_run(sub.local_time, zone, svc.clock())
+            upcoming = await next_quiz(svc, chat.id, sub.local_time, zone)
             text += "\n" + t("daily.zone_next", lang, next=format_when(upcoming, zone, lang))
     await reply_html(update, context, text)

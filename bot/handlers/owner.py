@@ -30,14 +30,20 @@ def report_text(report: BroadcastReport, lang: str) -> str:
     extra = ""
     if report.deactivated or report.migrated:
         extra = t("owner.broadcast_extra", lang, deactivated=report.deactivated, migrated=report.migrated)
-    return t("owner.broadcast_done", lang, sent=report.sent, skipped=report.skipped, failed=report.failed,
+    text = t("owner.broadcast_done", lang, sent=report.sent, skipped=report.skipped, failed=report.failed,
              extra=extra)
+    if report.stopped_early:
+        text += "\n" + t("owner.broadcast_stopped", lang)
+    return text
 
 
 async def siarkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send today's quiz now to every subscribed chat that has not had it, then report the counts.
 
     Runs only in the process holding the broadcast lease, so it never races the scheduled run elsewhere.
+    The broadcast runs in the background (10,000 chats take minutes and PTB handles one update at a
+    time): the owner hears at once that it started and gets the counts when it ends, and students
+    are answered meanwhile.
     """
     lang = await language_for(update, context)
     if not is_owner(update, context):
@@ -53,8 +59,12 @@ async def siarkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, context, t("owner.broadcast_elsewhere", lang, holder=escape(holder)))
         return
     await reply_html(update, context, t("owner.broadcast_start", lang))
-    report = await engine.send_today()
-    await reply_html(update, context, report_text(report, lang))
+
+    async def broadcast() -> None:
+        report = await engine.send_today()
+        await reply_html(update, context, report_text(report, lang))
+
+    context.application.create_task(broadcast(), update=update, name="siarkan")
 
 
 async def statistik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -149,6 +149,14 @@ class DeliveryRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class DailyPick:
+    """The next daily question of a chat and the rotation cycle it belongs to (see Store.pick_daily_question)."""
+
+    question_id: str
+    cycle: int
+
+
+@dataclass(frozen=True, slots=True)
 class BotStats:
     chats_by_type: dict[str, int]
     active_subscriptions_by_type: dict[str, int]

@@ -50,6 +50,7 @@ from bot.storage.records import (
     AnswerResult,
     BotStats,
     ChatRecord,
+    DailyPick,
     DeliveryRecord,
     LeaderRow,
     PollRecord,
@@ -875,7 +876,11 @@ class Store:
     # -------------------------------------------------------------------- subscriptions, deliveries
 
     async def set_subscription(self, chat_id: int, local_time: time, tz: str, enabled: bool) -> SubscriptionRecord:
-        """Create or replace the chat's daily-quiz schedule (minutes precision, zone validated)."""
+        """Create or replace the chat's daily-quiz schedule (minutes precision, zone validated).
+
+        Turning it on also marks the chat active in the same transaction: somebody just set it up from
+        that chat, so the bot is there, even if the database missed the update that said it came back
+        (the broadcast only reads active chats)."""
         try:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -892,7 +897,11 @@ class Store:
                     set_={"local_time": hhmm, "timezone": tz, "enabled": enabled, "updated_at": now},
                 )
             )
-            chat = await session.get_one(Chat, chat_id)
+            if enabled:
+                await session.execute(
+                    update(Chat).where(Chat.id == chat_id, Chat.active.is_(False)).values(active=True, updated_at=now)
+                )
+            chat = await session.get_one(Chat, chat_id, populate_existing=True)
             return SubscriptionRecord(
                 chat_id=chat_id,
                 local_time=_parse_hhmm(hhmm),
@@ -1003,6 +1012,61 @@ class Store:
             delivery_id, state="sent", poll_id=poll_id, message_id=message_id, sent_at=now or _now(), error=None
         )
 
+    async def record_daily_sent(
+        self,
+        delivery_id: int,
+        pick: DailyPick,
+        *,
+        poll_id: str,
+        chat_id: int,
+        message_id: int,
+        topic: str,
+        correct_option: int,
+        option_order: list[int],
+        sent_at: datetime,
+        closes_at: datetime | None = None,
+    ) -> None:
+        """The daily poll went out: in one transaction remember the poll, mark the delivery sent and
+        count the picked question as seen in the chat's rotation (see `pick_daily_question`).
+
+        Nothing of it is written when any part fails, so a delivery is never 'sent' without its poll,
+        and a question never counts as seen unless its poll was sent."""
+        sent_at = _aware(sent_at, "sent_at")
+        async with self._write.begin() as session:
+            result = await session.execute(
+                update(DailyDelivery)
+                .where(DailyDelivery.id == delivery_id)
+                .values(state="sent", poll_id=poll_id, message_id=message_id, sent_at=sent_at, error=None)
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise LookupError(f"no delivery {delivery_id}")
+            await self._ensure_chat(session, chat_id, sent_at)
+            await session.execute(
+                self._insert(QuizPoll)
+                .values(
+                    poll_id=poll_id,
+                    chat_id=chat_id,
+                    message_id=message_id,
+                    question_id=pick.question_id,
+                    topic=topic,
+                    correct_option=correct_option,
+                    option_order=list(option_order),
+                    kind="daily",
+                    delivery_id=delivery_id,
+                    sent_at=sent_at,
+                    closes_at=closes_at,
+                )
+                .on_conflict_do_nothing(index_elements=[QuizPoll.poll_id])
+            )
+            await session.execute(
+                self._insert(DailyRotation)
+                .values(chat_id=chat_id, question_id=pick.question_id, cycle=pick.cycle, served_at=sent_at)
+                .on_conflict_do_update(
+                    index_elements=[DailyRotation.chat_id, DailyRotation.question_id],
+                    set_={"cycle": pick.cycle, "served_at": sent_at},
+                )
+            )
+
     async def mark_delivery_failed(self, delivery_id: int, reason: str) -> None:
         """Sending failed; the next claim_delivery for the day may retry (attempts tells how often)."""
         await self._set_delivery(delivery_id, state="failed", error=reason[:2000])
@@ -1014,6 +1078,17 @@ class Store:
     async def mark_delivery_recapped(self, delivery_id: int, now: datetime | None = None) -> None:
         """The recap for this delivery was posted."""
         await self._set_delivery(delivery_id, recapped_at=now or _now())
+
+    async def daily_done(self, chat_id: int, day: date) -> bool:
+        """Whether the chat's daily quiz for its local `day` already ended (sent, or skipped on purpose):
+        the broadcast sends nothing more to it that day, whatever time the chat sets now."""
+        async with self._read.begin() as session:
+            state = await session.scalar(
+                select(DailyDelivery.state).where(
+                    DailyDelivery.chat_id == chat_id, DailyDelivery.day == day, DailyDelivery.kind == "daily"
+                )
+            )
+            return state in FINAL_DELIVERY_STATES
 
     async def get_delivery(self, delivery_id: int) -> DeliveryRecord | None:
         """Delivery by id."""
@@ -1100,18 +1175,18 @@ class Store:
             )
             return [_to_record(DeliveryRecord, r) for r in rows]
 
-    async def next_daily_question(self, chat_id: int, bank_ids: list[str], rng_seed: int) -> str:
-        """Pick the chat's next daily question: no repeat until every question of the current bank was
-        sent in this cycle, then a new cycle starts. The pick among the unseen ones is deterministic
-        for (rng_seed, chat_id, cycle); questions added to the bank join the current cycle."""
+    async def pick_daily_question(self, chat_id: int, bank_ids: list[str], rng_seed: int) -> DailyPick:
+        """The chat's next daily question, without counting it as seen yet.
+
+        No repeat until every question of the current bank was sent in this cycle, then a new cycle
+        starts; questions added to the bank join the current cycle. The pick among the unseen ones is
+        deterministic for (rng_seed, chat_id, cycle), so a send that failed, was cut short or moved to
+        a supergroup picks the same question again. `record_daily_sent` counts it as seen, in the
+        transaction that records the sent poll."""
         bank = sorted(set(bank_ids))
         if not bank:
             raise ValueError("the question bank is empty")
-        now = _now()
-        async with self._write.begin() as session:
-            await self._ensure_chat(session, chat_id, now)
-            # Serialise pickers for the same chat (a no-op on SQLite, which holds the write lock).
-            await session.execute(select(Chat.id).where(Chat.id == chat_id).with_for_update())
+        async with self._read.begin() as session:
             cycle = (
                 await session.scalar(select(func.max(DailyRotation.cycle)).where(DailyRotation.chat_id == chat_id)) or 1
             )
@@ -1124,20 +1199,19 @@ class Store:
                     )
                 ).all()
             )
-            remaining = [q for q in bank if q not in seen]
-            if not remaining:
-                cycle += 1
-                remaining = bank
-            choice = random.Random(f"{rng_seed}:{chat_id}:{cycle}").choice(remaining)
-            await session.execute(
-                self._insert(DailyRotation)
-                .values(chat_id=chat_id, question_id=choice, cycle=cycle, served_at=now)
-                .on_conflict_do_update(
-                    index_elements=[DailyRotation.chat_id, DailyRotation.question_id],
-                    set_={"cycle": cycle, "served_at": now},
-                )
+        remaining = [q for q in bank if q not in seen]
+        if not remaining:
+            cycle += 1
+            remaining = bank
+        return DailyPick(random.Random(f"{rng_seed}:{chat_id}:{cycle}").choice(remaining), cycle)
+
+    async def daily_seen(self, chat_id: int) -> dict[str, int]:
+        """The chat's rotation: question id → the cycle it was last sent in."""
+        async with self._read.begin() as session:
+            rows = await session.execute(
+                select(DailyRotation.question_id, DailyRotation.cycle).where(DailyRotation.chat_id == chat_id)
             )
-            return choice
+            return {question_id: cycle for question_id, cycle in rows}
 
     # ------------------------------------------------------------------------------------- leases
 

@@ -260,3 +260,78 @@ async def test_siarkan_sends_today_to_those_who_have_not_had_it(rig: Rig) -> Non
     assert (again.sent, again.skipped) == (0, 2)
     # The 20:00 run of chat 2 does not send a second quiz today.
     assert (await engine.run_due(START + timedelta(hours=13))).sent == 0
+
+
+async def test_stop_during_a_long_flood_wait_ends_at_once_and_a_restart_sends_the_rest_once(rig: Rig) -> None:
+    chats = list(range(1, 61))
+    for chat_id in chats:
+        await rig.subscribe(chat_id)
+    engine = rig.engine(config=replace(TEST_CONFIG, rate=100.0, concurrency=8))
+    task = asyncio.create_task(engine.run_due(START))
+    await rig.api.wait_for_method("sendPoll", count=10)
+    # A 429 storm: Telegram answers "retry after 20" to all but one message per second.
+    rig.api.flood_limits(True, per_second=1, retry_after=20)
+    await rig.api.wait_for_method("sendPoll", ok=False)
+
+    engine.stop()
+    done, _ = await asyncio.wait({task}, timeout=0.3)
+    assert not done  # stopping alone would wait out the 20 s: the sends under way sit in the flood wait
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    engine.abandon_waits()
+    report = await asyncio.wait_for(task, timeout=5)
+    assert loop.time() - started < 5  # generous; the flood wait alone is 20 s
+    assert report.stopped_early and report.abandoned >= 1 and report.failed == 0
+    delivered = [c for c in chats if rig.polls_to(c)]
+    assert report.sent == len(delivered) < len(chats)
+
+    # Restart once Telegram lets up: the abandoned claims (still 'pending') and the chats never
+    # claimed are sent, nobody twice.
+    rig.api.flood_limits(True, per_second=300, per_group_per_minute=20)
+    later = await rig.engine().run_due(START + timedelta(minutes=10))
+    assert later.sent == len(chats) - len(delivered) and later.failed == 0
+    assert all(len(rig.polls_to(c)) == 1 for c in chats)
+    for chat_id in chats:
+        claim = await rig.store.claim_delivery(chat_id, START.date())
+        assert claim is None  # every delivery of the day ended 'sent'
+
+
+async def test_sent_poll_delivery_and_rotation_are_recorded_together(rig: Rig) -> None:
+    await rig.subscribe(5)
+    report = await rig.engine().run_due(START)
+    assert report.sent == 1
+    poll_json = rig.polls_to(5)[0]
+    poll = await rig.store.get_poll(poll_json["poll"]["id"])
+    assert poll is not None and poll.delivery_id is not None and poll.kind == "daily"
+    delivery = await rig.store.get_delivery(poll.delivery_id)
+    assert delivery is not None
+    assert (delivery.state, delivery.poll_id, delivery.message_id) == ("sent", poll.poll_id, poll_json["message_id"])
+    assert await rig.store.daily_seen(5) == {poll.question_id: 1}
+
+
+async def test_a_failed_send_does_not_use_up_its_question(rig: Rig) -> None:
+    await rig.subscribe(5)
+    engine = rig.engine()
+    picked = await rig.store.pick_daily_question(5, sorted(rig.bank.quiz), engine.config.question_seed)
+    rig.api.fail_next("sendPoll", 400, description="Bad Request: something Telegram refused once")
+    first = await engine.run_due(START)
+    assert (first.sent, first.failed) == (0, 1)
+    assert await rig.store.daily_seen(5) == {}  # not sent, so not seen
+    retry = await engine.send_today(START + timedelta(minutes=5))  # e.g. the owner's /siarkan
+    assert retry.sent == 1
+    poll = await rig.store.get_poll(rig.polls_to(5)[0]["poll"]["id"])
+    assert poll is not None and poll.question_id == picked.question_id
+    assert await rig.store.daily_seen(5) == {picked.question_id: 1}
+
+
+async def test_a_migrated_group_sees_only_the_question_it_was_sent(rig: Rig) -> None:
+    old, new = -4002, -1_000_000_004_002
+    await rig.subscribe(old)
+    rig.api.migrate(old, new)
+    report = await rig.engine().run_due(START)
+    assert (report.sent, report.migrated) == (1, 1)
+    poll = await rig.store.get_poll(rig.polls_to(new)[0]["poll"]["id"])
+    assert poll is not None
+    # The attempt in the old group was refused: its pick does not count, in either chat.
+    assert await rig.store.daily_seen(new) == {poll.question_id: 1}
+    assert await rig.store.daily_seen(old) == {}

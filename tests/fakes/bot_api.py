@@ -20,7 +20,7 @@ import json
 import re
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -632,6 +632,25 @@ class FakeBotApi:
             status = "creator" if uid == creator else "administrator"
             admins[uid] = U.chat_member(self._user_json(uid), status, is_anonymous=uid in anon)
         self._admins[chat_id] = admins
+
+    @contextlib.contextmanager
+    def held(self, method: str) -> Iterator[tuple[asyncio.Event, asyncio.Event]]:
+        """Hold every ``method`` request (before answering it) until the test sets the gate: yields
+        (arrived, gate). Proves what the bot does while a call is still in flight."""
+        arrived, gate = asyncio.Event(), asyncio.Event()
+        name, answer = self._handlers[method.lower()]
+
+        async def hold(params: JSON) -> Any:
+            arrived.set()
+            await gate.wait()
+            return await answer(params)
+
+        self._handlers[method.lower()] = (name, hold)
+        try:
+            yield arrived, gate
+        finally:
+            gate.set()
+            self._handlers[method.lower()] = (name, answer)
 
     def fail_next(
         self,

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from datetime import time
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
+from bot.broadcast import engine_of
+from bot.core.content import load_bank
+from bot.core.conversation import Tutor
+from bot.services import Services
 from bot.storage import Store
+from bot.storage.models import Chat
+from tests.broadcast.conftest import Clock
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
@@ -32,8 +40,29 @@ async def tutor(tmp_path: Path) -> AsyncIterator[Bot]:
         assert not running.failed_calls(), [(c.method, c.description) for c in running.failed_calls()]
 
 
+@pytest.fixture
+async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
+    """The bot with a clock the test moves: Monday 3 March 2025, 06:59 WIB."""
+    clock = Clock(datetime(2025, 3, 2, 23, 59, tzinfo=UTC))
+    async with FakeBotApi() as api:
+        settings = make_settings(api, tmp_path / "tutor.db")
+        db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
+        svc = Services(settings=settings, tutor=Tutor(load_bank(settings.resolved_content_dir)), store=db, clock=clock)
+        app = await start_bot(settings, services=svc)
+        try:
+            yield Bot(api, app, settings), clock
+        finally:
+            await stop_bot(app)
+            await db.close()
+
+
 def store(tutor: Bot) -> Store:
     return tutor.app.bot_data["services"].store
+
+
+async def subscribed(db: Store) -> list[int]:
+    """The chats the broadcast would send to."""
+    return [sub.chat_id async for sub in db.iter_subscriptions()]
 
 
 async def test_harian_in_private_shows_sets_refuses_bad_times_and_turns_off(tutor: Bot) -> None:
@@ -110,3 +139,77 @@ async def test_siarkan_and_statistik_are_for_owners(tutor: Bot) -> None:
     stats = await tutor.say(OWNER, "/statistik")
     text = stats.text or ""
     assert "Statistik" in text and "Langganan kuis harian</b>: 1 (group 1)" in text
+
+
+async def test_siarkan_runs_in_the_background_and_students_are_answered_meanwhile(tutor: Bot) -> None:
+    db = store(tutor)
+    chats = [3001, 3002, 3003]
+    for chat_id in chats:
+        await db.upsert_chat(chat_id, "private", None)
+        await db.set_subscription(chat_id, time(7, 0), "Asia/Jakarta", True)
+    with tutor.api.held("sendPoll") as (arrived, gate):
+        mark = tutor.api.mark()
+        started = await tutor.say(OWNER, "/siarkan")
+        assert "Mengirim kuis hari ini" in (started.text or "")
+        await asyncio.wait_for(arrived.wait(), timeout=10)
+        # The broadcast cannot finish while Telegram holds its polls, yet a student is answered.
+        answer = await tutor.say(BUDI, "/harian")
+        assert "belum aktif" in (answer.text or "")
+        assert not tutor.api.calls_of("sendPoll", ok=None)
+        assert len(tutor.api.calls_of("sendMessage", chat_id=OWNER["id"], since=mark)) == 1  # no report yet
+        gate.set()
+        report = await tutor.api.wait_for_method("sendMessage", chat_id=OWNER["id"], since=mark, count=2)
+    assert "3 terkirim, 0 dilewati" in (report.text or "")
+    assert all(len(tutor.api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
+
+
+async def test_next_run_is_tomorrow_when_todays_quiz_already_went_out(clocked: tuple[Bot, Clock]) -> None:
+    tutor, clock = clocked
+    budi, siti = BUDI["id"], U.user(903, "Siti")
+    on = await tutor.say(BUDI, "/harian 07:00")
+    assert "Senin 03-03-2025 07:00 WIB" in (on.text or "")
+    clock.advance(minutes=1)  # 07:00 WIB: the minute tick sends the quiz
+    engine = engine_of(tutor.app)
+    assert engine is not None
+    await engine.run_due(clock())
+    assert len(tutor.api.calls_of("sendPoll", chat_id=budi)) == 1
+
+    clock.advance(hours=3)  # 10:00: the chat moves its quiz to the evening; today's is done already
+    moved = await tutor.say(BUDI, "/harian 19:00")
+    assert "Selasa 04-03-2025 19:00 WIB" in (moved.text or "")
+    assert "Selasa 04-03-2025 19:00 WIB" in ((await tutor.say(BUDI, "/harian")).text or "")
+    assert "Selasa 04-03-2025 19:00 WIB" in ((await tutor.say(BUDI, "/zona WIB")).text or "")
+    # A chat that has not had today's quiz gets it tonight.
+    assert "Senin 03-03-2025 19:00 WIB" in ((await tutor.say(siti, "/harian 19:00")).text or "")
+    clock.advance(hours=9)  # 19:00: what /harian said holds
+    await engine.run_due(clock())
+    assert len(tutor.api.calls_of("sendPoll", chat_id=budi)) == 1
+    assert len(tutor.api.calls_of("sendPoll", chat_id=siti["id"])) == 1
+
+
+async def test_turning_the_quiz_on_reactivates_a_chat_marked_inactive(tutor: Bot) -> None:
+    db = store(tutor)
+    budi = BUDI["id"]
+    await tutor.say(BUDI, "/harian 07:00")
+    # Budi blocked the bot and unblocked it later, but the update saying so never arrived.
+    await db.set_chat_active(budi, False)
+    assert budi not in await subscribed(db)
+    await tutor.say(BUDI, "/harian 07:30")
+    chat = await db.get_chat(budi)
+    assert chat is not None and chat.active
+    assert await subscribed(db) == [budi]
+
+
+async def test_zona_reactivates_a_subscribed_chat_left_inactive(tutor: Bot) -> None:
+    db = store(tutor)
+    tutor.api.set_admins(GROUP["id"], [GURU["id"]])
+    await tutor.say(GURU, "/harian 07:00", chat=GROUP)
+    # Left so by an older version: subscribed, yet marked inactive, so never sent anything.
+    async with db.engine.begin() as conn:
+        await conn.execute(update(Chat).where(Chat.id == GROUP["id"]).values(active=False))
+    assert await subscribed(db) == []
+    moved = await tutor.say(GURU, "/zona WITA", chat=GROUP)
+    assert "WITA" in (moved.text or "")
+    chat = await db.get_chat(GROUP["id"])
+    assert chat is not None and chat.active
+    assert await subscribed(db) == [GROUP["id"]]

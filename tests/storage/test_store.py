@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from bot.core import srs
 from bot.storage import SessionBusy, Store
+from bot.storage.records import DailyPick
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 GROUP = -1001234567890  # supergroup ids exceed 2^31
@@ -28,6 +30,20 @@ async def _poll(store: Store, poll_id: str, chat_id: int = GROUP, **kw: object) 
     }
     defaults.update(kw)
     await store.record_poll(poll_id, chat_id, **defaults)  # type: ignore[arg-type]
+
+
+_DAYS = itertools.count()
+
+
+async def _serve_daily(store: Store, chat_id: int, bank: list[str], rng_seed: int) -> str:
+    """As the broadcast does on a day of its own: claim, pick, and record the poll as sent."""
+    day = date(2030, 1, 1) + timedelta(days=next(_DAYS))
+    claim = await store.claim_delivery(chat_id, day)
+    assert claim is not None
+    pick = await store.pick_daily_question(chat_id, bank, rng_seed)
+    await store.record_daily_sent(claim.id, pick, poll_id=f"daily:{chat_id}:{day}", chat_id=chat_id, message_id=1,
+                                  topic="pbb", correct_option=0, option_order=[0, 1, 2, 3], sent_at=T0)
+    return pick.question_id
 
 
 # ------------------------------------------------------------------------------------------ basics
@@ -429,17 +445,18 @@ async def test_pending_recaps(store: Store) -> None:
 
 async def test_daily_rotation_never_repeats_within_a_cycle(store: Store) -> None:
     bank = [f"q{i}" for i in range(7)]
-    first_cycle = [await store.next_daily_question(GROUP, bank, rng_seed=d) for d in range(7)]
+    first_cycle = [await _serve_daily(store, GROUP, bank, rng_seed=d) for d in range(7)]
     assert sorted(first_cycle) == sorted(bank)
-    second_cycle = [await store.next_daily_question(GROUP, bank, rng_seed=d) for d in range(7, 14)]
+    second_cycle = [await _serve_daily(store, GROUP, bank, rng_seed=d) for d in range(7, 14)]
     assert sorted(second_cycle) == sorted(bank)
+    assert await store.daily_seen(GROUP) == dict.fromkeys(bank, 2)
     # another chat rotates independently; a grown bank joins the running cycle
-    picks = [await store.next_daily_question(-77, bank[:3], rng_seed=1) for _ in range(2)]
-    picks.append(await store.next_daily_question(-77, [*bank[:3], "new"], rng_seed=1))
-    picks.append(await store.next_daily_question(-77, [*bank[:3], "new"], rng_seed=1))
+    picks = [await _serve_daily(store, -77, bank[:3], rng_seed=1) for _ in range(2)]
+    picks.append(await _serve_daily(store, -77, [*bank[:3], "new"], rng_seed=1))
+    picks.append(await _serve_daily(store, -77, [*bank[:3], "new"], rng_seed=1))
     assert sorted(picks) == sorted([*bank[:3], "new"])
     with pytest.raises(ValueError):
-        await store.next_daily_question(GROUP, [], rng_seed=0)
+        await store.pick_daily_question(GROUP, [], rng_seed=0)
 
 
 async def test_daily_rotation_is_deterministic_for_a_seed(tmp_path) -> None:
@@ -447,10 +464,54 @@ async def test_daily_rotation_is_deterministic_for_a_seed(tmp_path) -> None:
     for name in ("a", "b"):
         s = await Store.open(f"sqlite:///{tmp_path}/{name}.db")
         try:
-            picks.append([await s.next_daily_question(GROUP, ["x", "y", "z"], rng_seed=5) for _ in range(3)])
+            picks.append([await _serve_daily(s, GROUP, ["x", "y", "z"], rng_seed=5) for _ in range(3)])
         finally:
             await s.close()
     assert picks[0] == picks[1]
+
+
+async def test_a_pick_counts_as_seen_only_once_its_poll_is_recorded(store: Store) -> None:
+    bank = ["x", "y", "z"]
+    pick = await store.pick_daily_question(GROUP, bank, rng_seed=5)
+    # A send that failed (or was cut short) leaves no trace: the retry picks the very same question.
+    assert await store.pick_daily_question(GROUP, bank, rng_seed=5) == pick
+    assert await store.daily_seen(GROUP) == {}
+    claim = await store.claim_delivery(GROUP, date(2026, 3, 2))
+    await store.record_daily_sent(claim.id, pick, poll_id="d1", chat_id=GROUP, message_id=9, topic="pbb",
+                                  correct_option=1, option_order=[2, 0, 1], sent_at=T0,
+                                  closes_at=T0 + timedelta(hours=12))
+    assert await store.daily_seen(GROUP) == {pick.question_id: 1}
+    assert (await store.pick_daily_question(GROUP, bank, rng_seed=5)).question_id != pick.question_id
+    poll = await store.get_poll("d1")
+    delivery = await store.get_delivery(claim.id)
+    assert (poll.kind, poll.question_id, poll.delivery_id, poll.sent_at, poll.closes_at) == (
+        "daily", pick.question_id, claim.id, T0, T0 + timedelta(hours=12))
+    assert (delivery.state, delivery.poll_id, delivery.message_id, delivery.sent_at) == ("sent", "d1", 9, T0)
+
+
+async def test_record_daily_sent_writes_all_or_nothing(store: Store) -> None:
+    claim = await store.claim_delivery(GROUP, date(2026, 3, 2))
+    pick = DailyPick("x", 1)
+
+    def fail_last_write(conn, cursor, statement: str, *args: object) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("INSERT INTO DAILY_ROTATION"):
+            raise RuntimeError("connection lost while counting the question as seen")
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", fail_last_write)
+    try:
+        with pytest.raises(RuntimeError, match="connection lost"):
+            await store.record_daily_sent(claim.id, pick, poll_id="d1", chat_id=GROUP, message_id=9, topic="pbb",
+                                          correct_option=1, option_order=[2, 0, 1], sent_at=T0)
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", fail_last_write)
+    # The writes before the failure were rolled back with it: never 'sent' without its poll and rotation.
+    assert await store.get_poll("d1") is None
+    assert (await store.get_delivery(claim.id)).state == "pending"
+    assert await store.daily_seen(GROUP) == {}
+    with pytest.raises(LookupError):  # a delivery that does not exist leaves nothing behind either
+        await store.record_daily_sent(claim.id + 1000, pick, poll_id="d2", chat_id=GROUP, message_id=9,
+                                      topic="pbb", correct_option=1, option_order=[2, 0, 1], sent_at=T0)
+    assert await store.get_poll("d2") is None and await store.daily_seen(GROUP) == {}
 
 
 # ------------------------------------------------------------------------------------ migrate chat
@@ -469,7 +530,7 @@ async def test_migrate_chat_moves_everything_and_is_idempotent(store: Store) -> 
     await store.mark_delivery_sent(delivery.id, "daily-1", 5)
     await _poll(store, "group-1", chat_id=old, session_id=session.id)
     await store.record_answer("group-1", 1, 2, T0)
-    before_move = await store.next_daily_question(old, ["a", "b"], rng_seed=1)
+    before_move = await _serve_daily(store, old, ["a", "b"], rng_seed=1)
     # the supergroup already said hello and claimed (but did not send) the same day
     await store.upsert_chat(new, "supergroup", "Kelas 8 (super)")
     twin = await store.claim_delivery(new, day)
@@ -501,7 +562,7 @@ async def test_migrate_chat_moves_everything_and_is_idempotent(store: Store) -> 
     assert await store.leaderboard(old, None) == []
     assert [s.chat_id async for s in store.iter_subscriptions()] == [new]
     # rotation carried over: the question sent before the move is not repeated
-    after_move = await store.next_daily_question(new, ["a", "b"], rng_seed=1)
+    after_move = await _serve_daily(store, new, ["a", "b"], rng_seed=1)
     assert {before_move, after_move} == {"a", "b"}
 
 
