@@ -10,7 +10,7 @@ timers at start-up.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram import Bot, InputPollOption, Message, Poll, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 ROUND_JOB_PREFIX = "round:"
 MAX_REVIEW_ITEMS = 3
+PRIVATE_RESUME_WINDOW = timedelta(hours=1)  # older interrupted sessions wait for the student's next /kuis
 
 
 def round_job_name(session_id: int) -> str:
@@ -288,10 +289,13 @@ async def _finish_round(application: Application, svc: Services, session: Sessio
 
 
 async def resume_rounds(application: Application) -> int:  # type: ignore[type-arg]
-    """After a restart, re-arm the timers of running group rounds; returns how many.
+    """After a restart, re-arm the timers of running group rounds, and finish the step a private
+    session was in the middle of; returns how many sessions were resumed.
 
-    Private sessions need nothing: their next question follows the next poll_answer, which the
-    database maps back to the session.
+    A private session waiting for an answer needs nothing: the poll_answer maps back to it through
+    the database. One the bot stopped inside (its current question was answered but the session not
+    advanced, or advanced but the next poll never sent) is moved on now, if it started recently
+    enough that a new poll is still welcome.
     """
     svc: Services = application.bot_data[SERVICES_KEY]
     open_polls = {(p.session_id, p.question_id): p for p in await svc.store.open_polls() if p.session_id}
@@ -299,6 +303,7 @@ async def resume_rounds(application: Application) -> int:  # type: ignore[type-a
     resumed = 0
     for session in await svc.store.active_sessions():
         if session.kind != "group":
+            resumed += await _resume_private(application, session, now)
             continue
         poll = open_polls.get((session.id, session.current_question_id or ""))
         if poll is not None:
@@ -308,5 +313,27 @@ async def resume_rounds(application: Application) -> int:  # type: ignore[type-a
             schedule_round_tick(application, session.id, None, session.position, 0.0)
         resumed += 1
     if resumed:
-        log.info("resumed %d group quiz round(s)", resumed)
+        log.info("resumed %d quiz session(s)", resumed)
     return resumed
+
+
+async def _resume_private(application: Application, session: SessionRecord, now: datetime) -> int:  # type: ignore[type-arg]
+    """1 when a private session interrupted between steps was moved on, else 0."""
+    svc: Services = application.bot_data[SERVICES_KEY]
+    if session.done or now - session.started_at > PRIVATE_RESUME_WINDOW:
+        return 0
+    poll = await svc.store.session_poll(session.id, session.current_question_id or "")
+    answered = poll is not None and (poll.closed_at is not None or (await svc.store.poll_results(poll.poll_id)).answered)
+    if poll is not None and not answered:
+        return 0  # waiting for the student's answer
+    if poll is not None:  # answered but not advanced
+        moved = await svc.store.advance_session(session.id, expected_position=session.position)
+        if moved is None:
+            return 0
+        session = moved
+    try:
+        await send_question(application, session)
+    except TelegramError as exc:  # blocked meanwhile: send_question already ended the session
+        log.warning("could not resume quiz session %s: %s", session.id, exc)
+        return 0
+    return 1

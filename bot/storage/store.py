@@ -646,6 +646,17 @@ class Store:
             )
             return [_to_record(PollRecord, r) for r in rows]
 
+    async def session_poll(self, session_id: int, question_id: str) -> PollRecord | None:
+        """The latest poll a session sent for one of its questions, None if it never went out."""
+        async with self._read.begin() as session:
+            row = await session.scalar(
+                select(QuizPoll)
+                .where(QuizPoll.session_id == session_id, QuizPoll.question_id == question_id)
+                .order_by(QuizPoll.sent_at.desc())
+                .limit(1)
+            )
+            return _to_record(PollRecord, row) if row else None
+
     async def close_poll(self, poll_id: str, now: datetime | None = None) -> bool:
         """Mark closed; True only for the call that actually closed it (timer vs. update race)."""
         async with self._write.begin() as session:

@@ -246,3 +246,38 @@ async def test_anonymous_admins_and_channels_never_rank(tutor_bot: Bot) -> None:
         assert "Budi" in text
         assert "Group" not in text and "Channel" not in text and "Kanal" not in text
         assert "1087968824" not in text and "136817688" not in text
+
+
+async def test_restart_inside_a_private_step_moves_the_session_on(api: FakeBotApi, tmp_path: Path) -> None:
+    settings = make_settings(api, tmp_path / "t.db")
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    await bot.processed(U.message(U.private_chat(BUDI), BUDI, "/kuis 3"))  # poll sent and recorded
+    [first] = api.calls_of("sendPoll", chat_id=BUDI["id"])
+    store = app.bot_data["services"].store
+    session = await store.active_session(BUDI["id"])
+    # The bot stops right after recording the answer, before advancing and sending the next poll.
+    poll_id, correct = _correct(api, first)
+    api.poll_answer_update(poll_id, BUDI, [correct])  # Telegram took the vote; the bot never saw it
+    assert await store.record_answer(poll_id, BUDI["id"], correct, app.bot_data["services"].clock())
+    await stop_bot(app)
+
+    mark = api.mark()
+    app = await start_bot(settings)
+    bot = Bot(api, app, settings)
+    try:
+        [second] = api.calls_of("sendPoll", chat_id=BUDI["id"], since=mark)
+        assert second.params["question"].startswith("[2/3]")
+        # A session merely waiting for an answer is left alone by a second restart.
+        await stop_bot(app)
+        mark = api.mark()
+        app = await start_bot(settings)
+        bot = Bot(api, app, settings)
+        assert not api.calls_of("sendPoll", since=mark)
+        third = await _answer(bot, second, BUDI, right=True)
+        assert third.params["question"].startswith("[3/3]")
+        moved = await app.bot_data["services"].store.get_session(session.id)
+        assert moved.position == 2 and moved.correct == 2
+    finally:
+        await stop_bot(app)
+    assert not bot.failed_calls()
