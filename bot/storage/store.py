@@ -612,25 +612,18 @@ class Store:
         no-op (safe for retries)."""
         now = _aware(sent_at, "sent_at") if sent_at else _now()
         async with self._write.begin() as session:
-            await self._ensure_chat(session, chat_id, now)
-            await session.execute(
-                self._insert(QuizPoll)
-                .values(
-                    poll_id=poll_id,
-                    chat_id=chat_id,
-                    message_id=message_id,
-                    question_id=question_id,
-                    topic=topic,
-                    correct_option=correct_option,
-                    option_order=list(option_order),
-                    kind=kind,
-                    session_id=session_id,
-                    delivery_id=delivery_id,
-                    sent_at=now,
-                    closes_at=closes_at,
-                )
-                .on_conflict_do_nothing(index_elements=[QuizPoll.poll_id])
+            await self._insert_poll(
+                session, poll_id=poll_id, chat_id=chat_id, message_id=message_id, question_id=question_id,
+                topic=topic, correct_option=correct_option, option_order=list(option_order), kind=kind,
+                session_id=session_id, delivery_id=delivery_id, sent_at=now, closes_at=closes_at,
             )
+
+    async def _insert_poll(self, session: AsyncSession, **values: Any) -> None:
+        """Insert a quiz_polls row (its chat created if unknown); an already recorded poll_id is kept."""
+        await self._ensure_chat(session, values["chat_id"], values["sent_at"])
+        await session.execute(
+            self._insert(QuizPoll).values(**values).on_conflict_do_nothing(index_elements=[QuizPoll.poll_id])
+        )
 
     async def get_poll(self, poll_id: str) -> PollRecord | None:
         """Poll by Telegram poll id."""
@@ -1051,23 +1044,10 @@ class Store:
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 raise LookupError(f"no delivery {delivery_id}")
-            await self._ensure_chat(session, chat_id, sent_at)
-            await session.execute(
-                self._insert(QuizPoll)
-                .values(
-                    poll_id=poll_id,
-                    chat_id=chat_id,
-                    message_id=message_id,
-                    question_id=pick.question_id,
-                    topic=topic,
-                    correct_option=correct_option,
-                    option_order=list(option_order),
-                    kind="daily",
-                    delivery_id=delivery_id,
-                    sent_at=sent_at,
-                    closes_at=closes_at,
-                )
-                .on_conflict_do_nothing(index_elements=[QuizPoll.poll_id])
+            await self._insert_poll(
+                session, poll_id=poll_id, chat_id=chat_id, message_id=message_id, question_id=pick.question_id,
+                topic=topic, correct_option=correct_option, option_order=list(option_order), kind="daily",
+                delivery_id=delivery_id, sent_at=sent_at, closes_at=closes_at,
             )
             await session.execute(
                 self._insert(DailyRotation)
