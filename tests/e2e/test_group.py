@@ -126,3 +126,19 @@ async def test_an_upgraded_group_is_not_introduced_again(tutor_bot: Bot) -> None
     other = U.group_chat(-1009999, "Kelas 9B", "supergroup")
     await tutor_bot.processed(U.my_chat_member(other, GURU, "left", "member"))
     assert len(await run_intro(tutor_bot, other["id"])) == 1
+
+
+async def test_language_buttons_in_a_group_are_checked_with_telegram(tutor_bot: Bot) -> None:
+    anonymous_admin = U.user(501, "Pak Admin")
+    tutor_bot.api.set_admins(GROUP["id"], [GURU["id"]], anonymous=[anonymous_admin["id"]])
+    # The anonymous admin asks as the group; the button press then comes from the real account.
+    picker = await tutor_bot.send(U.message(GROUP, U.group_anonymous_bot(), "/bahasa", sender_chat=GROUP),
+                                  chat_id=GROUP["id"])
+    refused = await tutor_bot.send(U.callback_query(BUDI, picker.result, "l:en"), chat_id=GROUP["id"])
+    assert "hanya admin" in refused.text
+    store = tutor_bot.app.bot_data["services"].store
+    assert (await store.get_chat(GROUP["id"])).language is None
+    chosen = await tutor_bot.send(U.callback_query(anonymous_admin, picker.result, "l:en"), chat_id=GROUP["id"])
+    assert "English" in chosen.text
+    assert (await store.get_chat(GROUP["id"])).language == "en"
+    assert tutor_bot.api.calls_of("getChatMember")  # asked Telegram, not a local list
