@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,12 @@ async def test_topik_pages_topics_and_questions_in_place(tutor_bot: Bot) -> None
     answer = await press(U.callback_query(BUDI, picker.result, question), chat_id=BUDI["id"])
     assert answer.text.startswith("<b>")
     # A page far past the end is clamped to the last one, not an error.
+    pages = int(re.search(r"halaman 2/(\d+)", nxt.text).group(1))
+    final = await press(U.callback_query(BUDI, picker.result, f"t:asean:{pages - 1}"), method="editMessageText")
+    assert f"halaman {pages}/{pages}" in final.text
     await press(U.callback_query(BUDI, picker.result, "T:0"), method="editMessageText")
     last = await press(U.callback_query(BUDI, picker.result, "t:asean:99"), method="editMessageText")
-    assert last.text == nxt.text
+    assert last.text == final.text
     quiz = await press(U.callback_query(BUDI, picker.result, "q:asean"), method="sendPoll")
     assert quiz.params["type"] == "quiz"
 
