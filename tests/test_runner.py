@@ -24,6 +24,7 @@ import aiohttp
 import pytest
 from tornado.httpserver import HTTPServer
 
+from bot.broadcast.engine import EngineConfig
 from bot.core import schedule
 from bot.logs import RedactingFilter
 from bot.runner import HEALTH_PATH, SECRET_HEADER, Mode, StartupError, log_secrets, make_web_app, mode_of
@@ -331,5 +332,47 @@ async def test_sigterm_during_a_long_flood_wait_exits_in_time_and_a_restart_send
         for chat_id in chats:
             day = schedule.local_day(now - timedelta(minutes=1), "Asia/Jakarta")
             assert await db.daily_done(chat_id, day)
+    finally:
+        await db.close()
+
+
+async def test_kill_9_mid_broadcast_then_a_restart_sends_the_rest_and_repeats_none(
+        api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
+    workers = EngineConfig().concurrency  # what `python -m bot run` uses
+    chats = list(range(8001, 8001 + workers + 30))
+    now = datetime.now(UTC)
+    due = schedule.to_local(now - timedelta(minutes=1), "Asia/Jakarta").time().replace(second=0, microsecond=0)
+    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
+    try:
+        for chat_id in chats:
+            await db.upsert_chat(chat_id, "private", None)
+            await db.set_subscription(chat_id, due, "Asia/Jakarta", True)
+    finally:
+        await db.close()
+
+    async with api.gated("sendPoll") as gate:
+        bot = await start_process(api, tmp_path)
+        processes.append(bot)
+        await bot.until(gate.until_waiting(workers, timeout=STARTUP_TIMEOUT))  # every worker has claimed a chat
+        await gate.allow(10)
+        await bot.until(api.wait_for_method("sendPoll", count=10, timeout=STARTUP_TIMEOUT))
+        # The ten workers whose quiz went through recorded it and are now sending to their next chat.
+        await bot.until(gate.until_waiting(workers))
+        bot.proc.kill()  # SIGKILL: no handler runs, nothing is flushed
+        assert await bot.proc.wait() == -signal.SIGKILL
+    # Leaving the gate fails the requests the dead process had in flight: Telegram never got them,
+    # and their deliveries stay claimed ('pending') in the database.
+    first = {c: len(api.calls_of("sendPoll", chat_id=c)) for c in chats}
+    assert sum(first.values()) == 10 and max(first.values()) == 1
+
+    again = await start_process(api, tmp_path)
+    processes.append(again)
+    await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
+    assert await again.stop(signal.SIGTERM) == 0
+    assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
+    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
+    try:
+        day = schedule.local_day(now - timedelta(minutes=1), "Asia/Jakarta")
+        assert all([await db.daily_done(chat_id, day) for chat_id in chats])
     finally:
         await db.close()

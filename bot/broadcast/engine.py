@@ -47,6 +47,29 @@ LEASE_NAME = "daily-broadcast"
 MAX_FLOOD_WAITS = 50
 
 
+def holder_is_gone(holder: str) -> bool:
+    """True when a lease holder ("host:pid:tag") ran on this host and its process no longer exists.
+
+    A restart after a crash or kill -9 then resumes at once instead of waiting out the lease. Anything
+    uncertain counts as alive: another host, our own pid (a container restarted with the same pid),
+    or a process we may not signal.
+    """
+    host, _, rest = holder.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid in (0, os.getpid()):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # EPERM: it exists under another user
+        return False
+    return False
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -186,6 +209,14 @@ class BroadcastEngine:
         now = now or self.clock()
         try:
             won = await self.store.acquire_lease(LEASE_NAME, self.holder, self.config.lease_ttl, now)
+            if not won:
+                other = await self.store.lease_holder(LEASE_NAME, now)
+                if other is not None and holder_is_gone(other):
+                    log.warning("broadcast lease: %s died without handing over (its process is gone); "
+                                "%s takes over without waiting for expiry", other, self.holder)
+                    won = await self.store.acquire_lease(
+                        LEASE_NAME, self.holder, self.config.lease_ttl, now, replacing=other
+                    )
         except Exception:
             log.exception("broadcast lease: renewal failed, not sending until it succeeds")
             won = False

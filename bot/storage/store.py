@@ -1206,19 +1206,25 @@ class Store:
 
     # ------------------------------------------------------------------------------------- leases
 
-    async def acquire_lease(self, name: str, holder: str, ttl_seconds: float, now: datetime) -> bool:
+    async def acquire_lease(
+        self, name: str, holder: str, ttl_seconds: float, now: datetime, *, replacing: str | None = None
+    ) -> bool:
         """Take or renew the named lease for `ttl_seconds`; False while another holder's lease is live.
 
-        One INSERT … ON CONFLICT DO UPDATE … WHERE (same holder OR expired) statement, so two processes
-        can never both win, on SQLite or PostgreSQL.
+        `replacing` names a holder known to be dead (see the broadcast engine), whose live lease may be
+        taken over; only if it still holds it. One INSERT … ON CONFLICT DO UPDATE … WHERE statement, so
+        two processes can never both win, on SQLite or PostgreSQL.
         """
         _aware(now, "now")
         expires = now + timedelta(seconds=ttl_seconds)
         stmt = self._insert(Lease).values(name=name, holder=holder, expires_at=expires)
+        may_take = [Lease.holder == stmt.excluded.holder, Lease.expires_at <= now]
+        if replacing is not None:
+            may_take.append(Lease.holder == replacing)
         stmt = stmt.on_conflict_do_update(
             index_elements=[Lease.name],
             set_={"holder": stmt.excluded.holder, "expires_at": stmt.excluded.expires_at},
-            where=or_(Lease.holder == stmt.excluded.holder, Lease.expires_at <= now),
+            where=or_(*may_take),
         ).returning(Lease.holder)
         async with self._write.begin() as session:
             won = (await session.execute(stmt)).first()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
+import sys
 from dataclasses import replace
 from datetime import time, timedelta
 
 import pytest
 
+from bot.broadcast.engine import holder_is_gone
 from tests.broadcast.conftest import START, TEST_CONFIG, Rig
 
 
@@ -335,3 +339,25 @@ async def test_a_migrated_group_sees_only_the_question_it_was_sent(rig: Rig) -> 
     # The attempt in the old group was refused: its pick does not count, in either chat.
     assert await rig.store.daily_seen(new) == {poll.question_id: 1}
     assert await rig.store.daily_seen(old) == {}
+
+
+async def test_a_holder_killed_on_this_host_is_replaced_at_once_a_live_one_is_not(rig: Rig) -> None:
+    gone = await asyncio.create_subprocess_exec(sys.executable, "-c", "pass")
+    await gone.wait()  # exited and reaped: its pid names no process
+    host = socket.gethostname()
+    dead = f"{host}:{gone.pid}:deadbeef"
+    assert holder_is_gone(dead)
+    assert not holder_is_gone(f"{host}:{os.getppid()}:alive123")  # a live process on this host
+    assert not holder_is_gone(f"{host}:{os.getpid()}:previous")  # our own pid: a restarted container
+    assert not holder_is_gone(f"elsewhere-{host}:{gone.pid}:deadbeef")  # another host: cannot tell
+
+    assert await rig.store.acquire_lease("daily-broadcast", dead, 90, START)
+    heir = rig.engine(holder=f"{host}:{os.getpid()}:heir0001")
+    assert await heir.ensure_lease(START + timedelta(seconds=10))
+    assert await rig.store.lease_holder("daily-broadcast", START + timedelta(seconds=11)) == heir.holder
+
+    await heir.release_lease()
+    alive = f"{host}:{os.getppid()}:alive123"
+    assert await rig.store.acquire_lease("daily-broadcast", alive, 90, START + timedelta(seconds=20))
+    waiting = rig.engine(holder=f"{host}:{os.getpid()}:waits001")
+    assert not await waiting.ensure_lease(START + timedelta(seconds=30))

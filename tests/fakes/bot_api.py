@@ -20,7 +20,7 @@ import json
 import re
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -426,6 +426,49 @@ class ApiError(Exception):
         self.parameters = parameters
 
 
+class Gate:
+    """A turnstile for one method's requests: each waits until `allow` lets it through.
+
+    `sever()` fails every request still waiting (and any later one) with 502, as when the bot's
+    process dies before its request reaches Telegram: the request never takes effect.
+    """
+
+    def __init__(self) -> None:
+        self._changed = asyncio.Condition()
+        self.waiting = 0
+        self._allowance = 0
+        self._severed = False
+
+    async def enter(self) -> None:
+        async with self._changed:
+            self.waiting += 1
+            self._changed.notify_all()
+            try:
+                await self._changed.wait_for(lambda: self._severed or self._allowance > 0)
+            finally:
+                self.waiting -= 1
+                self._changed.notify_all()
+            if self._severed:
+                raise ApiError(502, "Bad Gateway")
+            self._allowance -= 1
+
+    async def allow(self, count: int) -> None:
+        """Let ``count`` more requests through (waiting ones first)."""
+        async with self._changed:
+            self._allowance += count
+            self._changed.notify_all()
+
+    async def sever(self) -> None:
+        async with self._changed:
+            self._severed = True
+            self._changed.notify_all()
+
+    async def until_waiting(self, count: int, timeout: float = 30.0) -> None:  # noqa: ASYNC109
+        """Wait until ``count`` requests are held at the gate."""
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: self.waiting >= count), timeout)
+
+
 def _bad(description: str) -> ApiError:
     return ApiError(400, description)
 
@@ -650,6 +693,23 @@ class FakeBotApi:
             yield arrived, gate
         finally:
             gate.set()
+            self._handlers[method.lower()] = (name, answer)
+
+    @contextlib.asynccontextmanager
+    async def gated(self, method: str) -> AsyncIterator[Gate]:
+        """Hold ``method`` requests at a turnstile the test opens one request at a time (see Gate)."""
+        gate = Gate()
+        name, answer = self._handlers[method.lower()]
+
+        async def through(params: JSON) -> Any:
+            await gate.enter()
+            return await answer(params)
+
+        self._handlers[method.lower()] = (name, through)
+        try:
+            yield gate
+        finally:
+            await gate.sever()
             self._handlers[method.lower()] = (name, answer)
 
     def fail_next(

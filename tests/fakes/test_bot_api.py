@@ -564,3 +564,20 @@ async def test_commands_and_menu_button(api: FakeBotApi, bot: Bot) -> None:
     assert await bot.delete_my_commands()
     assert await bot.get_my_commands() == ()
     assert await bot.set_chat_menu_button()
+
+
+async def test_gate_lets_requests_through_one_by_one_and_severs_the_rest(api: FakeBotApi, bot: Bot) -> None:
+    async with api.gated("sendMessage") as gate:
+        sends = [asyncio.create_task(bot.send_message(STUDENT["id"], f"pesan {i}")) for i in range(3)]
+        await gate.until_waiting(3)
+        assert api.calls_of("sendMessage") == []  # nothing answered while held
+        await gate.allow(1)
+        await api.wait_for_method("sendMessage")
+        await gate.until_waiting(2)
+        assert len(api.calls_of("sendMessage")) == 1
+    # Leaving the gate fails the held requests: they never take effect.
+    results = await asyncio.gather(*sends, return_exceptions=True)
+    assert sum(isinstance(r, Message) for r in results) == 1
+    assert sum(isinstance(r, NetworkError) for r in results) == 2
+    assert len(api.calls_of("sendMessage")) == 1 and len(api.delivered(STUDENT["id"])) == 1
+    assert (await bot.send_message(STUDENT["id"], "sesudahnya")).text == "sesudahnya"  # the gate is gone

@@ -590,6 +590,15 @@ async def test_lease_exclusive_renewable_and_expiring(store: Store) -> None:
     assert await store.acquire_lease("other", "proc-a", 60, T0 + timedelta(seconds=113))
 
 
+async def test_a_dead_holders_live_lease_is_taken_over_only_while_it_still_holds_it(store: Store) -> None:
+    assert await store.acquire_lease("scheduler", "dead", 90, T0)
+    assert not await store.acquire_lease("scheduler", "heir", 90, T0 + timedelta(seconds=5), replacing="someone")
+    assert await store.acquire_lease("scheduler", "heir", 90, T0 + timedelta(seconds=5), replacing="dead")
+    assert await store.lease_holder("scheduler", T0 + timedelta(seconds=6)) == "heir"
+    # A second heir that also judged "dead" gone finds the lease no longer its: no double leader.
+    assert not await store.acquire_lease("scheduler", "other", 90, T0 + timedelta(seconds=7), replacing="dead")
+
+
 async def test_lease_race_has_one_winner(store: Store) -> None:
     wins = await asyncio.gather(*(store.acquire_lease("scheduler", f"p{i}", 30, T0) for i in range(20)))
     assert wins.count(True) == 1
