@@ -16,7 +16,7 @@ import socket
 import sys
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,29 @@ async def run_health(bot: BotProcess) -> tuple[int, dict[str, Any]]:
     out, _ = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode is not None
     return proc.returncode, json.loads(out) if out.strip() else {}
+
+
+async def subscribe_due_a_minute_ago(tmp_path: Path, chats: list[int]) -> date:
+    """Private chats whose daily quiz was due a minute ago, so the bot's first tick sends it; their day."""
+    due_at = datetime.now(UTC) - timedelta(minutes=1)
+    due = schedule.to_local(due_at, "Asia/Jakarta").time().replace(second=0, microsecond=0)
+    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
+    try:
+        for chat_id in chats:
+            await db.upsert_chat(chat_id, "private", None)
+            await db.set_subscription(chat_id, due, "Asia/Jakarta", True)
+    finally:
+        await db.close()
+    return schedule.local_day(due_at, "Asia/Jakarta")
+
+
+async def daily_done_for(tmp_path: Path, chats: list[int], day: date) -> bool:
+    """Whether the database records that day's quiz as sent for every one of `chats`."""
+    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
+    try:
+        return all([await db.daily_done(chat_id, day) for chat_id in chats])
+    finally:
+        await db.close()
 
 
 def start_update(user_id: int) -> dict[str, Any]:
@@ -296,16 +319,7 @@ def test_the_database_password_never_reaches_the_log() -> None:
 async def test_sigterm_during_a_long_flood_wait_exits_in_time_and_a_restart_sends_the_rest_once(
         api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
     chats = list(range(7001, 7031))
-    # Their daily quiz was due a minute ago: the scheduler's first tick sends it.
-    now = datetime.now(UTC)
-    due = schedule.to_local(now - timedelta(minutes=1), "Asia/Jakarta").time().replace(second=0, microsecond=0)
-    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
-    try:
-        for chat_id in chats:
-            await db.upsert_chat(chat_id, "private", None)
-            await db.set_subscription(chat_id, due, "Asia/Jakarta", True)
-    finally:
-        await db.close()
+    day = await subscribe_due_a_minute_ago(tmp_path, chats)
     # A 429 storm: beyond 3 messages a second Telegram answers "retry after 20".
     api.flood_limits(True, per_second=3, retry_after=20)
     bot = await start_process(api, tmp_path)
@@ -327,28 +341,14 @@ async def test_sigterm_during_a_long_flood_wait_exits_in_time_and_a_restart_send
     await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
     assert await again.stop(signal.SIGTERM) == 0
     assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
-    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
-    try:
-        for chat_id in chats:
-            day = schedule.local_day(now - timedelta(minutes=1), "Asia/Jakarta")
-            assert await db.daily_done(chat_id, day)
-    finally:
-        await db.close()
+    assert await daily_done_for(tmp_path, chats, day)
 
 
 async def test_kill_9_mid_broadcast_then_a_restart_sends_the_rest_and_repeats_none(
         api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
     workers = EngineConfig().concurrency  # what `python -m bot run` uses
     chats = list(range(8001, 8001 + workers + 30))
-    now = datetime.now(UTC)
-    due = schedule.to_local(now - timedelta(minutes=1), "Asia/Jakarta").time().replace(second=0, microsecond=0)
-    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
-    try:
-        for chat_id in chats:
-            await db.upsert_chat(chat_id, "private", None)
-            await db.set_subscription(chat_id, due, "Asia/Jakarta", True)
-    finally:
-        await db.close()
+    day = await subscribe_due_a_minute_ago(tmp_path, chats)
 
     async with api.gated("sendPoll") as gate:
         bot = await start_process(api, tmp_path)
@@ -370,9 +370,4 @@ async def test_kill_9_mid_broadcast_then_a_restart_sends_the_rest_and_repeats_no
     await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
     assert await again.stop(signal.SIGTERM) == 0
     assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
-    db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
-    try:
-        day = schedule.local_day(now - timedelta(minutes=1), "Asia/Jakarta")
-        assert all([await db.daily_done(chat_id, day) for chat_id in chats])
-    finally:
-        await db.close()
+    assert await daily_done_for(tmp_path, chats, day)
