@@ -148,11 +148,17 @@ async def subscribe_due_a_minute_ago(tmp_path: Path, chats: list[int]) -> date:
     return schedule.local_day(due_at, "Asia/Jakarta")
 
 
-async def daily_done_for(tmp_path: Path, chats: list[int], day: date) -> bool:
-    """Whether the database records that day's quiz as sent for every one of `chats`."""
+async def restart_and_check_each_got_one_quiz(
+        api: FakeBotApi, tmp_path: Path, processes: list[BotProcess], chats: list[int], day: date) -> None:
+    """Start the bot again; every chat ends with exactly one daily quiz, and the database says so."""
+    again = await start_process(api, tmp_path)
+    processes.append(again)
+    await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
+    assert await again.stop(signal.SIGTERM) == 0
+    assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
     db = await Store.open(f"sqlite:///{tmp_path}/db/tutor.db")
     try:
-        return all([await db.daily_done(chat_id, day) for chat_id in chats])
+        assert all([await db.daily_done(chat_id, day) for chat_id in chats])
     finally:
         await db.close()
 
@@ -336,12 +342,7 @@ async def test_sigterm_during_a_long_flood_wait_exits_in_time_and_a_restart_send
 
     # Back with Telegram calm again: the missed-run look-back sends every quiz left, none twice.
     api.flood_limits(False)
-    again = await start_process(api, tmp_path)
-    processes.append(again)
-    await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
-    assert await again.stop(signal.SIGTERM) == 0
-    assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
-    assert await daily_done_for(tmp_path, chats, day)
+    await restart_and_check_each_got_one_quiz(api, tmp_path, processes, chats, day)
 
 
 async def test_kill_9_mid_broadcast_then_a_restart_sends_the_rest_and_repeats_none(
@@ -365,9 +366,4 @@ async def test_kill_9_mid_broadcast_then_a_restart_sends_the_rest_and_repeats_no
     first = {c: len(api.calls_of("sendPoll", chat_id=c)) for c in chats}
     assert sum(first.values()) == 10 and max(first.values()) == 1
 
-    again = await start_process(api, tmp_path)
-    processes.append(again)
-    await again.until(api.wait_for_method("sendPoll", count=len(chats), timeout=STARTUP_TIMEOUT))
-    assert await again.stop(signal.SIGTERM) == 0
-    assert all(len(api.calls_of("sendPoll", chat_id=c)) == 1 for c in chats)
-    assert await daily_done_for(tmp_path, chats, day)
+    await restart_and_check_each_got_one_quiz(api, tmp_path, processes, chats, day)
