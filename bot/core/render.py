@@ -6,14 +6,47 @@ The content checker renders every answer with this same function, so a message t
 
 from __future__ import annotations
 
+import re
+
 from bot.core.content import FaqEntry, Topic
 from bot.core.i18n import t
 from bot.core.markup import escape
 
+# A `source` carries pointers for the content's reviewers (the project's fact sheet, the seed
+# file, a Wikipedia revision id). They stay in the YAML for review and are left out of what a
+# student reads, which should only name the publications.
+_REVIEWER_POINTERS = (
+    re.compile(r",?\s*tidak ada di seed/facts\.md"),
+    re.compile(r"\s*\(facts\.md[^()]*\)"),
+    re.compile(r",?\s*(?:dan\s+)?facts\.md(?:\s*§\s*\d+(?:\s*,\s*§\s*\d+)*)?"),
+    re.compile(r",?\s*shared seed"),
+    re.compile(r"\s*\(oldid \d+\)"),
+)
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """`text` split at the semicolons that are not inside parentheses."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def public_source(source: str) -> str:
+    """The source as a student sees it: the publications, without the reviewers' pointers."""
+    for pointer in _REVIEWER_POINTERS:
+        source = pointer.sub("", source)
+    parts = [part.strip() for part in _top_level_parts(source)]
+    return "; ".join(part for part in parts if part and not part.endswith(":"))
+
 
 def format_answer(entry: FaqEntry, lang: str = "id") -> str:
     """The HTML message for one FAQ entry."""
-    source = t("answer.source", lang, source=escape(entry.source))
+    source = t("answer.source", lang, source=escape(public_source(entry.source)))
     return f"<b>{escape(entry.question)}</b>\n\n{entry.answer}\n\n<i>{source}</i>"
 
 

@@ -98,7 +98,7 @@ async def test_edited_messages_get_no_reply(tutor_bot: Bot) -> None:
 
 
 async def test_uncertain_question_offers_up_to_three_suggestions(tutor_bot: Bot) -> None:
-    call = await tutor_bot.say(BUDI, "perjanjian")
+    call = await tutor_bot.say(BUDI, "dewan")
     assert "Maksud kamu" in call.text
     data = [b["callback_data"] for b in _buttons(call)]
     assert 1 <= len(data) <= 3 and all(d.startswith("a:") for d in data)
