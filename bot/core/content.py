@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.core import limits
+from bot.core.intent import INTENTS
 from bot.core.markup import html_problem, visible_length
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -40,6 +42,48 @@ class FaqEntry:
     answer: str
     related: tuple[str, ...]
     source: str
+    asks: tuple[str, ...] = ()  # the intents the answer answers (bot/core/intent.py)
+    as_of: str | None = None  # ISO date the answer's changing facts hold for
+    review_by: str | None = None
+
+
+# Fact-card attributes and the intent each answers (COMMON.md).
+CARD_ATTRS: dict[str, str] = {
+    "full_name": "abbreviation", "founded": "when", "founded_place": "where", "founders": "who",
+    "headquarters": "where", "members": "count", "member_list": "list", "leader": "who", "first_leader": "who",
+    "aim": "purpose", "background": "why", "indonesia_role": "how", "indonesia_joined": "when", "date": "when",
+    "place": "where", "participants": "who", "results": "list", "emblem": "definition", "motto": "definition",
+    "fields": "list", "predecessor": "other", "office": "who", "term": "when",
+}
+# Attributes whose value can change: a fact about them needs `as_of` and `review_by`.
+CHANGING_ATTRS = frozenset({"members", "member_list", "leader", "office", "term"})
+
+
+@dataclass(frozen=True)
+class CardFact:
+    attr: str
+    value: str
+    say: str  # the whole answer sentence(s), plain text
+    source: str
+    date: str | None = None  # ISO date or year, for comparisons
+    count: int | None = None
+    as_of: str | None = None
+    review_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """One subject (an organisation, conference, treaty, person) and its one-attribute facts."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    topic: str
+    faq: str | None
+    facts: tuple[CardFact, ...]
+
+    def fact(self, attr: str) -> CardFact | None:
+        return next((f for f in self.facts if f.attr == attr), None)
 
 
 @dataclass(frozen=True)
@@ -92,6 +136,7 @@ class ContentBank:
     quiz: dict[str, QuizQuestion]
     lexicon: Lexicon
     origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id -> its file, for reports
+    cards: dict[str, Card] = field(default_factory=dict)
 
     def faq_in_topic(self, topic: str) -> list[FaqEntry]:
         return [e for e in self.faq.values() if e.topic == topic]
@@ -108,7 +153,10 @@ class ContentInvalid(Exception):
         self.problems = problems
 
 
-FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source"}
+FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source", "asks", "as_of",
+              "review_by"}
+CARD_FIELDS = {"id", "name", "aliases", "topic", "faq", "facts"}
+FACT_FIELDS = {"attr", "value", "date", "count", "say", "source", "as_of", "review_by"}
 QUIZ_FIELDS = {"id", "topic", "faq", "question", "options", "answer", "explanation", "difficulty", "source"}
 TOPIC_FIELDS = {"id", "name", "name_en", "short", "description"}
 
@@ -157,8 +205,18 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     lexicon = v.lexicon(directory / "lexicon.yaml")
     if not faq:
         v.add("faq/", None, None, "no FAQ entries found")
+    cards: dict[str, Card] = {}
+    for path in sorted((directory / "cards").glob("*.yaml")):
+        for card in v.card_file(path, topics, faq):
+            if card.id in cards:
+                v.add(path, card.id, "id", f"duplicate card id (also in {v.origin['card:' + card.id]})")
+                continue
+            v.origin["card:" + card.id] = _rel(directory, path)
+            cards[card.id] = card
+    v.card_aliases(cards)
     origin = {fid: v.origin[fid] for fid in faq}
-    return ContentBank(topics, faq, quiz, lexicon, origin), v.problems
+    origin.update({"card:" + cid: v.origin["card:" + cid] for cid in cards})
+    return ContentBank(topics, faq, quiz, lexicon, origin, cards), v.problems
 
 
 def _rel(base: Path, path: Path) -> str:
@@ -312,6 +370,8 @@ class _Validator:
                 answer=answer,
                 related=self.text_list(path, id_, item, "related", required=False),
                 source=self.text(path, id_, item, "source"),
+                asks=self.asks(path, id_, item),
+                **self.dated(path, id_, item),
             )
             if answer and not html_problem(answer):
                 rendered = format_answer(entry, lang="id")
@@ -362,6 +422,123 @@ class _Validator:
                 id=id_, topic=topic, faq=faq_id, question=question, options=options, answer=answer,
                 explanation=explanation, difficulty=difficulty, source=self.text(path, id_, item, "source"),
             )
+
+    def asks(self, path: Path, id_: str, item: dict) -> tuple[str, ...]:
+        """`asks:` is one intent id or a list of them; required on every FAQ entry."""
+        value = item.get("asks")
+        if value is None or value == [] or value == "":
+            self.add(path, id_, "asks", f"is missing: the intents this entry answers ({', '.join(INTENTS)})")
+            return ()
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list):
+            self.add(path, id_, "asks", "must be an intent id or a list of them")
+            return ()
+        out: list[str] = []
+        for v in values:
+            if not isinstance(v, str) or v.strip() not in INTENTS:
+                self.add(path, id_, "asks", f"unknown intent {v!r} (allowed: {', '.join(INTENTS)})")
+            elif v.strip() not in out:
+                out.append(v.strip())
+        return tuple(out)
+
+    def date_text(self, path: Path, id_: str | None, item: dict, name: str, *, year_ok: bool = False) -> str | None:
+        """An ISO date (YAML may have parsed it already), or a year when `year_ok`; None when absent."""
+        value = item.get(name)
+        if value is None:
+            return None
+        if isinstance(value, date):
+            return value.isoformat()
+        text = str(value).strip()
+        if year_ok and re.fullmatch(r"\d{4}", text):
+            return text
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.add(path, id_, name, f"must be a date written YYYY-MM-DD, not {text!r}")
+            return None
+
+    def dated(self, path: Path, id_: str | None, item: dict) -> dict[str, str | None]:
+        """`as_of` and `review_by`: both or neither, review after the date the facts hold for."""
+        as_of = self.date_text(path, id_, item, "as_of")
+        review_by = self.date_text(path, id_, item, "review_by")
+        if ("as_of" in item) != ("review_by" in item):
+            self.add(path, id_, "review_by" if "as_of" in item else "as_of", "as_of and review_by go together")
+        elif as_of and review_by and review_by <= as_of:
+            self.add(path, id_, "review_by", "must come after as_of")
+        return {"as_of": as_of, "review_by": review_by}
+
+    def card_file(self, path: Path, topics: dict[str, Topic], faq: dict[str, FaqEntry]) -> Iterable[Card]:
+        for i, item in enumerate(self.read(path, "cards")):
+            id_ = self.entry_id(path, item, i, CARD_FIELDS)
+            if id_ is None:
+                continue
+            topic = self.text(path, id_, item, "topic")
+            if topic and topic not in topics:
+                self.add(path, id_, "topic", f"unknown topic {topic!r}")
+            faq_id = self.text(path, id_, item, "faq", required=False) or None
+            if faq_id and faq_id not in faq:
+                self.add(path, id_, "faq", f"unknown FAQ id {faq_id!r}")
+            raw_facts = item.get("facts")
+            facts: list[CardFact] = []
+            if not isinstance(raw_facts, list) or not raw_facts:
+                self.add(path, id_, "facts", "must be a non-empty list of facts")
+                raw_facts = []
+            seen: set[str] = set()
+            for j, raw in enumerate(raw_facts):
+                fact = self.card_fact(path, id_, j, raw)
+                if fact is None:
+                    continue
+                if fact.attr in seen:
+                    self.add(path, id_, f"facts[{j}].attr", f"{fact.attr!r} appears twice on this card")
+                    continue
+                seen.add(fact.attr)
+                facts.append(fact)
+            yield Card(id=id_, name=self.text(path, id_, item, "name"),
+                       aliases=self.text_list(path, id_, item, "aliases", required=False),
+                       topic=topic, faq=faq_id, facts=tuple(facts))
+
+    def card_fact(self, path: Path, card_id: str, index: int, raw: Any) -> CardFact | None:
+        where = f"facts[{index}]"
+        if not isinstance(raw, dict):
+            self.add(path, card_id, where, "each fact must be a mapping of fields")
+            return None
+        for unknown in sorted(set(raw) - FACT_FIELDS, key=str):
+            self.add(path, card_id, f"{where}.{unknown}", f"unknown field (allowed: {', '.join(sorted(FACT_FIELDS))})")
+        attr = self.text(path, card_id, raw, "attr")
+        if attr and attr not in CARD_ATTRS:
+            self.add(path, card_id, f"{where}.attr", f"unknown attribute {attr!r} (allowed: {', '.join(CARD_ATTRS)})")
+            return None
+        if not attr:
+            return None
+        field_id = f"{card_id} {attr}"
+        count = raw.get("count")
+        if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 0):
+            self.add(path, field_id, "count", "must be a whole number")
+            count = None
+        dated = self.dated(path, field_id, raw)
+        if attr in CHANGING_ATTRS and not dated["as_of"]:
+            self.add(path, field_id, "as_of", f"{attr!r} can change: give as_of and review_by")
+        say = self.text(path, field_id, raw, "say")
+        if re.search(r"<[a-zA-Z/]|&[a-zA-Z#]\w*;", say):
+            self.add(path, field_id, "say", "is plain text; the bot adds the formatting (no HTML tags or entities)")
+        if len(say) > limits.MAX_CARD_SAY:
+            self.add(path, field_id, "say", f"{len(say)} characters; at most {limits.MAX_CARD_SAY}")
+        return CardFact(attr=attr, value=self.text(path, field_id, raw, "value"), say=say,
+                        source=self.text(path, field_id, raw, "source"),
+                        date=self.date_text(path, field_id, raw, "date", year_ok=True), count=count, **dated)
+
+    def card_aliases(self, cards: dict[str, Card]) -> None:
+        """A name or alias names one subject only, and never another card's id/name."""
+        owner: dict[str, str] = {}
+        for card in cards.values():
+            for name in dict.fromkeys((card.name, *card.aliases)):
+                key = " ".join(re.findall(r"[a-z0-9]+", name.casefold()))
+                if not key:
+                    continue
+                other = owner.setdefault(key, card.id)
+                if other != card.id:
+                    self.add(self.origin["card:" + card.id], card.id, "aliases",
+                             f"{name!r} also names card {other!r}; a name must point to one subject")
 
     def lexicon(self, path: Path) -> Lexicon:
         if not path.exists():

@@ -21,3 +21,4 @@ MAX_ANSWER_VISIBLE = 1000
 MIN_VARIANTS = 6
 MAX_FAQ_QUESTION = 120
 MAX_TOPIC_SHORT = 20
+MAX_CARD_SAY = 600  # a fact card's sentence: one short answer

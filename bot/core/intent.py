@@ -1,0 +1,221 @@
+"""What a question asks: its intent, from question words, homework stems and slang.
+
+One vocabulary for the whole project (COMMON.md): `INTENTS`. The reading is rule-based and
+works on the surface words (before stemming, which would merge "pendiri" into "diri"):
+
+1. abbreviation and difference words win anywhere ("kepanjangan", "perbedaan");
+2. then the strong question words, the first one in the sentence: when ("kapan", "tahun berapa"),
+   where ("di mana", "kota apa"), who ("siapa"), count ("berapa", "jumlah"), why ("mengapa",
+   "latar belakang"), and the endings of unfinished stems ("… didirikan di", "… pada tanggal");
+3. then the aspect nouns, the first one: function, purpose, benefit, impact, how (roles,
+   processes), list (examples), definition;
+4. then the weak stems: "bagaimana" (how), "sebutkan" (list), "jelaskan"/"apa" (definition).
+
+`strip_homework()` removes the wrappers around the question ("kak aku ada tugas dari bu guru …",
+"… Jelaskan!") and `requested_count()` reads the N of "Sebutkan 3 …".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+INTENTS = ("definition", "list", "when", "where", "who", "why", "how", "purpose", "function", "benefit",
+           "impact", "count", "difference", "abbreviation", "other")
+# Intents whose answer is a specific fact: an entry that does not declare one never answers it.
+STRICT = frozenset({"when", "where", "who", "count", "abbreviation", "difference", "why", "purpose", "function",
+                    "benefit", "impact"})
+
+_NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                 "sembilan": 9, "sepuluh": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+
+
+_TIME_NOUN = r"(?:tahun|thn|taun|th|tanggal|tgl|bulan|bln|abad|hari|jam|periode|masa)"
+_LEVEL0 = (
+    ("abbreviation", _rx(r"singkatan\w*", r"kepanjangan\w*", r"kpnjangan", r"kpanjangan", r"kepanjang\w*",
+                         r"stands? for", r"full name", r"nama lengkap(?:nya)?", r"nama panjang(?:nya)?",
+                         r"akronim", r"abbreviation", r"short for")),
+    ("difference", _rx(r"beda\w*", r"perbedaan\w*", r"membedakan", r"difference", r"differ\w*", r"vs",
+                       r"versus", r"dibandingkan", r"bedain")),
+)
+_LEVEL1 = (
+    ("who", _rx(r"negara (?:mana|apa) (?:saja|aja|sajakah)", r"siapa\w*", r"sapa", r"siapakah", r"who", r"whom",
+                r"tokoh\w*", r"pendiri\w*", r"pemrakarsa\w*", r"penggagas\w*", r"pencetus\w*", r"pelopor\w*",
+                r"(?:di)?pimpin oleh", r"pemimpin\w*", r"ketua\w*", r"sekjen\w*", r"sekretaris jenderal\w*",
+                r"menteri luar negeri", r"menlu", r"founders?", r"leader", r"secretary.general", r"peserta\w*")),
+    ("when", _rx(r"kapan\w*", r"kpn", r"kapn", r"when", r"what year", r"which year", _TIME_NOUN + r" (?:berapa|brp|brapa|apa|ke ?berapa)",
+                 r"sejak kapan", r"pada (?:tahun|tanggal|tgl|thn)", r"since when", r"in what year", r"what date")),
+    ("where", _rx(r"di ?mana\w*", r"dmn", r"dmna", r"dimn", r"where", r"ke ?mana", r"(?:kota|negara|tempat|benua|wilayah|lokasi) (?:apa|mana|mn)",
+                  r"di (?:kota|negara|tempat|benua) (?:apa|mana|mn)", r"berkedudukan", r"bermarkas", r"markas\w*",
+                  r"kantor pusat\w*", r"headquarter\w*", r"lokasi\w*", r"terletak", r"letak\w*",
+                  r"(?:bertempat|bertempatkan) di", r"in which city", r"which city", r"what city")),
+    ("count", _rx(r"berapa(?! lama)", r"brp", r"brapa", r"brpa", r"how many", r"how much", r"jumlah\w*",
+                  r"banyaknya", r"number of", r"ada berapa")),
+    ("why", _rx(r"mengapa", r"kenapa", r"knp", r"knapa", r"napa", r"why", r"alasan\w*", r"latar ?belakang\w*",
+                r"melatar ?belakangi", r"dilatarbelakangi", r"faktor\w*", r"penyebab\w*", r"sebab\w*",
+                r"pendorong\w*", r"mendorong", r"sejarah\w*", r"history", r"background", r"reason\w*",
+                r"pemicu\w*", r"dipicu", r"karena apa", r"krn apa")),
+)
+# Endings of unfinished homework stems: "… didirikan di …", "… pada tanggal …", "… dipimpin oleh …".
+_STEM_ENDINGS = (
+    ("when", re.compile(r"(?:pada|tahun|tanggal|tgl|sejak|pd)\s*(?:\.{2,}|…|_+)?\s*$")),
+    ("where", re.compile(r"(?<![a-z])(?:di|ke|dikota|di kota|di negara)\s*(?:\.{2,}|…|_+)?\s*$")),
+    ("who", re.compile(r"(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),
+    ("count", re.compile(r"(?:sebanyak|berjumlah|sejumlah)\s*(?:\.{2,}|…|_+)?\s*$")),
+)
+_LEVEL2 = (
+    ("function", _rx(r"fungsi\w*", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
+                     r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
+                     r"responsibilit\w*")),
+    ("purpose", _rx(r"tujuan\w*", r"bertujuan", r"untuk apa", r"buat apa", r"bwt apa", r"utk apa", r"purpose\w*",
+                    r"aims?", r"goals?", r"objectives?", r"sasaran\w*", r"misi\w*", r"cita.cita")),
+    ("benefit", _rx(r"manfaat\w*", r"keuntungan\w*", r"untung\w*", r"menguntungkan", r"benefit\w*",
+                    r"advantages?", r"kegunaan\w*", r"gunanya", r"faedah")),
+    ("impact", _rx(r"dampak\w*", r"pengaruh\w*", r"berpengaruh", r"akibat\w*", r"impacts?", r"effects?",
+                   r"kerugian\w*", r"konsekuensi\w*", r"hambatan\w*", r"kendala\w*", r"tantangan\w*")),
+    ("how", _rx(r"peran\w*", r"peranan\w*", r"berperan", r"kontribusi\w*", r"cara\w*", r"proses\w*", r"upaya\w*",
+                r"langkah\w*", r"prosedur\w*", r"mekanisme\w*", r"roles?", r"contribut\w*", r"process\w*",
+                r"sikap\w*", r"keterlibatan", r"terlibat", r"prinsip\w*", r"pelaksanaan\w*", r"penerapan\w*",
+                r"mewujudkan", r"menerapkan", r"sistem")),
+    ("list", _rx(r"contoh\w*", r"cth", r"cnth", r"macam\w*", r"jenis\w*", r"bentuk.bentuk", r"ciri.ciri\w*",
+                 r"apa (?:saja|aja|aj)", r"siapa (?:saja|aja)", r"examples?", r"types?", r"kinds?", r"mention",
+                 r"bidang.bidang", r"anggota\w*", r"members?", r"hasil\w*", r"isi\w*", r"poin\w*", r"butir\w*",
+                 r"daftar\w*", r"organ.organ", r"badan.badan", r"lembaga.lembaga", r"pilar\w*", r"prinsip.prinsip")),
+    ("definition", _rx(r"pengertian\w*", r"definisi\w*", r"arti\w*", r"maksud\w*", r"apa itu", r"apaan",
+                       r"yang dimaksud", r"yg dimaksud", r"disebut", r"dinamakan", r"dikenal dengan", r"istilah",
+                       r"what is", r"what are", r"what's", r"meaning", r"means?", r"define", r"lambang\w*",
+                       r"semboyan\w*", r"motto\w*", r"logo\w*")),
+)
+_LEVEL3 = (
+    ("how", _rx(r"bagaimana\w*", r"gimana\w*", r"gmn", r"gmna", r"bgmn", r"how")),
+    ("list", _rx(r"sebutkan\w*", r"sebutin\w*", r"sbtkan", r"list", r"name (?:the|three|two|four|five|\d)",
+                 r"uraikan", r"tuliskan")),
+    ("definition", _rx(r"jelaskan\w*", r"jelasin\w*", r"terangkan", r"explain", r"apa", r"what", r"adalah",
+                       r"ialah", r"merupakan", r"yaitu")),
+)
+# Which noun-level words reveal the count reading of "anggota": "berapa anggota" is count, not list.
+# "WHO" in capitals, or "who" not opening an English question, is the World Health Organization.
+_ORGANISATION_WHO = re.compile(
+    r"\bWHO\b|(?<=\w )(?<!\band )(?i:who)\b(?!\s+(?:is|was|are|were|founded|did|does|leads?|led|established|"
+    r"created|wrote|signed|initiated|proposed|chairs?|heads?|became|were|has|have|had)\b)")
+_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"jumlah\w*", r"how many")
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    count: int | None = None  # the N of "Sebutkan N …"
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish text with punctuation as spaces (but dots kept for stem endings)."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    text = re.sub(r"[\-_/]+", " ", text)
+    return re.sub(r"[^\w\s.…]+", " ", text)
+
+
+def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for name, pattern in patterns:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
+
+
+def detect(text: str) -> Intent:
+    """The intent of a (possibly wrapped) question."""
+    folded = fold(_ORGANISATION_WHO.sub("whoorg", text))
+    flat = " ".join(folded.replace(".", " ").replace("…", " ").split())
+    count = requested_count(folded)
+    for name, pattern in _LEVEL0:
+        if pattern.search(flat):
+            return Intent(name, count)
+    name = _first(_LEVEL1, flat)
+    if name is None:
+        stripped = folded.rstrip()
+        for ending, pattern in _STEM_ENDINGS:
+            if pattern.search(stripped):
+                name = ending
+                break
+    if name is None:
+        name = _first(_LEVEL2, flat)
+        if name == "list" and _COUNT_OVERRIDES_LIST.search(flat):
+            name = "count"
+    if name is None:
+        name = _first(_LEVEL3, flat)
+    return Intent(name or "definition", count)
+
+
+_COUNT_RE = re.compile(r"(?:sebutkan|sebutin|tuliskan|berikan|jelaskan|uraikan|name|list|give)\s+(?:minimal\s+|min\s+|setidaknya\s+)?"
+                       r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b")
+
+
+def requested_count(text: str) -> int | None:
+    """N in "Sebutkan 3 contoh …", "sebutkan tiga …", "name three …"."""
+    m = _COUNT_RE.search(fold(text))
+    if not m:
+        return None
+    raw = m.group(1)
+    value = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    return value if 1 <= value <= 20 else None
+
+
+# -- homework wrappers ------------------------------------------------------------------------
+_LEAD_WORDS = frozenset(
+    """
+    kak kakak ka kk min mimin bang mas mbak mba sis bro gan om pak bu ibu bapak guru guruku halo hai hi hallo helo
+    permisi assalamualaikum pagi siang sore malam selamat aku saya gue gw aq ak sy ada punya dapet dapat lagi lg
+    ngerjain mengerjakan tugas tugasku pr prku pe er soal soalnya ulangan ujian uh pts pas uts uas latihan dari
+    tolong tlg bantu bantuin dibantu jawab jawabin dijawab mau pengen ingin tanya nanya bertanya nanya2 izin ijin
+    numpang nih ni ini dong donk ya yah please pls plis mohon besok dikumpul dikumpulin harus hrs kumpul ini nomor
+    no nomer sama yang gak bisa ga ngerti paham bingung help me minta diajarin ajarin pelajaran pkn ppkn ips
+    kelas kls sekolah smp sma sd mapel dan tentang buat untuk the teacher homework my i have a question
+    """.split()
+)
+_TAIL = re.compile(
+    r"(?:[\s.,!?]*(?:jelaskan|jelaskan jawabanmu|jelaskan alasanmu|jelaskan pendapatmu|berikan alasanmu|berikan alasannya|"
+    r"berikan contohnya|berikan penjelasan(?:mu)?|sertakan alasannya|explain|uraikan|beri alasan|tolong dijawab|"
+    r"tolong jawab|makasih|terima kasih|thanks|thx|kak|ya|yaa|dong|pls|please|plis)\b[\s.,!?]*)+$",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"\b(?:apa|apakah|siapa|kapan|kpn|dimana|di mana|dmn|mengapa|kenapa|knp|bagaimana|gimana|gmn|berapa|brp|"
+    r"jelaskan|sebutkan|sebutin|tuliskan|uraikan|what|who|when|where|why|how|which)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_homework(text: str) -> str:
+    """The question without a chatty lead-in or a trailing "Jelaskan!"; unchanged when nothing is a wrapper.
+
+    A lead-in is cut only when every word before the question (or before the first sentence mark)
+    is a wrapper word, so "Apa tugas Dewan Keamanan" keeps its "tugas".
+    """
+    body = text.strip()
+    # leading clauses made only of wrapper words ("kak aku ada tugas dari bu guru:")
+    while True:
+        m = re.match(r"^([^.?!:\n]*)[.?!:\n]+\s*(.+)$", body, re.DOTALL)
+        if not m:
+            break
+        words = re.findall(r"[a-zA-Z0-9]+", m.group(1).lower())
+        if words and all(w in _LEAD_WORDS or w.isdigit() for w in words):
+            body = m.group(2).strip()
+            continue
+        break
+    q = _QUESTION_START.search(body)
+    if q and q.start() > 0:
+        before = re.findall(r"[a-zA-Z0-9]+", body[: q.start()].lower())
+        if before and all(w in _LEAD_WORDS or w.isdigit() for w in before):
+            body = body[q.start():]
+    tail = _TAIL.search(body)
+    if tail and tail.start() > 0 and re.search(r"[a-zA-Z]{3}", body[: tail.start()]):
+        trimmed = body[: tail.start()].rstrip()
+        if trimmed.endswith("?") or _QUESTION_START.search(trimmed) or len(trimmed.split()) >= 3:
+            body = trimmed
+    return body or text
