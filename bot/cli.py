@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--lang", choices=["id", "en"], default="id")
     ask = sub.add_parser("ask", help="print the reply the bot would send in a private chat")
     ask.add_argument("--json", action="store_true", help="print one JSON object (JSON Lines with '-')")
+    ask.epilog = ("With '-', each input line is a question, or a JSON object {\"question\": \"…\"} so that "
+                  "a pasted multi-line question fits on one line.")
     ask.add_argument("--lang", choices=["id", "en"], default="id")
     ask.add_argument("text", nargs="+", help="the question, or '-' to read one question per line")
     check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")
@@ -137,12 +139,24 @@ def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> i
 
     if words == ["-"]:
         for raw in sys.stdin.buffer:  # bytes: a stray invalid byte becomes U+FFFD instead of a crash
-            answer(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+            answer(_stdin_question(raw.decode("utf-8", errors="replace").rstrip("\r\n")))
     else:
         # argv holds undecodable bytes as surrogates; turn them into U+FFFD like stdin
         answer(" ".join(words).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     out.flush()
     return 0
+
+
+def _stdin_question(line: str) -> str:
+    """One line of `ask -`: a JSON Lines object {"question": "…"} (multi-line questions), or the question itself."""
+    if line.lstrip().startswith("{"):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            return line
+        if isinstance(data, dict) and isinstance(data.get("question"), str):
+            return data["question"]
+    return line
 
 
 def cmd_console(settings: Settings, lang: str) -> int:

@@ -49,7 +49,8 @@ def test_ask_json_contract() -> None:
     out = run("ask", "--json", "kerjasama yg cuma 2 negara namanya apa sih kak")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"question", "faq_id", "confidence", "answer", "suggestions"}
+    assert set(data) == {"question", "faq_id", "confidence", "answer", "suggestions", "intent"}
+    assert data["intent"] == "definition"
     assert data["faq_id"] == "bilateral-pengertian"
     assert 0.0 <= data["confidence"] <= 1.0
     assert "<b>" in data["answer"]
@@ -66,6 +67,16 @@ def test_ask_json_lines_from_stdin() -> None:
     assert rows[1]["faq_id"] is None
     assert rows[2]["faq_id"] is None  # small talk
     assert all(isinstance(r["suggestions"], list) for r in rows)
+
+
+def test_ask_reads_json_lines_with_pasted_multiple_choice() -> None:
+    pasted = "ASEAN didirikan pada tanggal ...\nA. 17 Agustus 1945\nB. 8 Agustus 1967\nC. 24 Oktober 1945\nD. 1 Mei 1970"
+    stdin = json.dumps({"question": pasted}) + "\n" + "kapan asean berdiri\n"
+    out = run("ask", "--json", "-", stdin=stdin)
+    assert out.returncode == 0, out.stderr
+    first, second = (json.loads(line) for line in out.stdout.splitlines())
+    assert first["question"] == pasted and first["choice"] == "B" and "8 Agustus 1967" in first["answer"]
+    assert second["intent"] == "when" and "choice" not in second and "1967" in second["answer"]
 
 
 def test_ask_plain_text() -> None:

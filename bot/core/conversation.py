@@ -7,22 +7,26 @@ shows its own way: inline buttons on Telegram, numbers in the console, JSON for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from bot.core import smalltalk
-from bot.core.content import ContentBank, FaqEntry, load_bank
+from bot.core import intent as intents
+from bot.core import mc, smalltalk
+from bot.core.cards import CardIndex, pick_fact, render_fact
+from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
-from bot.core.matcher import Candidate, Matcher
-from bot.core.render import format_answer, topic_lines
+from bot.core.matcher import Candidate, Matcher, MatchResult
+from bot.core.render import format_answer, public_source, topic_lines
 
 ReplyKind = Literal["answer", "suggest", "unknown", "smalltalk", "empty"]
 MAX_SUGGESTIONS = 3
 MAX_RELATED = 2
 SUGGESTION_SPREAD = 0.2  # a suggestion far below the best one is noise, not a "maybe"
 MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a friendly "shorter, please"
+SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
+CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,10 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     related: tuple[Suggestion, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+    intent: str | None = None  # what the question asks (bot/core/intent.py)
+    card_id: str | None = None  # answered from this fact card
+    pasted: bool = False  # a pasted multiple-choice question
+    choice: str | None = None  # the option chosen for it (upper-case letter), None when undecided
 
     @property
     def unanswered(self) -> bool:
@@ -53,14 +61,20 @@ class Reply:
         return strip_tags(self.text)
 
     def as_json(self) -> dict[str, object]:
-        """The `ask --json` contract."""
-        return {
+        """The `ask --json` contract; "card" only for card answers, "choice" only for pasted multiple choice."""
+        data: dict[str, object] = {
             "question": self.question,
             "faq_id": self.faq_id if self.kind == "answer" else None,
             "confidence": round(max(0.0, min(1.0, self.confidence)), 4),
             "answer": self.text,
             "suggestions": [{"faq_id": s.faq_id, "question": s.question} for s in self.suggestions],
+            "intent": self.intent,
         }
+        if self.card_id is not None:
+            data["card"] = self.card_id
+        if self.pasted:
+            data["choice"] = self.choice
+        return data
 
 
 class Tutor:
@@ -69,6 +83,7 @@ class Tutor:
     def __init__(self, bank: ContentBank, matcher: Matcher | None = None) -> None:
         self.bank = bank
         self.matcher = matcher or Matcher(bank)
+        self.cards = CardIndex(bank, self.matcher.normalizer)
 
     @classmethod
     def from_dir(cls, directory: Path) -> Tutor:
@@ -84,29 +99,43 @@ class Tutor:
         kind = smalltalk.classify(question)
         if kind is not None:
             return Reply("smalltalk", t(f"smalltalk.{kind}", lang), question)
-        result = self.matcher.match(smalltalk.strip_pleasantries(question))
+        pasted = mc.parse(question)
+        if pasted is not None:
+            return self._pasted(question, pasted, lang)
+        core = intents.strip_homework(smalltalk.strip_pleasantries(question))
+        intent = intents.detect(core)
+        result = self.matcher.match(core, intent.name if intent.explicit else None)
         if result.content_words == 0:
-            return Reply("empty", t("empty", lang), question)
+            return Reply("empty", t("empty", lang), question, intent=intent.name)
+        card_reply = self._card(core, intent.name, result, lang, question)
+        if card_reply is not None:
+            return card_reply
         if result.decision == "answer" and result.best is not None:
             return self.answer(result.best.faq_id, lang, question=question, confidence=result.confidence,
-                               candidates=result.candidates)
+                               candidates=result.candidates, intent=intent.name)
+        if result.intent_miss and result.best is not None:
+            return self._intent_miss(core, question, intent.name, result, lang)
         if result.decision == "suggest":
             best = result.candidates[0].score
-            close = [c for c in result.candidates[:MAX_SUGGESTIONS] if c.score >= best - SUGGESTION_SPREAD]
-            suggestions = tuple(self._suggestion(c.faq_id) for c in close)
-            lines = "\n".join(f"{i}. {escape(s.question)}" for i, s in enumerate(suggestions, 1))
-            return Reply("suggest", f"{t('suggest.header', lang)}\n\n{lines}", question,
-                         confidence=result.confidence, suggestions=suggestions, candidates=result.candidates)
-        return self.unknown(question, lang, result.confidence, result.candidates)
+            close = [c for c in result.candidates[:MAX_SUGGESTIONS]
+                     if c.score >= best - SUGGESTION_SPREAD and self._same_subject(core, c.faq_id)]
+            if close:
+                suggestions = tuple(self._suggestion(c.faq_id) for c in close)
+                lines = "\n".join(f"{i}. {escape(s.question)}" for i, s in enumerate(suggestions, 1))
+                return Reply("suggest", f"{t('suggest.header', lang)}\n\n{lines}", question,
+                             confidence=result.confidence, suggestions=suggestions, candidates=result.candidates,
+                             intent=intent.name)
+        reply = self.unknown(question, lang, result.confidence, result.candidates)
+        return replace(reply, intent=intent.name)
 
     def answer(self, faq_id: str, lang: str = "id", *, question: str = "", confidence: float = 1.0,
-               candidates: tuple[Candidate, ...] = ()) -> Reply:
+               candidates: tuple[Candidate, ...] = (), intent: str | None = None) -> Reply:
         """The reply for one FAQ entry (a confident match, or a suggestion the student picked)."""
         entry = self.bank.faq[faq_id]
         related = tuple(self._suggestion(r) for r in entry.related[:MAX_RELATED] if r in self.bank.faq)
         text = format_answer(entry, lang)
         return Reply("answer", text, question or entry.question, faq_id, confidence, entry.topic,
-                     related=related, candidates=candidates)
+                     related=related, candidates=candidates, intent=intent)
 
     def unknown(self, question: str, lang: str = "id", confidence: float = 0.0,
                 candidates: tuple[Candidate, ...] = ()) -> Reply:
@@ -119,3 +148,109 @@ class Tutor:
 
     def _suggestion(self, faq_id: str) -> Suggestion:
         return Suggestion(faq_id, self.bank.faq[faq_id].question)
+
+    # -- subjects, cards, intent misses ----------------------------------------------------------
+    def _same_subject(self, text: str, faq_id: str) -> bool:
+        """The question shares a subject-naming word with the entry (not just "negara" or "Indonesia"), or
+        the entry knows every word of it ("kerja sama negara": vague, but about nothing else)."""
+        return bool(self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)) or self.matcher.coverage(text, faq_id) >= 0.95
+
+    def _card_fact(self, text: str, intent: str) -> tuple[Card, CardFact] | None:
+        hit = self.cards.find(text)
+        if hit is None:
+            return None
+        fact = pick_fact(hit.card, intent, text)
+        if fact is None:
+            return None
+        # the rest of the question must be about the attribute, not another subject ("Indonesia keluar dari PBB")
+        q = self.matcher.query_tokens(text)
+        total = sum(q.values()) or 1.0
+        leftover = sum(w for tok, w in q.items() if tok not in hit.tokens and tok not in self.cards.cue_tokens)
+        if leftover / total > 0.34:
+            return None
+        return hit.card, fact
+
+    def _card(self, text: str, intent: str, result: MatchResult, lang: str, question: str) -> Reply | None:
+        """A one-attribute question about a subject with a card: the card's sentence, its main entry as a button."""
+        best = result.best
+        if best is not None and best.exact and best.agrees and result.decision == "answer":
+            return None  # the student asked an entry's own question
+        if intent not in CARD_INTENTS and result.decision == "answer" and best is not None and best.agrees:
+            return None  # a why/how/purpose question is better answered by the entry written for it
+        found = self._card_fact(text, intent)
+        if found is None:
+            return None
+        card, fact = found
+        return self._card_reply(card, fact, question, intent, lang, result.candidates)
+
+    def _card_reply(self, card: Card, fact: CardFact, question: str, intent: str, lang: str,
+                    candidates: tuple[Candidate, ...] = ()) -> Reply:
+        related = (self._suggestion(card.faq),) if card.faq and card.faq in self.bank.faq else ()
+        return Reply("answer", render_fact(fact, lang), question, None, 1.0, card.topic, related=related,
+                     candidates=candidates, intent=intent, card_id=card.id)
+
+    def _intent_miss(self, text: str, question: str, intent: str, result: MatchResult, lang: str) -> Reply:
+        """Right subject, but nothing answers what was asked: say so in one line, offer the subject's entries."""
+        best = result.best
+        assert best is not None
+        topic = self.bank.faq[best.faq_id].topic
+        hit = self.cards.find(text)
+        subject = hit.card.name if hit else self.bank.topics[topic].short if topic in self.bank.topics else ""
+        same = [c.faq_id for c in result.candidates if self.bank.faq[c.faq_id].topic == topic]
+        if hit and hit.card.faq and hit.card.faq not in same:
+            same.insert(0, hit.card.faq)
+        suggestions = tuple(self._suggestion(fid) for fid in same[:MAX_SUGGESTIONS])
+        lines = "\n".join(f"{i}. {escape(s.question)}" for i, s in enumerate(suggestions, 1))
+        what = t(f"intent.{intent}", lang)
+        text_html = t("intent.miss", lang, what=escape(what), subject=escape(subject), entries=lines)
+        return Reply("suggest", text_html, question, confidence=result.confidence, topic=topic,
+                     suggestions=suggestions, candidates=result.candidates, intent=intent)
+
+    # -- pasted multiple choice ------------------------------------------------------------------
+    def _pasted(self, question: str, pasted: mc.Pasted, lang: str) -> Reply:
+        stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
+        intent = intents.detect(stem).name
+        result = self.matcher.match(stem, intent)
+        evidence: list[tuple[str, float]] = []
+        sources: list[tuple[str, str | None, str | None]] = []  # (public source, faq id, card id)
+        found = self._card_fact(stem, intent)
+        if found is not None:
+            card, fact = found
+            evidence.append((f"{fact.say} {fact.value}", 1.0))
+            sources.append((public_source(fact.source), card.faq, card.id))
+        weights = (1.0, 0.8, 0.6)
+        for cand, weight in zip(result.candidates, weights, strict=False):
+            entry = self.bank.faq[cand.faq_id]
+            evidence.append((entry.answer, weight if cand.agrees or cand is result.best else weight * 0.8))
+            sources.append((public_source(entry.source), entry.id, None))
+        hit = self.cards.find(stem)
+        if hit is not None and found is None:
+            for fact in hit.card.facts:
+                evidence.append((f"{fact.say} {fact.value}", 0.7))
+                sources.append((public_source(fact.source), hit.card.faq, hit.card.id))
+        choice = mc.choose(pasted, evidence, self.matcher.normalizer)
+        base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
+        if choice.option is not None:
+            source, faq_id, card_id = sources[choice.evidence]
+            why = mc.best_sentence(evidence[choice.evidence][0], choice.option, self.matcher.normalizer)
+            option = f"{choice.option.letter}. {choice.option.text}"
+            body = t("mc.answer", lang, option=escape(option))
+            if why:
+                body += f"\n\n{escape(why)}"
+            body += f"\n\n<i>{t('answer.source', lang, source=escape(source))}</i>"
+            related = (self._suggestion(faq_id),) if faq_id in self.bank.faq else ()
+            topic = self.bank.faq[faq_id].topic if faq_id in self.bank.faq else None
+            return replace(base, kind="answer", text=body, faq_id=faq_id, confidence=1.0, topic=topic,
+                           related=related, card_id=card_id, choice=choice.option.letter)
+        suggestions = tuple(self._suggestion(c.faq_id) for c in result.candidates[:MAX_SUGGESTIONS]
+                            if self._same_subject(stem, c.faq_id))
+        if choice.remaining and choice.ruled_out:
+            body = t("mc.unsure", lang, ruled_out=", ".join(o.letter for o in choice.ruled_out),
+                     remaining=", ".join(o.letter for o in choice.remaining))
+        else:
+            body = t("mc.unknown", lang)
+        if suggestions:
+            lines = "\n".join(f"{i}. {escape(s.question)}" for i, s in enumerate(suggestions, 1))
+            body += "\n\n" + t("mc.read", lang) + "\n" + lines
+        return replace(base, kind="suggest" if suggestions else "unknown", text=body, suggestions=suggestions,
+                       confidence=result.confidence)

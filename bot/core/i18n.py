@@ -87,6 +87,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "See you! Keep it up. 👋",
     },
     "answer.source": {"id": "Sumber: {source}", "en": "Source: {source}"},
+    "intent.miss": {
+        "id": "Aku belum punya jawaban tentang <b>{what}</b> {subject}. Ini yang aku tahu tentang {subject}:\n\n{entries}",
+        "en": "I don't have an answer about <b>{what}</b> {subject} yet. Here is what I know about {subject}:\n\n{entries}",
+    },
+    "intent.definition": {"id": "pengertian", "en": "the meaning of"},
+    "intent.list": {"id": "contoh atau daftar", "en": "examples or a list of"},
+    "intent.when": {"id": "kapan", "en": "when (the date of)"},
+    "intent.where": {"id": "tempat", "en": "where (the place of)"},
+    "intent.who": {"id": "siapa (tokoh)", "en": "who (the people of)"},
+    "intent.why": {"id": "latar belakang", "en": "the background of"},
+    "intent.how": {"id": "peran atau cara kerja", "en": "the role or workings of"},
+    "intent.purpose": {"id": "tujuan", "en": "the purpose of"},
+    "intent.function": {"id": "fungsi atau tugas", "en": "the functions of"},
+    "intent.benefit": {"id": "manfaat", "en": "the benefits of"},
+    "intent.impact": {"id": "dampak", "en": "the impact of"},
+    "intent.count": {"id": "jumlah", "en": "how many (the number of)"},
+    "intent.difference": {"id": "perbedaan", "en": "the differences of"},
+    "intent.abbreviation": {"id": "kepanjangan", "en": "the full name of"},
+    "intent.other": {"id": "hal itu", "en": "that about"},
+    "mc.answer": {"id": "Jawabannya <b>{option}</b>", "en": "The answer is <b>{option}</b>"},
+    "mc.unsure": {
+        "id": "Aku belum bisa memastikan jawabannya. Menurut materiku, pilihan <b>{ruled_out}</b> tidak cocok; "
+              "yang mungkin tinggal <b>{remaining}</b>.",
+        "en": "I can't decide this one. From what I know, option(s) <b>{ruled_out}</b> do not fit; "
+              "<b>{remaining}</b> remain possible.",
+    },
+    "mc.unknown": {
+        "id": "Maaf, aku belum tahu jawaban soal pilihan ganda ini, jadi aku tidak mau menebak. 🙏",
+        "en": "Sorry, I don't know the answer to this multiple-choice question, and I won't guess. 🙏",
+    },
+    "mc.read": {"id": "Mungkin ini membantu:", "en": "This may help:"},
     "answer.related": {"id": "Pertanyaan terkait:", "en": "Related questions:"},
     "topics.header": {"id": "Topik yang bisa kamu pelajari:", "en": "Topics you can study:"},
     # ---- daily quiz, broadcasts and owner tools (bot/broadcast, bot/handlers/daily.py, owner.py) ----

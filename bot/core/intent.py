@@ -110,6 +110,7 @@ _COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"jumlah\w*", r"how many")
 class Intent:
     name: str
     count: int | None = None  # the N of "Sebutkan N …"
+    explicit: bool = True  # False: no question word at all, "definition" is only the default reading
 
 
 def fold(text: str) -> str:
@@ -149,7 +150,7 @@ def detect(text: str) -> Intent:
             name = "count"
     if name is None:
         name = _first(_LEVEL3, flat)
-    return Intent(name or "definition", count)
+    return Intent(name or "definition", count, name is not None)
 
 
 _COUNT_RE = re.compile(r"(?:sebutkan|sebutin|tuliskan|berikan|jelaskan|uraikan|name|list|give)\s+(?:minimal\s+|min\s+|setidaknya\s+)?"

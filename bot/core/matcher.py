@@ -9,6 +9,9 @@ Three signals, all over normalized tokens (see normalize.py):
 - rapidfuzz `token_sort_ratio` on the meaningful words, for word order and leftover typos.
   WRatio and the partial_* scorers are avoided on purpose: they give high scores to any long
   phrase that shares a single word; token_set_ratio gives 100 to any subset.
+When the question's intent is known (bot/core/intent.py), entries that declare it (`asks:`) get a
+small bonus and entries that do not get a penalty for the strict intents (when, where, who, why,
+count …); an entry that does not declare a strict intent is never a confident answer to it.
 Typos are first corrected word by word against the content's vocabulary with `fuzz.ratio`.
 Only the best 30 entries by coverage get the more expensive phrase and fuzzy scores, which
 keeps a question under a couple of milliseconds even with thousands of entries.
@@ -18,12 +21,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from bot.core.content import ContentBank, ContentProblem
+from bot.core.intent import STRICT
 from bot.core.normalize import Normalizer
 
 Decision = Literal["answer", "suggest", "unknown"]
@@ -34,6 +38,7 @@ class Candidate:
     faq_id: str
     score: float
     exact: bool = False  # the question's meaningful words are exactly one of the entry's phrasings
+    agrees: bool = True  # the entry declares the question's intent (or the intent is not strict)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class MatchResult:
     candidates: tuple[Candidate, ...]  # best first, at most 5
     confidence: float
     content_words: int  # meaningful words in the question (0: nothing to match)
+    intent: str | None = None
+    intent_miss: bool = False  # the best entry fits the subject but not what is asked about it
 
     @property
     def best(self) -> Candidate | None:
@@ -60,6 +67,8 @@ class Thresholds:
     coverage: float = 0.55
     suggest_coverage: float = 0.34
     tie: float = 0.02
+    agree_bonus: float = 0.0  # an absolute bonus would lift vague questions over the answer threshold
+    disagree_penalty: float = 0.12
 
 
 @dataclass
@@ -108,6 +117,7 @@ class Matcher:
         self.entry_phrases: list[list[int]] = [[] for _ in self.ids]
         entry_tokens: list[set[str]] = [set() for _ in self.ids]
         self.keyword_tokens: list[set[str]] = [set() for _ in self.ids]
+        self.asks: list[frozenset[str]] = [frozenset(bank.faq[fid].asks) for fid in self.ids]
         surface: dict[str, str] = {}
         owner: dict[frozenset[str], int] = {}
         # (entry id, phrasing, other entry id): phrasings that read the same as another entry's
@@ -196,11 +206,11 @@ class Matcher:
         return weights
 
     # -- ranking -------------------------------------------------------------------------------
-    def rank(self, text: str, limit: int = 5) -> tuple[list[Candidate], int]:
+    def rank(self, text: str, limit: int = 5, intent: str | None = None) -> tuple[list[Candidate], int]:
         """Best entries with scores in 0..1, and the number of meaningful words."""
-        return self._rank(self.query_tokens(text), limit)
+        return self._rank(self.query_tokens(text), limit, intent)
 
-    def _rank(self, q: dict[str, float], limit: int) -> tuple[list[Candidate], int]:
+    def _rank(self, q: dict[str, float], limit: int, intent: str | None = None) -> tuple[list[Candidate], int]:
         if not q:
             return [], 0
         total = sum(q.values())
@@ -214,7 +224,8 @@ class Matcher:
         shortlist = sorted(cover, key=cover.__getitem__, reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
-        scored: list[tuple[float, bool, int]] = []
+        scored: list[tuple[float, bool, int, bool]] = []
+        th = self.thresholds
         for idx in shortlist:
             coverage = cover[idx] / total
             best_phrase = 0.0
@@ -232,9 +243,18 @@ class Matcher:
                 if fz > best_fuzzy:
                     best_fuzzy = fz
             kw = 0.05 if qset & self.keyword_tokens[idx] else 0.0
-            scored.append((0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw, exact, idx))
+            score = 0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw
+            agrees = True
+            if intent is not None:
+                if intent in self.asks[idx]:
+                    score += th.agree_bonus
+                elif intent in STRICT:
+                    agrees = False
+                    score -= th.disagree_penalty
+            scored.append((score, exact, idx, agrees))
         scored.sort(key=lambda s: s[:2], reverse=True)  # uncapped: entries over 1.0 keep their order
-        return [Candidate(self.ids[idx], round(min(score, 1.0), 4), exact) for score, exact, idx in scored[:limit]], len(q)
+        return [Candidate(self.ids[idx], round(max(0.0, min(score, 1.0)), 4), exact, agrees)
+                for score, exact, idx, agrees in scored[:limit]], len(q)
 
     def _fuzzy_only(self, q: dict[str, float], limit: int) -> list[Candidate]:
         """No shared word at all: a weak fuzzy guess against the canonical questions only (one per
@@ -243,15 +263,31 @@ class Matcher:
         hits = process.extract(q_text, self.canonical, scorer=fuzz.token_sort_ratio, limit=limit, score_cutoff=60)
         return [Candidate(self.ids[idx], round(0.5 * score / 100, 4)) for _, score, idx in hits]
 
-    def match(self, text: str) -> MatchResult:
-        """Rank and decide: a confident answer, suggestions, or unknown."""
+    def match(self, text: str, intent: str | None = None) -> MatchResult:
+        """Rank and decide: a confident answer, suggestions, or unknown.
+
+        With an intent, a confident best entry that does not declare a strict intent is not an
+        answer: the result is a suggestion flagged `intent_miss` (right subject, other question).
+        """
         q = self.query_tokens(text)
-        cands, words = self._rank(q, 5)
+        cands, words = self._rank(q, 5, intent)
         if not cands:
-            return MatchResult("unknown", (), 0.0, words)
+            return MatchResult("unknown", (), 0.0, words, intent)
         best = cands[0]
-        decision = decide(cands, self._coverage(q, best.faq_id), self.thresholds)
-        return MatchResult(decision, tuple(cands), best.score, words)
+        coverage = self._coverage(q, best.faq_id)
+        decision = decide(cands, coverage, self.thresholds)
+        miss = False
+        if not best.agrees and decision != "unknown":
+            plain = decide([replace(c, score=c.score + self.thresholds.disagree_penalty) if not c.agrees else c
+                            for c in cands], coverage, self.thresholds)
+            miss = plain == "answer" or decision == "answer"
+            decision = "suggest"
+        return MatchResult(decision, tuple(cands), best.score, words, intent, miss)
+
+    def subject_tokens(self, text: str, faq_id: str, min_idf: float) -> set[str]:
+        """The question's rarer words (idf ≥ min_idf) that the entry knows: what makes it the same subject."""
+        toks = self.entry_tokens[self.index[faq_id]]
+        return {t for t in self.query_tokens(text) if t in toks and self.idf.get(t, 0.0) >= min_idf}
 
     def coverage(self, text: str, faq_id: str) -> float:
         """Share of the question's weight the entry explains (0..1)."""

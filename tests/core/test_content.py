@@ -17,7 +17,7 @@ def good_faq(**over: object) -> dict:
         "id": "bilateral-pengertian", "topic": "bilateral", "question": "Apa itu kerja sama bilateral?",
         "variants": ["v1 bilateral", "v2 dua negara", "v3 bilatral", "v4 kerjasama 2 negara", "v5 apa sih",
                      "what is bilateral"],
-        "answer": "<b>Bilateral</b> berarti dua negara.", "related": [], "source": "seed",
+        "answer": "<b>Bilateral</b> berarti dua negara.", "related": [], "source": "seed", "asks": "definition",
     }
     entry.update(over)
     return entry

@@ -32,7 +32,13 @@ def test_protected_acronyms_survive(norm: Normalizer) -> None:
 
 
 def test_stemming_meets_word_forms(norm: Normalizer) -> None:
-    assert norm.tokens("didirikan") == norm.tokens("berdiri") == norm.tokens("pendiri")
+    assert norm.tokens("didirikan") == norm.tokens("berdiri") == norm.tokens("mendirikan")
+
+
+def test_aspect_words_stay_apart(norm: Normalizer) -> None:
+    """Founders (who) are not the founding (when/where); a movement is not "bergerak di bidang"."""
+    assert norm.tokens("pendiri") == norm.tokens("pendirinya") != norm.tokens("berdiri")
+    assert norm.tokens("Gerakan Non-Blok")[0] != norm.tokens("bergerak")[0]
 
 
 def test_english_who_is_a_question_word_but_WHO_is_the_agency(norm: Normalizer) -> None:

@@ -1,0 +1,198 @@
+"""Fact cards: finding the subject a question names, the one attribute it asks, and the answer.
+
+Cards are loaded and validated with the rest of the content (bot/core/content.py, schema in
+COMMON.md and content/README.md). Here:
+- `CardIndex.find()` reads which card a question names (its id, name or an alias, compared on
+  normalized words, the longest name wins);
+- `pick_fact()` chooses the attribute from the intent and the question's cue words ("markas" is
+  headquarters, "pendiri" founders, "Indonesia bergabung" indonesia_joined …);
+- `render_fact()` is the reply: the card's sentence, escaped, with the source;
+- `compare_with_faq()` is the `check` that cards and FAQ answers do not contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.content import Card, CardFact, ContentBank, ContentProblem
+from bot.core.i18n import t
+from bot.core.intent import fold
+from bot.core.markup import escape, strip_tags
+from bot.core.normalize import Normalizer
+from bot.core.render import public_source
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+
+
+# Cue words that point at one attribute, checked before the intent's default order.
+_CUES: dict[str, re.Pattern[str]] = {
+    "indonesia_joined": _rx(r"(?:indonesia|ri|indo)\b.{0,40}(?:bergabung|gabung|masuk|menjadi anggota|jadi anggota|join\w*|diterima)",
+                            r"(?:bergabung|masuk|join\w*|diterima).{0,30}(?:indonesia|ri)"),
+    "indonesia_role": _rx(r"peran\w* (?:negara )?(?:indonesia|ri)", r"(?:indonesia|ri) berperan", r"indonesia.{0,20}role",
+                          r"kontribusi (?:indonesia|ri)"),
+    "founders": _rx(r"pendiri\w*", r"mendirikan", r"pemrakarsa\w*", r"memprakarsai", r"penggagas\w*", r"pencetus\w*",
+                    r"founders?", r"who founded", r"negara (?:mana|apa) (?:saja|aja)"),
+    "first_leader": _rx(r"(?:sekjen|sekretaris jenderal|ketua|pemimpin|presiden|direktur|secretary.general|leader) (?:yang )?pertama",
+                        r"first (?:secretary.general|leader|chair\w*)"),
+    "leader": _rx(r"sekjen\w*", r"sekretaris jenderal\w*", r"ketua\w*", r"pemimpin\w*", r"dipimpin", r"memimpin",
+                  r"direktur\w*", r"presiden\w*", r"secretary.general", r"leader", r"head", r"chair\w*"),
+    "headquarters": _rx(r"markas\w*", r"kantor pusat\w*", r"berkantor", r"bermarkas", r"berkedudukan", r"kedudukan\w*",
+                        r"sekretariat\w*", r"headquarter\w*", r"hq", r"pusat\w*"),
+    "founded_place": _rx(r"(?:didirikan|berdiri|dibentuk|lahir|dibentuknya|berdirinya|didirikannya|founded|established) di",
+                         r"di (?:kota|negara) (?:mana|apa).{0,30}(?:didirikan|berdiri|dibentuk|lahir)"),
+    "founded": _rx(r"didirikan\w*", r"berdiri\w*", r"dibentuk\w*", r"terbentuk\w*", r"pembentukan\w*", r"pendirian\w*",
+                   r"lahir\w*", r"founded", r"established", r"formed", r"created"),
+    "members": _rx(r"jumlah anggota\w*", r"berapa (?:negara )?anggota\w*", r"anggota\w* (?:ada )?berapa", r"how many members",
+                   r"berapa negara", r"jumlah negara"),
+    "member_list": _rx(r"anggota\w*", r"members?", r"negara.negara"),
+    "participants": _rx(r"peserta\w*", r"dihadiri", r"diikuti", r"participants?", r"attended", r"hadir\w*", r"menghadiri"),
+    "results": _rx(r"hasil\w*", r"menghasilkan", r"isi\w*", r"results?", r"outcomes?"),
+    "fields": _rx(r"bidang\w*", r"fields?", r"bergerak di"),
+    "emblem": _rx(r"lambang\w*", r"logo\w*", r"bendera\w*", r"emblem", r"flag"),
+    "motto": _rx(r"semboyan\w*", r"motto\w*", r"slogan\w*"),
+    "aim": _rx(r"tujuan\w*", r"bertujuan", r"aims?", r"goals?", r"purpose", r"objectives?"),
+    "background": _rx(r"latar ?belakang\w*", r"melatarbelakangi", r"alasan\w*", r"mengapa", r"kenapa", r"knp", r"why",
+                      r"penyebab\w*", r"pemicu\w*"),
+    "full_name": _rx(r"singkatan\w*", r"kepanjangan\w*", r"stands? for", r"nama lengkap\w*", r"full name", r"akronim"),
+    "predecessor": _rx(r"sebelumnya", r"pendahulu\w*", r"cikal bakal\w*", r"predecessor", r"dulu\w* bernama",
+                       r"nama (?:lama|sebelumnya)"),
+    "date": _rx(r"diselenggarakan", r"dilaksanakan", r"diadakan", r"berlangsung", r"ditandatangani", r"held", r"signed"),
+    "place": _rx(r"diselenggarakan di", r"dilaksanakan di", r"diadakan di", r"berlangsung di", r"ditandatangani di",
+                 r"held in", r"signed in", r"tempat\w*", r"lokasi\w*"),
+    "term": _rx(r"masa jabatan\w*", r"menjabat", r"periode\w*", r"term"),
+    "office": _rx(r"jabatan\w*", r"menjabat sebagai", r"posisi\w*", r"office"),
+}
+# Without a cue word, what a bare "<intent> + subject" question asks.
+_DEFAULTS: dict[str, tuple[str, ...]] = {
+    "when": ("founded", "date"),
+    "where": ("headquarters", "place", "founded_place"),
+    "who": ("founders", "office"),
+    "count": ("members",),
+    "abbreviation": ("full_name",),
+    "purpose": ("aim",),
+    "why": ("background",),
+}
+# When a cue and the intent name different attributes, these cue attributes win for these intents.
+_CUE_FIRST = {
+    "when": ("indonesia_joined", "term", "date", "founded"),
+    "where": ("founded_place", "headquarters", "place"),
+    "who": ("first_leader", "founders", "leader", "participants"),
+    "count": ("members",),
+    "list": ("founders", "member_list", "results", "fields", "participants"),
+    "definition": ("emblem", "motto"),
+    "how": ("indonesia_role",),
+    "purpose": ("aim",),
+    "why": ("background",),
+    "abbreviation": ("full_name",),
+    "other": ("predecessor",),
+}
+# Cue words that belong to the attribute reading, not to the subject: "asean" + these is still one attribute.
+CUE_TEXT = (
+    "kapan tahun tanggal bulan berapa dimana mana kota negara siapa saja didirikan berdiri dibentuk lahir pendiri "
+    "mendirikan markas kantor pusat berkedudukan sekretariat sekjen sekretaris jenderal ketua pemimpin dipimpin "
+    "jumlah anggota banyak singkatan kepanjangan tujuan latar belakang alasan peran lambang semboyan hasil peserta "
+    "diselenggarakan dilaksanakan diadakan pertama bergabung masuk menjadi organisasi resmi pertemuan konferensi "
+    "when where who founded established headquarters members many first leader year"
+)
+
+
+@dataclass(frozen=True)
+class CardHit:
+    card: Card
+    tokens: frozenset[str]  # the normalized words of the name that matched
+
+
+class CardIndex:
+    """Which card a question names."""
+
+    def __init__(self, bank: ContentBank, normalizer: Normalizer) -> None:
+        self.normalizer = normalizer
+        self.cards = bank.cards
+        self.names: list[tuple[tuple[str, ...], str]] = []
+        for card in bank.cards.values():
+            for name in dict.fromkeys((card.name, *card.aliases, card.id.replace("-", " "))):
+                toks = tuple(normalizer.tokens(name))
+                if toks:
+                    self.names.append((toks, card.id))
+        self.names.sort(key=lambda item: -len(item[0]))
+        self.cue_tokens = frozenset(normalizer.tokens(CUE_TEXT))
+
+    def find(self, text: str) -> CardHit | None:
+        """The card whose longest name appears in the question (as consecutive normalized words)."""
+        if not self.names:
+            return None
+        toks = self.normalizer.tokens(text)
+        for name, card_id in self.names:
+            n = len(name)
+            if any(tuple(toks[i : i + n]) == name for i in range(len(toks) - n + 1)):
+                return CardHit(self.cards[card_id], frozenset(name))
+        return None
+
+
+def pick_fact(card: Card, intent: str, text: str) -> CardFact | None:
+    """The card's fact for what the question asks, or None when the card does not hold it."""
+    folded = " ".join(fold(text).replace(".", " ").replace("…", " ").split())
+    cued = {attr for attr, pattern in _CUES.items() if pattern.search(folded)}
+    for attr in _CUE_FIRST.get(intent, ()):
+        if attr in cued and (fact := card.fact(attr)) is not None:
+            return fact
+    if intent in ("when", "where") and re.search(r"\b(?:indonesia|ri)\b", folded):
+        return None  # "kapan Indonesia keluar dari PBB" is not when the UN was founded
+    for attr in _DEFAULTS.get(intent, ()):
+        if (fact := card.fact(attr)) is not None:
+            return fact
+    return None
+
+
+def render_fact(fact: CardFact, lang: str = "id") -> str:
+    """The HTML reply for one card fact: the sentence and its source."""
+    source = t("answer.source", lang, source=escape(public_source(fact.source)))
+    return f"{escape(fact.say)}\n\n<i>{source}</i>"
+
+
+# -- check: cards against FAQ answers ---------------------------------------------------------
+_FOUNDING = re.compile(r"didirikan|berdiri|dibentuk|lahir|founded|established", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def _names(card: Card) -> list[str]:
+    return [n.casefold() for n in (card.name, *card.aliases) if len(n) >= 2]
+
+
+def _mentions(text: str, card: Card) -> bool:
+    folded = text.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in _names(card))
+
+
+def compare_with_faq(bank: ContentBank) -> list[ContentProblem]:
+    """Facts a card shares with FAQ entries must agree: the founding year with the founding entries
+    of the same subject, the member count with the entries that give the count."""
+    problems: list[ContentProblem] = []
+    for card in bank.cards.values():
+        where = bank.origin.get("card:" + card.id, "cards/")
+        founded = card.fact("founded")
+        year = founded.date[:4] if founded and founded.date else None
+        if founded and not year:
+            m = _YEAR.search(founded.value)
+            year = m.group(1) if m else None
+        members = card.fact("members")
+        for entry in bank.faq.values():
+            if not _mentions(entry.question, card):
+                continue
+            answer = strip_tags(entry.answer)
+            if year and "when" in entry.asks and _FOUNDING.search(entry.question):
+                years = set(_YEAR.findall(answer))
+                if years and year not in years:
+                    problems.append(ContentProblem(where, card.id, "facts.founded",
+                                                   f"founded in {year}, but FAQ {entry.id!r} gives {', '.join(sorted(years))}"))
+            if members and members.count is not None and "count" in entry.asks and re.search(
+                    r"anggota|member", entry.question, re.IGNORECASE):
+                counts = {int(n) for n in re.findall(r"(\d{1,3})\s+(?:negara\s+)?(?:anggota|negara)", answer)}
+                if counts and members.count not in counts:
+                    problems.append(ContentProblem(where, card.id, "facts.members",
+                                                   f"{members.count} members, but FAQ {entry.id!r} gives "
+                                                   f"{', '.join(map(str, sorted(counts)))}"))
+    return problems
