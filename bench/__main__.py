@@ -9,8 +9,11 @@ import importlib
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("parts", nargs="*", default=["matcher", "e2e", "broadcast"],
-                        help="which benchmarks to run (default: all)")
+    parser.add_argument("parts", nargs="*", default=["matcher", "eval", "e2e", "broadcast"],
+                        help="which benchmarks to run (default: all): matcher, eval, e2e, broadcast")
+    parser.add_argument("--half", choices=["dev", "test", "both", "all"], default="both",
+                        help="eval: which half of the blind/real sets (default: both, reported apart)")
+    parser.add_argument("--failures", action="store_true", help="eval: list the dev half's misses (dev only)")
     parser.add_argument("--chats", type=int, nargs="+", default=[1000, 10000],
                         help="broadcast sizes (default: 1000 10000)")
     parser.add_argument("--updates", type=int, default=2000, help="end-to-end updates (default: 2000)")
@@ -21,6 +24,13 @@ def main() -> int:
             from bench import matcher
 
             matcher.main()
+        elif part == "eval":
+            from bench import evalset
+
+            if args.failures:
+                evalset.failures(args.half)
+            else:
+                evalset.main(args.half)
         elif part == "e2e":
             module = importlib.import_module("bench.e2e")
             result = asyncio.run(module.run(args.updates))

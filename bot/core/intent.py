@@ -52,10 +52,11 @@ _LEVEL1 = (
                  r"sejak kapan", r"pada (?:tahun|tanggal|tgl|thn)", r"since when", r"in what year", r"what date")),
     ("where", _rx(r"di ?mana\w*", r"dmn", r"dmna", r"dimn", r"where", r"ke ?mana", r"(?:kota|negara|tempat|benua|wilayah|lokasi) (?:apa|mana|mn)",
                   r"di (?:kota|negara|tempat|benua) (?:apa|mana|mn)", r"berkedudukan", r"bermarkas", r"markas\w*",
-                  r"kantor pusat\w*", r"headquarter\w*", r"lokasi\w*", r"terletak", r"letak\w*",
+                  r"kantor pusat\w*", r"headquarter\w*", r"lokasi\w*", r"terletak",
                   r"(?:bertempat|bertempatkan) di", r"in which city", r"which city", r"what city")),
-    ("count", _rx(r"berapa(?! lama)", r"brp", r"brapa", r"brpa", r"how many", r"how much", r"jumlah\w*",
-                  r"banyaknya", r"number of", r"ada berapa")),
+    ("count", _rx(r"berapa(?! lama)", r"brp", r"brapa", r"brpa", r"how many", r"how much", r"ada berapa")),
+    ("list", _rx(r"dibedakan (?:menjadi|jadi|atas)", r"dibagi (?:menjadi|jadi|jd|atas)", r"terdiri (?:atas|dari)",
+                 r"digolongkan", r"dikelompokkan", r"diklasifikasikan")),
     ("why", _rx(r"mengapa", r"kenapa", r"knp", r"knapa", r"napa", r"why", r"alasan\w*", r"latar ?belakang\w*",
                 r"melatar ?belakangi", r"dilatarbelakangi", r"faktor\w*", r"penyebab\w*", r"sebab\w*",
                 r"pendorong\w*", r"mendorong", r"sejarah\w*", r"history", r"background", r"reason\w*",
@@ -68,13 +69,18 @@ _STEM_ENDINGS = (
     ("who", re.compile(r"(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),
     ("count", re.compile(r"(?:sebanyak|berjumlah|sejumlah)\s*(?:\.{2,}|…|_+)?\s*$")),
 )
+# "… tujuan yang sama disebut …": a description ending in a naming word asks for the term.
+_DEFINITION_ENDING = re.compile(r"(?:disebut|dinamakan|dikenal dengan|dikenal sebagai|disebut dengan|dinamakan dengan|"
+                                r"namanya|namanya apa|istilahnya|sebutannya|disebut organisasi|disebut kerja sama)"
+                                r"\s*(?:\.{2,}|…|_+|\?)?\s*$")
 _LEVEL2 = (
+    ("count", _rx(r"jumlah\w*", r"banyaknya", r"number of")),
     ("function", _rx(r"fungsi\w*", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
                      r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
                      r"responsibilit\w*")),
     ("purpose", _rx(r"tujuan\w*", r"bertujuan", r"untuk apa", r"buat apa", r"bwt apa", r"utk apa", r"purpose\w*",
                     r"aims?", r"goals?", r"objectives?", r"sasaran\w*", r"misi\w*", r"cita.cita")),
-    ("benefit", _rx(r"manfaat\w*", r"keuntungan\w*", r"untung\w*", r"menguntungkan", r"benefit\w*",
+    ("benefit", _rx(r"manfaat\w*", r"keuntungan\w*", r"untungnya", r"benefit\w*",
                     r"advantages?", r"kegunaan\w*", r"gunanya", r"faedah")),
     ("impact", _rx(r"dampak\w*", r"pengaruh\w*", r"berpengaruh", r"akibat\w*", r"impacts?", r"effects?",
                    r"kerugian\w*", r"konsekuensi\w*", r"hambatan\w*", r"kendala\w*", r"tantangan\w*")),
@@ -144,6 +150,8 @@ def detect(text: str) -> Intent:
             if pattern.search(stripped):
                 name = ending
                 break
+    if name is None and _DEFINITION_ENDING.search(folded.rstrip()):
+        name = "definition"
     if name is None:
         name = _first(_LEVEL2, flat)
         if name == "list" and _COUNT_OVERRIDES_LIST.search(flat):

@@ -118,6 +118,11 @@ class Matcher:
         entry_tokens: list[set[str]] = [set() for _ in self.ids]
         self.keyword_tokens: list[set[str]] = [set() for _ in self.ids]
         self.asks: list[frozenset[str]] = [frozenset(bank.faq[fid].asks) for fid in self.ids]
+        # the words that name an entry's subject: its canonical question and keywords (not its variants,
+        # which carry everyday words such as "cara", "hari", "sekarang")
+        self.subject_words: list[frozenset[str]] = [
+            frozenset(t for text in (bank.faq[fid].question, *bank.faq[fid].keywords)
+                      for t in self.normalizer.tokens(text) if t not in self.filler) for fid in self.ids]
         surface: dict[str, str] = {}
         owner: dict[frozenset[str], int] = {}
         # (entry id, phrasing, other entry id): phrasings that read the same as another entry's
@@ -285,9 +290,16 @@ class Matcher:
         return MatchResult(decision, tuple(cands), best.score, words, intent, miss)
 
     def subject_tokens(self, text: str, faq_id: str, min_idf: float) -> set[str]:
-        """The question's rarer words (idf ≥ min_idf) that the entry knows: what makes it the same subject."""
-        toks = self.entry_tokens[self.index[faq_id]]
-        return {t for t in self.query_tokens(text) if t in toks and self.idf.get(t, 0.0) >= min_idf}
+        """The question's rarer words (idf ≥ min_idf) that name the entry's subject; empty when the entry does
+        not know the question's rarest word ("mahkamah konstitusi" is not "Mahkamah Internasional")."""
+        q = self.query_tokens(text)
+        if not q:
+            return set()
+        idx = self.index[faq_id]
+        heaviest = max(q.values())
+        if not any(t in self.entry_tokens[idx] for t, w in q.items() if w >= heaviest - 0.1):
+            return set()
+        return {t for t in q if t in self.subject_words[idx] and self.idf.get(t, 0.0) >= min_idf}
 
     def coverage(self, text: str, faq_id: str) -> float:
         """Share of the question's weight the entry explains (0..1)."""
