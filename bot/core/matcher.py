@@ -289,6 +289,11 @@ class Matcher:
             decision = "suggest"
         return MatchResult(decision, tuple(cands), best.score, words, intent, miss)
 
+    def _knows_heaviest(self, q: dict[str, float], faq_id: str) -> bool:
+        heaviest = max(q.values())
+        toks = self.entry_tokens[self.index[faq_id]]
+        return any(t in toks for t, w in q.items() if w >= heaviest - 0.1)
+
     def subject_tokens(self, text: str, faq_id: str, min_idf: float) -> set[str]:
         """The question's rarer words (idf ≥ min_idf) that name the entry's subject; empty when the entry does
         not know the question's rarest word ("mahkamah konstitusi" is not "Mahkamah Internasional")."""
@@ -296,8 +301,7 @@ class Matcher:
         if not q:
             return set()
         idx = self.index[faq_id]
-        heaviest = max(q.values())
-        if not any(t in self.entry_tokens[idx] for t, w in q.items() if w >= heaviest - 0.1):
+        if not self._knows_heaviest(q, faq_id):
             return set()
         return {t for t in q if t in self.subject_words[idx] and self.idf.get(t, 0.0) >= min_idf}
 
