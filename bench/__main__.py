@@ -14,6 +14,7 @@ def main() -> int:
     parser.add_argument("--half", choices=["dev", "test", "both", "all"], default="both",
                         help="eval: which half of the blind/real sets (default: both, reported apart)")
     parser.add_argument("--failures", action="store_true", help="eval: list the dev half's misses (dev only)")
+    parser.add_argument("--content", help="eval: content directory (default: content/)")
     parser.add_argument("--chats", type=int, nargs="+", default=[1000, 10000],
                         help="broadcast sizes (default: 1000 10000)")
     parser.add_argument("--updates", type=int, default=2000, help="end-to-end updates (default: 2000)")
@@ -28,9 +29,9 @@ def main() -> int:
             from bench import evalset
 
             if args.failures:
-                evalset.failures(args.half)
+                evalset.failures(args.half, content=args.content)
             else:
-                evalset.main(args.half)
+                evalset.main(args.half, content=args.content)
         elif part == "e2e":
             module = importlib.import_module("bench.e2e")
             result = asyncio.run(module.run(args.updates))

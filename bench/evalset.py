@@ -305,8 +305,8 @@ def _card_family(tutor: Tutor, topic: str) -> set[str]:
     return {e.id for e in tutor.bank.faq_in_topic(topic)}
 
 
-def main(half: str = "test") -> Report | None:
-    tutor = Tutor(load_bank(ROOT / "content"))
+def main(half: str = "test", content: str | None = None) -> Report | None:
+    tutor = Tutor(load_bank(Path(content) if content else ROOT / "content"))
     print(own_eval(tutor), flush=True)
     halves = ["dev", "test"] if half == "both" else [half]
     report = None
@@ -319,11 +319,11 @@ def main(half: str = "test") -> Report | None:
     return report
 
 
-def failures(half: str = "dev", limit: int = 400) -> None:
+def failures(half: str = "dev", limit: int = 600, content: str | None = None) -> None:
     """The dev half's misses, for tuning (never run this on the test half)."""
     if half != "dev":
         raise SystemExit("only the dev half may be inspected question by question")
-    report = run("dev", with_baseline=False)
+    report = run("dev", Tutor(load_bank(Path(content) if content else ROOT / "content")), with_baseline=False)
     for o in report.outcomes:
         if o.result in ("correct", "mc-right", "declined"):
             continue

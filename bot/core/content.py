@@ -55,8 +55,9 @@ CARD_ATTRS: dict[str, str] = {
     "place": "where", "participants": "who", "results": "list", "emblem": "definition", "motto": "definition",
     "fields": "list", "predecessor": "other", "office": "who", "term": "when",
 }
-# Attributes whose value can change: a fact about them needs `as_of` and `review_by`.
-CHANGING_ATTRS = frozenset({"members", "member_list", "leader", "office", "term"})
+# Attributes whose value changes while the subject lives (a historical office or a closed list does not):
+# a fact about them needs `as_of` and `review_by`.
+CHANGING_ATTRS = frozenset({"members", "leader"})
 
 
 @dataclass(frozen=True)

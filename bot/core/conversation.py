@@ -84,6 +84,7 @@ class Tutor:
         self.bank = bank
         self.matcher = matcher or Matcher(bank)
         self.cards = CardIndex(bank, self.matcher.normalizer)
+        self._evidence: dict[str, mc.Evidence] = {}  # answers and card facts as multiple-choice evidence, made once
 
     @classmethod
     def from_dir(cls, directory: Path) -> Tutor:
@@ -207,32 +208,42 @@ class Tutor:
                      suggestions=suggestions, candidates=result.candidates, intent=intent)
 
     # -- pasted multiple choice ------------------------------------------------------------------
+    def _answer_evidence(self, entry: FaqEntry) -> mc.Evidence:
+        return self._text_evidence(entry.answer)
+
+    def _text_evidence(self, text: str) -> mc.Evidence:
+        cached = self._evidence.get(text)
+        if cached is None:
+            cached = self._evidence[text] = mc.evidence(text, 1.0, self.matcher.normalizer)
+        return cached
+
     def _pasted(self, question: str, pasted: mc.Pasted, lang: str) -> Reply:
         stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
         intent = intents.detect(stem).name
         result = self.matcher.match(stem, intent)
-        evidence: list[tuple[str, float]] = []
+        evidence: list[mc.Evidence] = []
         sources: list[tuple[str, str | None, str | None]] = []  # (public source, faq id, card id)
+        norm = self.matcher.normalizer
         found = self._card_fact(stem, intent)
         if found is not None:
             card, fact = found
-            evidence.append((f"{fact.say} {fact.value}", 1.0))
+            evidence.append(self._text_evidence(f"{fact.say} {fact.value}"))
             sources.append((public_source(fact.source), card.faq, card.id))
         weights = (1.0, 0.8, 0.6)
         for cand, weight in zip(result.candidates, weights, strict=False):
             entry = self.bank.faq[cand.faq_id]
-            evidence.append((entry.answer, weight if cand.agrees or cand is result.best else weight * 0.8))
+            evidence.append(replace(self._answer_evidence(entry), weight=weight if cand.agrees else weight * 0.8))
             sources.append((public_source(entry.source), entry.id, None))
         hit = self.cards.find(stem)
         if hit is not None and found is None:
             for fact in hit.card.facts:
-                evidence.append((f"{fact.say} {fact.value}", 0.7))
+                evidence.append(replace(self._text_evidence(f"{fact.say} {fact.value}"), weight=0.7))
                 sources.append((public_source(fact.source), hit.card.faq, hit.card.id))
-        choice = mc.choose(pasted, evidence, self.matcher.normalizer)
+        choice = mc.choose(pasted, evidence, norm)
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]
-            why = mc.best_sentence(evidence[choice.evidence][0], choice.option, self.matcher.normalizer)
+            why = mc.best_sentence(evidence[choice.evidence].plain, choice.option, norm)
             option = f"{choice.option.letter}. {choice.option.text}"
             body = t("mc.answer", lang, option=escape(option))
             if why:

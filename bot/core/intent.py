@@ -228,3 +228,29 @@ def strip_homework(text: str) -> str:
         if trimmed.endswith("?") or _QUESTION_START.search(trimmed) or len(trimmed.split()) >= 3:
             body = trimmed
     return body or text
+
+
+# What an answer's text shows it can answer, beyond the intents its entry declares: a year answers
+# "when", a place after "di" answers "where" … Used by the matcher as a weaker agreement.
+_ANSWER_SIGNS: dict[str, re.Pattern[str]] = {
+    "when": re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)"),
+    "where": re.compile(r"\b(?:di|ke|dari) (?:kota |negara |gedung )?[A-Z][a-z]+"),
+    "who": re.compile(r"\b(?:Presiden|Menteri|Perdana Menteri|Sekjen|Sekretaris Jenderal|Raja|Ratu|Bung|Jenderal|"
+                      r"Dr\.|Mr\.|Ir\.)\s+[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+ \(|\boleh [A-Z]"),
+    "count": re.compile(r"(?<![\d.])(?!1[5-9]\d\d|20\d\d)\d{1,3}(?![\d.])|\b(?:dua|tiga|empat|lima|enam|tujuh|"
+                        r"delapan|sembilan|sepuluh|sebelas)\b", re.IGNORECASE),
+    "why": re.compile(r"\b(?:karena|sebab|latar belakang|alasan|pemicu|dipicu|dilatarbelakangi|mendorong|akibat)",
+                      re.IGNORECASE),
+    "purpose": re.compile(r"\b(?:tujuan|bertujuan|agar|supaya)\b", re.IGNORECASE),
+    "function": re.compile(r"\b(?:fungsi|berfungsi|tugas|bertugas|mengurus|menangani|wewenang|berwenang|"
+                           r"bertanggung jawab)", re.IGNORECASE),
+    "benefit": re.compile(r"\b(?:manfaat|bermanfaat|keuntungan|untung|membantu)", re.IGNORECASE),
+    "impact": re.compile(r"\b(?:dampak|berdampak|pengaruh|berpengaruh|akibat|menyebabkan)", re.IGNORECASE),
+    "difference": re.compile(r"\b(?:sedangkan|berbeda|perbedaan|bedanya|beda)\b", re.IGNORECASE),
+    "abbreviation": re.compile(r"\b(?:singkatan|kepanjangan|disingkat)\b|\([A-Z]{2,}\)", re.IGNORECASE),
+}
+
+
+def answer_signs(plain_answer: str) -> frozenset[str]:
+    """The intents an answer's plain text shows signs of answering."""
+    return frozenset(name for name, pattern in _ANSWER_SIGNS.items() if pattern.search(plain_answer))

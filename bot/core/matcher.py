@@ -27,7 +27,8 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.core.content import ContentBank, ContentProblem
-from bot.core.intent import STRICT
+from bot.core.intent import STRICT, answer_signs
+from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
 Decision = Literal["answer", "suggest", "unknown"]
@@ -69,6 +70,8 @@ class Thresholds:
     tie: float = 0.02
     agree_bonus: float = 0.0  # an absolute bonus would lift vague questions over the answer threshold
     disagree_penalty: float = 0.12
+    sign_penalty: float = 0.04  # the entry does not declare the intent, but its answer shows signs of it
+    conflict_penalty: float = 0.2  # the question names one organisation, the entry is about another
 
 
 @dataclass
@@ -118,6 +121,8 @@ class Matcher:
         entry_tokens: list[set[str]] = [set() for _ in self.ids]
         self.keyword_tokens: list[set[str]] = [set() for _ in self.ids]
         self.asks: list[frozenset[str]] = [frozenset(bank.faq[fid].asks) for fid in self.ids]
+        # intents the answer text shows signs of answering (a year: when), a weaker agreement than `asks`
+        self.signs: list[frozenset[str]] = [answer_signs(strip_tags(bank.faq[fid].answer)) for fid in self.ids]
         # the words that name an entry's subject: its canonical question and keywords (not its variants,
         # which carry everyday words such as "cara", "hari", "sekarang")
         self.subject_words: list[frozenset[str]] = [
@@ -164,6 +169,9 @@ class Matcher:
         for ph in self.phrases:
             ph.weight = sum(self.idf[t] for t in ph.tokens)
         self.canonical = [self.phrases[p[0]].text if p else "" for p in self.entry_phrases]
+        # named subjects (PBB, ASEAN, OKI, WHO …: the lexicon's protected words) each entry is about
+        self.named = frozenset(self.normalizer.protected) & frozenset(self.idf)
+        self.entry_named = [self.subject_words[i] & self.named for i in range(len(self.ids))]
         # typo-correction candidates: every stem (maps to itself) and surface word (maps to its stem)
         self.correction_target = {w: st for w, st in surface.items() if w not in self.idf}
         self.correction_target.update({t: t for t in self.idf})
@@ -249,10 +257,15 @@ class Matcher:
                     best_fuzzy = fz
             kw = 0.05 if qset & self.keyword_tokens[idx] else 0.0
             score = 0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw
+            asked_named = qset & self.named
+            if asked_named and not asked_named & self.entry_tokens[idx] and self.entry_named[idx] - asked_named:
+                score -= th.conflict_penalty  # "Sekjen PBB pertama" is not about the ASEAN Secretariat
             agrees = True
             if intent is not None:
                 if intent in self.asks[idx]:
                     score += th.agree_bonus
+                elif intent in STRICT and intent in self.signs[idx]:
+                    score -= th.sign_penalty
                 elif intent in STRICT:
                     agrees = False
                     score -= th.disagree_penalty

@@ -110,7 +110,8 @@ def _inline(text: str) -> Pasted | None:
     return None
 
 
-def _support(option: Option, evidence: str, ev_tokens: set[str], normalizer: Normalizer, filler: frozenset[str]) -> float:
+def _support(option: Option, evidence: str, ev_tokens: frozenset[str], normalizer: Normalizer,
+             filler: frozenset[str]) -> float:
     """How much of the option the evidence states (0..1)."""
     text = option.text.casefold().strip(" .")
     ev_folded = " ".join(evidence.casefold().split())
@@ -127,16 +128,26 @@ def _support(option: Option, evidence: str, ev_tokens: set[str], normalizer: Nor
     return found / len(toks)
 
 
-def choose(pasted: Pasted, evidence: list[tuple[str, float]], normalizer: Normalizer) -> Choice:
-    """The option the evidence (HTML or plain texts with weights 0..1) supports, or what it rules out."""
+@dataclass(frozen=True)
+class Evidence:
+    plain: str  # plain text (no HTML)
+    tokens: frozenset[str]  # its normalized words
+    weight: float  # 0..1: how much this text is about the stem
+
+
+def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
+    plain = strip_tags(text)
+    return Evidence(plain, frozenset(normalizer.tokens(plain)), weight)
+
+
+def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer) -> Choice:
+    """The option the evidence supports, or what it rules out."""
     filler = normalizer.filler
     scores: list[tuple[float, int]] = []
     for opt in pasted.options:
         best, best_ev = 0.0, -1
-        for i, (text, weight) in enumerate(evidence):
-            plain = strip_tags(text)
-            toks = set(normalizer.tokens(plain))
-            value = _support(opt, plain, toks, normalizer, filler) * weight
+        for i, ev in enumerate(evidence):
+            value = _support(opt, ev.plain, ev.tokens, normalizer, filler) * ev.weight
             if value > best:
                 best, best_ev = value, i
         scores.append((best, best_ev))
@@ -156,9 +167,8 @@ def choose(pasted: Pasted, evidence: list[tuple[str, float]], normalizer: Normal
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
 
 
-def best_sentence(evidence: str, option: Option, normalizer: Normalizer) -> str:
+def best_sentence(plain: str, option: Option, normalizer: Normalizer) -> str:
     """The sentence of the evidence that states the option (plain text), for the explanation."""
-    plain = strip_tags(evidence)
     sentences = [s.strip(" •-\n") for s in re.split(r"(?<=[.!?])\s+|\n+", plain) if s.strip(" •-\n")]
     if not sentences:
         return ""
