@@ -35,8 +35,10 @@ _CUES: dict[str, re.Pattern[str]] = {
                           r"kontribusi (?:indonesia|ri)"),
     "founders": _rx(r"pendiri\w*", r"mendirikan", r"pemrakarsa\w*", r"memprakarsai", r"penggagas\w*", r"pencetus\w*",
                     r"founders?", r"who founded", r"negara (?:mana|apa) (?:saja|aja)"),
-    "first_leader": _rx(r"(?:sekjen|sekretaris jenderal|ketua|pemimpin|presiden|direktur|secretary.general|leader) (?:yang )?pertama",
-                        r"first (?:secretary.general|leader|chair\w*)"),
+    "first_leader": _rx(r"(?:sekjen|sekretaris jenderal|ketua|pemimpin|presiden|direktur|menteri luar negeri|menlu|"
+                        r"secretary.general|leader|dirjen|direktur jenderal)\b.{0,30}\bpertama",
+                        r"pertama.{0,10}(?:sekjen|sekretaris jenderal|ketua|pemimpin|menteri luar negeri|menlu)",
+                        r"first (?:secretary.general|leader|chair\w*|foreign minister)"),
     "leader": _rx(r"sekjen\w*", r"sekretaris jenderal\w*", r"ketua\w*", r"pemimpin\w*", r"dipimpin", r"memimpin",
                   r"direktur\w*", r"presiden\w*", r"secretary.general", r"leader", r"head", r"chair\w*"),
     "headquarters": _rx(r"markas\w*", r"kantor pusat\w*", r"berkantor", r"bermarkas", r"berkedudukan", r"kedudukan\w*",
@@ -92,7 +94,7 @@ _CUE_FIRST = {
 # Cue words that belong to the attribute reading, not to the subject: "asean" + these is still one attribute.
 CUE_TEXT = (
     "kapan tahun tanggal bulan berapa dimana mana kota negara siapa saja didirikan berdiri dibentuk lahir pendiri "
-    "mendirikan markas kantor pusat berkedudukan sekretariat sekjen sekretaris jenderal ketua pemimpin dipimpin "
+    "mendirikan markas kantor pusat berkedudukan sekjen sekretaris jenderal ketua pemimpin dipimpin "
     "jumlah anggota banyak singkatan kepanjangan tujuan latar belakang alasan peran lambang semboyan hasil peserta "
     "diselenggarakan dilaksanakan diadakan pertama bergabung masuk menjadi organisasi resmi pertemuan konferensi "
     "when where who founded established headquarters members many first leader year"
@@ -121,28 +123,68 @@ class CardIndex:
         self.cue_tokens = frozenset(normalizer.tokens(CUE_TEXT))
 
     def find(self, text: str) -> CardHit | None:
-        """The card whose longest name appears in the question (as consecutive normalized words)."""
+        """The card whose longest name appears in the question."""
+        hits = self.find_all(text)
+        return hits[0] if hits else None
+
+    def find_all(self, text: str) -> list[CardHit]:
+        """Cards named in the question, longest name first: the name's words in order, at most two other
+        words between them ("Menteri Luar Negeri pertama Indonesia" names "Menteri Luar Negeri Indonesia")."""
         if not self.names:
-            return None
+            return []
         toks = self.normalizer.tokens(text)
+        hits: list[CardHit] = []
+        seen: set[str] = set()
         for name, card_id in self.names:
-            n = len(name)
-            if any(tuple(toks[i : i + n]) == name for i in range(len(toks) - n + 1)):
-                return CardHit(self.cards[card_id], frozenset(name))
-        return None
+            if card_id not in seen and _contains(toks, name):
+                seen.add(card_id)
+                hits.append(CardHit(self.cards[card_id], frozenset(name)))
+        return hits
+
+
+def _contains(toks: list[str], name: tuple[str, ...], max_gap: int = 2) -> bool:
+    n = len(name)
+    for i, tok in enumerate(toks):
+        if tok != name[0]:
+            continue
+        j, gaps, k = 1, 0, i + 1
+        while j < n and k < len(toks) and gaps <= max_gap:
+            if toks[k] == name[j]:
+                j += 1
+            else:
+                gaps += 1
+            k += 1
+        if j == n and gaps <= max_gap:
+            return True
+    return False
 
 
 def pick_fact(card: Card, intent: str, text: str) -> CardFact | None:
     """The card's fact for what the question asks, or None when the card does not hold it."""
+    return pick_from([card], intent, text)
+
+
+def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
+    """The fact for what the question asks from the first card (of those it names) that holds it.
+
+    A cue ("pertama", "markas", "pendiri") names the attribute: when no named card holds it, there is
+    no card answer rather than another attribute. Without a cue, the intent's default attribute of the
+    first card is used."""
     folded = " ".join(fold(text).replace(".", " ").replace("…", " ").split())
     cued = {attr for attr, pattern in _CUES.items() if pattern.search(folded)}
-    for attr in _CUE_FIRST.get(intent, ()):
-        if attr in cued and (fact := card.fact(attr)) is not None:
-            return fact
-    if intent in ("when", "where") and re.search(r"\b(?:indonesia|ri)\b", folded):
+    if "first_leader" in cued:
+        cued.discard("leader")
+    wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]
+    if wanted:
+        for card in cards:
+            for attr in wanted:
+                if (fact := card.fact(attr)) is not None:
+                    return fact
+        return None
+    if not cards or (intent in ("when", "where") and re.search(r"\b(?:indonesia|ri)\b", folded)):
         return None  # "kapan Indonesia keluar dari PBB" is not when the UN was founded
     for attr in _DEFAULTS.get(intent, ()):
-        if (fact := card.fact(attr)) is not None:
+        if (fact := cards[0].fact(attr)) is not None:
             return fact
     return None
 

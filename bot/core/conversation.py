@@ -13,7 +13,7 @@ from typing import Literal
 
 from bot.core import intent as intents
 from bot.core import mc, smalltalk
-from bot.core.cards import CardIndex, pick_fact, render_fact
+from bot.core.cards import CardIndex, pick_from, render_fact
 from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
@@ -157,18 +157,19 @@ class Tutor:
         return bool(self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)) or self.matcher.coverage(text, faq_id) >= 0.95
 
     def _card_fact(self, text: str, intent: str) -> tuple[Card, CardFact] | None:
-        hit = self.cards.find(text)
-        if hit is None:
-            return None
-        fact = pick_fact(hit.card, intent, text)
+        hits = self.cards.find_all(text)
+        fact = pick_from([h.card for h in hits], intent, text)
         if fact is None:
             return None
+        hit = next(h for h in hits if fact in h.card.facts)
         # the rest of the question must be about the attribute, not another subject ("Indonesia keluar dari PBB")
         q = self.matcher.query_tokens(text)
         total = sum(q.values()) or 1.0
-        leftover = sum(w for tok, w in q.items() if tok not in hit.tokens and tok not in self.cards.cue_tokens)
-        if leftover / total > 0.34:
+        left = {tok: w for tok, w in q.items() if tok not in hit.tokens and tok not in self.cards.cue_tokens}
+        if sum(left.values()) / total > 0.34:
             return None
+        if any(self.matcher.idf.get(tok, 0.0) >= SUBJECT_IDF for tok in left):
+            return None  # another subject word: "Sekretariat ASEAN dibentuk" is not when ASEAN was founded
         return hit.card, fact
 
     def _card(self, text: str, intent: str, result: MatchResult, lang: str, question: str) -> Reply | None:
@@ -211,6 +212,9 @@ class Tutor:
     def _answer_evidence(self, entry: FaqEntry) -> mc.Evidence:
         return self._text_evidence(entry.answer)
 
+    def _card_words(self, card: Card) -> frozenset[str]:
+        return frozenset(tok for name, cid in self.cards.names if cid == card.id for tok in name)
+
     def _text_evidence(self, text: str) -> mc.Evidence:
         cached = self._evidence.get(text)
         if cached is None:
@@ -227,23 +231,40 @@ class Tutor:
         found = self._card_fact(stem, intent)
         if found is not None:
             card, fact = found
-            evidence.append(self._text_evidence(f"{fact.say} {fact.value}"))
+            evidence.append(replace(self._text_evidence(f"{fact.say} {fact.value}"), about=self._card_words(card)))
             sources.append((public_source(fact.source), card.faq, card.id))
+        hit = self.cards.find(stem)
         weights = (1.0, 0.8, 0.6)
         for cand, weight in zip(result.candidates, weights, strict=False):
             entry = self.bank.faq[cand.faq_id]
-            evidence.append(replace(self._answer_evidence(entry), weight=weight if cand.agrees else weight * 0.8))
+            if not cand.agrees:
+                weight *= 0.8
+            if hit is not None and not hit.tokens & self.matcher.entry_tokens[self.matcher.index[entry.id]]:
+                weight *= 0.6  # the stem names a subject this entry is not about
+            evidence.append(replace(self._answer_evidence(entry), weight=weight))
             sources.append((public_source(entry.source), entry.id, None))
-        hit = self.cards.find(stem)
         if hit is not None and found is None:
             for fact in hit.card.facts:
-                evidence.append(replace(self._text_evidence(f"{fact.say} {fact.value}"), weight=0.7))
+                evidence.append(replace(self._text_evidence(f"{fact.say} {fact.value}"), weight=0.9,
+                                        about=self._card_words(hit.card)))
                 sources.append((public_source(fact.source), hit.card.faq, hit.card.id))
-        choice = mc.choose(pasted, evidence, norm)
+        for option in pasted.options:  # options that name a subject bring what the bank says about it
+            named = self.cards.find(option.text)
+            if named is None or (hit is not None and named.card is hit.card):
+                continue
+            for fact in named.card.facts:
+                evidence.append(replace(self._text_evidence(f"{named.card.name}: {fact.say}"), weight=0.8,
+                                        about=self._card_words(named.card)))
+                sources.append((public_source(fact.source), named.card.faq, named.card.id))
+            if named.card.faq in self.bank.faq:
+                entry = self.bank.faq[named.card.faq]
+                evidence.append(replace(self._answer_evidence(entry), weight=0.8))
+                sources.append((public_source(entry.source), entry.id, None))
+        choice = mc.choose(pasted, evidence, norm, self.matcher.query_tokens(stem))
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]
-            why = mc.best_sentence(evidence[choice.evidence].plain, choice.option, norm)
+            why = mc.best_sentence(evidence[choice.evidence], choice.option, norm)
             option = f"{choice.option.letter}. {choice.option.text}"
             body = t("mc.answer", lang, option=escape(option))
             if why:

@@ -21,9 +21,12 @@ from bot.core.normalize import Normalizer
 
 _LINE_OPTION = re.compile(r"^\s*(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
 _INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])[.)])\s*(?=\S)")
-_NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|salah|except|not)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 LETTERS = "ABCDE"
+_AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
+# Words the normalizer keeps apart for matching but that are about the same event for relevance.
+_ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
 
 
 @dataclass(frozen=True)
@@ -111,65 +114,96 @@ def _inline(text: str) -> Pasted | None:
 
 
 def _support(option: Option, evidence: str, ev_tokens: frozenset[str], normalizer: Normalizer,
-             filler: frozenset[str]) -> float:
-    """How much of the option the evidence states (0..1)."""
+             filler: frozenset[str], unit: str | None = None) -> float:
+    """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
+    (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
+    ("29") before a unit in the stem ("… negara") must appear with that unit."""
     text = option.text.casefold().strip(" .")
     ev_folded = " ".join(evidence.casefold().split())
     numbers = _NUMBER.findall(text)
     ev_numbers = set(_NUMBER.findall(ev_folded))
     if numbers and not all(n in ev_numbers for n in numbers):
         return 0.0
-    if len(text) >= 3 and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded):
+    if unit and text.isdigit():
+        return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3
+    if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded) and (len(text) >= 3 or text.isdigit()):
         return 1.0
     toks = [t for t in normalizer.tokens(option.text) if t not in filler]
     if not toks:
         return 0.0
     found = sum(1 for t in toks if t in ev_tokens)
-    return found / len(toks)
+    return 0.75 * found / len(toks)
 
 
 @dataclass(frozen=True)
 class Evidence:
     plain: str  # plain text (no HTML)
-    tokens: frozenset[str]  # its normalized words
+    sentences: tuple[tuple[str, frozenset[str]], ...]  # its sentences with their normalized words
     weight: float  # 0..1: how much this text is about the stem
+    about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 
 
 def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
     plain = strip_tags(text)
-    return Evidence(plain, frozenset(normalizer.tokens(plain)), weight)
+    parts = [p.strip(" •-\t") for p in _SENTENCE.split(plain)]
+    return Evidence(plain, tuple((p, frozenset(normalizer.tokens(p))) for p in parts if p), weight)
 
 
-def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer) -> Choice:
-    """The option the evidence supports, or what it rules out."""
+def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
+           stem_weights: dict[str, float] | None = None, trace: list[str] | None = None) -> Choice:
+    """The option the evidence supports, or what it rules out.
+
+    Each option is scored in each evidence sentence: how much of the option the sentence states,
+    times how much of the stem the sentence is about (so "Markas besar PBB ada di New York" beats
+    "Mahkamah Internasional berkantor di Den Haag" for a question on the UN's headquarters).
+    """
     filler = normalizer.filler
+    after = _AFTER_BLANK.search(pasted.stem.casefold())
+    unit = after.group(1) if after else None
+    stem = stem_weights or {}
+    stem_total = sum(stem.values()) or 1.0
+    option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
     scores: list[tuple[float, int]] = []
-    for opt in pasted.options:
+    for k, opt in enumerate(pasted.options):
         best, best_ev = 0.0, -1
+        # stem words that are the option's own words do not make a sentence relevant
+        own = {t: w for t, w in stem.items() if t not in option_tokens[k]}
+        own_total = sum(own.values()) or stem_total
         for i, ev in enumerate(evidence):
-            value = _support(opt, ev.plain, ev.tokens, normalizer, filler) * ev.weight
-            if value > best:
-                best, best_ev = value, i
+            for sentence, toks in ev.sentences:
+                sup = _support(opt, sentence, toks, normalizer, filler, unit)
+                if sup <= 0.0:
+                    continue
+                rel = sum(w for t, w in own.items()
+                          if t in toks or t in ev.about or _ALIKE.get(t, "") in toks) / own_total if own else 0.5
+                value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
+                if value > best:
+                    best, best_ev = value, i
+                    if trace is not None:
+                        trace.append(f"{opt.letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         scores.append((best, best_ev))
     ranked = sorted(range(len(pasted.options)), key=lambda i: scores[i][0], reverse=True)
     top, second = ranked[0], ranked[1]
     if pasted.negated:
         low = ranked[-1]
         others = [scores[i][0] for i in ranked[:-1]]
-        if scores[low][0] <= 0.34 and min(others) >= 0.6:
+        if scores[low][0] <= 0.5 * min(others) and min(others) >= 0.3:
             return Choice(pasted.options[low], scores[ranked[0]][1])
-    elif scores[top][0] >= 0.6 and scores[top][0] - scores[second][0] >= 0.2:
+    elif scores[top][0] >= 0.3 and scores[top][0] >= 1.3 * scores[second][0] + 0.05:
         return Choice(pasted.options[top], scores[top][1])
-    if pasted.negated or scores[top][0] < 0.5:
+    if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
-    remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] >= scores[top][0] - 0.2)
+    remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] >= 0.75 * scores[top][0])
     ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0 and o not in remaining)
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
 
 
-def best_sentence(plain: str, option: Option, normalizer: Normalizer) -> str:
+def best_sentence(ev: Evidence, option: Option, normalizer: Normalizer) -> str:
     """The sentence of the evidence that states the option (plain text), for the explanation."""
-    sentences = [s.strip(" •-\n") for s in re.split(r"(?<=[.!?])\s+|\n+", plain) if s.strip(" •-\n")]
+    sentences = [sentence for sentence, _ in ev.sentences]
     if not sentences:
         return ""
     opt = set(normalizer.tokens(option.text)) - normalizer.filler
