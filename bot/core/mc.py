@@ -143,7 +143,8 @@ class Evidence:
     about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+# sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
+_SENTENCE = re.compile(r"(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 
 
 def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
@@ -166,25 +167,37 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem = stem_weights or {}
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
-    scores: list[tuple[float, int]] = []
-    for k, opt in enumerate(pasted.options):
-        best, best_ev = 0.0, -1
-        # stem words that are the option's own words do not make a sentence relevant
-        own = {t: w for t, w in stem.items() if t not in option_tokens[k]}
-        own_total = sum(own.values()) or stem_total
-        for i, ev in enumerate(evidence):
-            for sentence, toks in ev.sentences:
-                sup = _support(opt, sentence, toks, normalizer, filler, unit)
+    scores = [(0.0, -1)] * len(pasted.options)
+    list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
+    own_by_option = [{t: w for t, w in stem.items() if t not in option_tokens[k]} for k in range(len(pasted.options))]
+    for i, ev in enumerate(evidence):
+        for sentence, toks in ev.sentences:
+            sups = [_support(opt, sentence, toks, normalizer, filler, unit) for opt in pasted.options]
+            exact = {k for k, sup in enumerate(sups) if sup >= 1.0}
+            for k, sup in enumerate(sups):
+                if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):
+                    sups[k] = 0.0  # "persona grata" is only part of the "persona non grata" this sentence states
+            for k, sup in enumerate(sups):
                 if sup <= 0.0:
                     continue
+                # stem words that are the option's own words do not make a sentence relevant
+                own = own_by_option[k]
+                own_total = sum(own.values()) or stem_total
                 rel = sum(w for t, w in own.items()
                           if t in toks or t in ev.about or _ALIKE.get(t, "") in toks) / own_total if own else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
-                if value > best:
-                    best, best_ev = value, i
+                if value > scores[k][0]:
+                    scores[k] = (value, i)
                     if trace is not None:
-                        trace.append(f"{opt.letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
-        scores.append((best, best_ev))
+                        trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
+            if pasted.negated and len(exact) >= 2:
+                rel_all = sum(w for t, w in stem.items() if t in toks or t in ev.about or _ALIKE.get(t, "") in toks)
+                rel_all = ev.weight * rel_all / stem_total
+                if rel_all > list_sentence[0]:
+                    list_sentence = (rel_all, frozenset(exact), i)
+    if pasted.negated and list_sentence[0] >= 0.4 and len(list_sentence[1]) == len(pasted.options) - 1:
+        missing = next(k for k in range(len(pasted.options)) if k not in list_sentence[1])
+        return Choice(pasted.options[missing], list_sentence[2])  # the one option the list leaves out
     ranked = sorted(range(len(pasted.options)), key=lambda i: scores[i][0], reverse=True)
     top, second = ranked[0], ranked[1]
     if pasted.negated:
