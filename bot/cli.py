@@ -103,20 +103,27 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
 
     path = Path(directory) if directory else settings.resolved_content_dir
     bank, problems = load_content(path)
+    warnings = []
     if not problems:  # needs a loadable bank: the matcher's view of the phrasings
+        from bot.core.cards import compare_with_faq
+        from bot.core.lists import short_lists
         from bot.core.matcher import indistinct_phrasings
 
-        problems = indistinct_phrasings(bank)
+        problems = indistinct_phrasings(bank) + compare_with_faq(bank)
+        warnings = short_lists(bank)
     if as_json:
         print(json.dumps({
-            "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz),
-            "errors": [p.as_dict() for p in problems],
+            "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz), "cards": len(bank.cards),
+            "errors": [p.as_dict() for p in problems], "warnings": [w.as_dict() for w in warnings],
         }, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem)
+        for warning in warnings:
+            print(f"warning: {warning}")
         status = "OK" if not problems else f"{len(problems)} problem(s)"
-        print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions: {status}")
+        print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions, "
+              f"{len(bank.cards)} fact cards: {status}")
     return 1 if problems else 0
 
 

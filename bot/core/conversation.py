@@ -25,6 +25,7 @@ MAX_SUGGESTIONS = 3
 MAX_RELATED = 2
 SUGGESTION_SPREAD = 0.2  # a suggestion far below the best one is noise, not a "maybe"
 MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a friendly "shorter, please"
+SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or share a named subject (PBB, OKI …)
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
@@ -114,8 +115,12 @@ class Tutor:
         if result.decision == "answer" and result.best is not None:
             return self.answer(result.best.faq_id, lang, question=question, confidence=result.confidence,
                                candidates=result.candidates, intent=intent.name)
-        if result.intent_miss and result.best is not None:
+        if result.intent_miss and result.best is not None and self._same_subject(core, result.best.faq_id):
             return self._intent_miss(core, question, intent.name, result, lang)
+        if intent.explicit and intent.name in intents.STRICT and not any(c.agrees for c in result.candidates[:1]):
+            hit = self.cards.find(core)
+            if hit is not None and hit.card.faq in self.bank.faq:  # the subject is clear from its name
+                return self._intent_miss(core, question, intent.name, result, lang)
         if result.decision == "suggest":
             best = result.candidates[0].score
             close = [c for c in result.candidates[:MAX_SUGGESTIONS]
@@ -154,7 +159,9 @@ class Tutor:
     def _same_subject(self, text: str, faq_id: str) -> bool:
         """The question shares a subject-naming word with the entry (not just "negara" or "Indonesia"), or
         the entry knows every word of it ("kerja sama negara": vague, but about nothing else)."""
-        return bool(self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)) or self.matcher.coverage(text, faq_id) >= 0.95
+        coverage = self.matcher.coverage(text, faq_id)
+        shared = self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)
+        return (bool(shared) and (coverage >= SUGGEST_COVERAGE or bool(shared & self.matcher.named))) or coverage >= 0.95
 
     def _card_fact(self, text: str, intent: str) -> tuple[Card, CardFact] | None:
         hits = self.cards.find_all(text)
@@ -193,14 +200,19 @@ class Tutor:
 
     def _intent_miss(self, text: str, question: str, intent: str, result: MatchResult, lang: str) -> Reply:
         """Right subject, but nothing answers what was asked: say so in one line, offer the subject's entries."""
-        best = result.best
-        assert best is not None
-        topic = self.bank.faq[best.faq_id].topic
         hit = self.cards.find(text)
-        subject = hit.card.name if hit else self.bank.topics[topic].short if topic in self.bank.topics else ""
+        if hit is not None and hit.card.faq in self.bank.faq:
+            topic = self.bank.faq[hit.card.faq].topic
+            subject = hit.card.name
+        else:
+            assert result.best is not None
+            topic = self.bank.faq[result.best.faq_id].topic
+            subject = self.bank.topics[topic].short if topic in self.bank.topics else ""
         same = [c.faq_id for c in result.candidates if self.bank.faq[c.faq_id].topic == topic]
-        if hit and hit.card.faq and hit.card.faq not in same:
+        if hit is not None and hit.card.faq in self.bank.faq and hit.card.faq not in same:
             same.insert(0, hit.card.faq)
+        if not same:
+            same = [e.id for e in self.bank.faq_in_topic(topic)]
         suggestions = tuple(self._suggestion(fid) for fid in same[:MAX_SUGGESTIONS])
         lines = "\n".join(f"{i}. {escape(s.question)}" for i, s in enumerate(suggestions, 1))
         what = t(f"intent.{intent}", lang)

@@ -27,6 +27,8 @@ LETTERS = "ABCDE"
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
+# Stem words about the question's form, not its subject ("yang bukan … berikut ini").
+_STEM_NOISE = "bukan kecuali berikut pernyataan pilihan jawaban tepat"
 
 
 @dataclass(frozen=True)
@@ -141,16 +143,24 @@ class Evidence:
     sentences: tuple[tuple[str, frozenset[str]], ...]  # its sentences with their normalized words
     weight: float  # 0..1: how much this text is about the stem
     about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
+    blocks: tuple[tuple[str, frozenset[str]], ...] = ()  # sentences with their list items joined (negated stems)
 
 
 # sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
-_SENTENCE = re.compile(r"(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+_SENTENCE = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+
+
+_LIST_BREAK = re.compile(r"[:;,]?\s*\n\s*(?=(?:[•\-–*]|\d{1,2}[.)])\s)")  # a list stays one sentence with its lead
 
 
 def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
     plain = strip_tags(text)
-    parts = [p.strip(" •-\t") for p in _SENTENCE.split(plain)]
-    return Evidence(plain, tuple((p, frozenset(normalizer.tokens(p))) for p in parts if p), weight)
+
+    def split(body: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        parts = [p.strip(" •-\t") for p in _SENTENCE.split(body)]
+        return tuple((p, frozenset(normalizer.tokens(p))) for p in parts if p)
+
+    return Evidence(plain, split(plain), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)))
 
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
@@ -164,12 +174,12 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     filler = normalizer.filler
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
-    stem = stem_weights or {}
+    skip = frozenset(normalizer.tokens(_STEM_NOISE))
+    stem = {t: w for t, w in (stem_weights or {}).items() if t not in skip}
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
     scores = [(0.0, -1)] * len(pasted.options)
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
-    own_by_option = [{t: w for t, w in stem.items() if t not in option_tokens[k]} for k in range(len(pasted.options))]
     for i, ev in enumerate(evidence):
         for sentence, toks in ev.sentences:
             sups = [_support(opt, sentence, toks, normalizer, filler, unit) for opt in pasted.options]
@@ -180,17 +190,17 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             for k, sup in enumerate(sups):
                 if sup <= 0.0:
                     continue
-                # stem words that are the option's own words do not make a sentence relevant
-                own = own_by_option[k]
-                own_total = sum(own.values()) or stem_total
-                rel = sum(w for t, w in own.items()
-                          if t in toks or t in ev.about or _ALIKE.get(t, "") in toks) / own_total if own else 0.5
+                rel = sum(w for t, w in stem.items()
+                          if t in toks or t in ev.about or _ALIKE.get(t, "") in toks) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     if trace is not None:
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
-            if pasted.negated and len(exact) >= 2:
+        for block, toks in ev.blocks if pasted.negated else ():
+            exact = {k for k, opt in enumerate(pasted.options)
+                     if _support(opt, block, toks, normalizer, filler, unit) >= 1.0}
+            if len(exact) >= 2:
                 rel_all = sum(w for t, w in stem.items() if t in toks or t in ev.about or _ALIKE.get(t, "") in toks)
                 rel_all = ev.weight * rel_all / stem_total
                 if rel_all > list_sentence[0]:

@@ -78,3 +78,33 @@ def test_suggestions_are_at_most_three(tutor: Tutor) -> None:
     if reply.kind == "suggest":
         assert 1 <= len(reply.suggestions) <= 3
         assert html_problem(reply.text) is None
+
+
+@pytest.mark.parametrize("text", ["tugas mahkamah konstitusi apa", "ketua osis tugasnya apa", "kenapa langit berwarna biru",
+                                  "siapa menteri pendidikan sekarang"])
+def test_off_topic_near_misses_are_declined_without_suggestions(tutor: Tutor, text: str) -> None:
+    reply = tutor.reply(text)
+    assert reply.kind == "unknown" and reply.suggestions == () and reply.unanswered
+
+
+def test_vague_question_on_the_syllabus_still_gets_suggestions(tutor: Tutor) -> None:
+    reply = tutor.reply("kerja sama negara")
+    assert reply.kind == "suggest" and reply.suggestions
+
+
+@pytest.mark.parametrize(("text", "intent", "faq_id"), [
+    ("kak aku ada tugas dari bu guru, apa tujuan asean?", "purpose", "asean-tujuan"),
+    ("Mengapa negara-negara perlu bekerja sama? Jelaskan!", "why", "kerja-sama-faktor-pendorong"),
+    ("kpn asean berdiri", "when", "asean-berdiri"),
+    ("siapa saja pendiri asean", "who", "asean-pendiri"),
+])
+def test_homework_wrappers_and_intents(tutor: Tutor, text: str, intent: str, faq_id: str) -> None:
+    reply = tutor.reply(text)
+    assert (reply.kind, reply.intent, reply.faq_id) == ("answer", intent, faq_id)
+    assert reply.as_json()["intent"] == intent and "choice" not in reply.as_json()
+
+
+def test_a_when_question_is_not_answered_with_a_who_entry(tutor: Tutor) -> None:
+    for text in ("kapan asean didirikan", "tahun berapa asean berdiri"):
+        reply = tutor.reply(text)
+        assert reply.faq_id != "asean-pendiri" and "1967" in reply.text

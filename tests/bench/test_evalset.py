@@ -1,0 +1,70 @@
+"""The blind/real evaluation: a deterministic split, honest scoring, and floors on the test half.
+
+The floors sit a little under what the test half measured when they were set (see README, "Quality");
+the issue's targets are higher where the bank does not reach them yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import evalset
+from bot.core.content import load_bank
+from bot.core.conversation import Tutor
+from bot.settings import REPO_CONTENT
+
+ITEMS = evalset.load_items()
+needs_sets = pytest.mark.skipif(not ITEMS, reason="no blind/real evaluation sets in tests/data yet")
+
+
+def test_split_is_fixed_and_balanced() -> None:
+    assert evalset.half_of("kpn asean berdiri kak") == evalset.half_of("kpn asean berdiri kak ")
+    if ITEMS:
+        dev = sum(1 for i in ITEMS if i.half == "dev")
+        assert 0.4 < dev / len(ITEMS) < 0.6
+
+
+def test_expect_matching() -> None:
+    assert evalset.contains_all("ASEAN berdiri pada <b>8 Agustus 1967</b> di Bangkok.", ("1967", "Bangkok | Jakarta"))
+    assert not evalset.contains_all("ASEAN berdiri tahun 1967.", ("1967", "Bangkok"))
+    assert evalset.contains_all("Anggotanya  dua   negara", ("dua negara | 2 negara",))
+
+
+# Short, common phrasings that the bank held before the blind sets were written (content history ends
+# 2026-11-29, the sets were frozen 2026-12-04): coincidences, not copies. Anything else is a copy.
+PRE_EXISTING = {
+    "mea singkatan dari apa", "pbb singkatan dari apa", "sekretariat pbb dipimpin oleh seorang ...",
+    "unesco singkatan dari apa", "badan khusus pbb ada brp", "semboyan asean apa", "which countries founded asean",
+    "apa peran indonesia di oki", "siapa ketua konferensi asia afrika 1955?", "g20 itu apa sih",
+    "persona non grata artinya apa", "jelaskan pengertian perjanjian internasional!",
+    "sebutkan tahap-tahap pembuatan perjanjian internasional!", "apa tujuan kerja sama internasional?",
+    "apa perbedaan kerja sama bilateral dan multilateral?", "piagam pbb ditandatangani di kota ...",
+    "kapan indonesia kembali menjadi anggota pbb?", "jelaskan makna lambang asean!", "apa manfaat asean bagi indonesia?",
+}
+
+
+@needs_sets
+def test_no_eval_question_is_copied_into_content() -> None:
+    bank = load_bank(REPO_CONTENT)
+    phrases = {" ".join(p.lower().split()) for e in bank.faq.values() for p in (e.question, *e.variants)}
+    copied = {" ".join(i.q.lower().split()) for i in ITEMS} & phrases
+    assert copied <= PRE_EXISTING, sorted(copied - PRE_EXISTING)
+
+
+@pytest.fixture(scope="module")
+def report() -> evalset.Report:
+    return evalset.run("test", Tutor(load_bank(REPO_CONTENT)), with_baseline=False)
+
+
+# Floors on the test half (measured figure at the time, minus a margin); raise them as content grows.
+FLOORS = {"blind_correct": 0.40, "mc_accuracy": 0.40, "off_declined": 0.85}
+CEILINGS = {"confident_wrong": 0.05}
+
+
+@needs_sets
+def test_test_half_floors(report: evalset.Report) -> None:
+    figures = report.figures()
+    for name, floor in FLOORS.items():
+        assert figures[name] >= floor, (name, figures)
+    for name, ceiling in CEILINGS.items():
+        assert figures[name] <= ceiling, (name, figures)

@@ -1,0 +1,110 @@
+"""Fact cards: loading and validation, one-attribute answers, intent misses, and the card/FAQ comparison.
+
+Uses the fixture bank in tests/core/cardbank (an invented organisation, ORKA), not the shipped content.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.core.cards import compare_with_faq
+from bot.core.content import load_content
+from bot.core.conversation import Tutor
+from bot.core.markup import html_problem
+
+BANK = Path(__file__).parent / "cardbank"
+
+
+@pytest.fixture(scope="module")
+def tutor() -> Tutor:
+    return Tutor.from_dir(BANK)
+
+
+def copy_bank(tmp_path: Path) -> Path:
+    target = tmp_path / "bank"
+    shutil.copytree(BANK, target)
+    return target
+
+
+def edit_card(bank: Path, change) -> None:  # type: ignore[no-untyped-def]
+    path = bank / "cards" / "orga.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data["cards"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_fixture_bank_loads_with_its_card() -> None:
+    bank, problems = load_content(BANK)
+    assert problems == []
+    card = bank.cards["orka"]
+    assert card.faq == "orka-pengertian" and card.fact("members").count == 12
+    assert card.fact("founded").date == "1971-03-12"
+    assert compare_with_faq(bank) == []
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    (lambda cards: cards[0]["facts"][0].update(attr="birthday"), "facts[0].attr"),
+    (lambda cards: cards[0].update(topic="nope"), "topic"),
+    (lambda cards: cards[0].update(faq="no-such-entry"), "faq"),
+    (lambda cards: cards[0]["facts"][1].pop("source"), "source"),
+    (lambda cards: [cards[0]["facts"][4].pop(k) for k in ("as_of", "review_by")], "as_of"),
+    (lambda cards: cards[0]["facts"][2].update(say="Pendiri <b>ORKA</b>"), "say"),
+    (lambda cards: cards[0].update(colour="red"), "colour"),
+    (lambda cards: cards.append({**cards[0], "id": "orka-2"}), "aliases"),
+])
+def test_card_problems_are_reported(tmp_path: Path, change, field: str) -> None:  # type: ignore[no-untyped-def]
+    bank = copy_bank(tmp_path)
+    edit_card(bank, change)
+    _, problems = load_content(bank)
+    assert any(p.field == field and p.file == "cards/orga.yaml" for p in problems), problems
+
+
+def test_cards_that_contradict_the_faq_are_errors(tmp_path: Path) -> None:
+    bank_dir = copy_bank(tmp_path)
+
+    def contradict(cards: list) -> None:
+        cards[0]["facts"][0].update(date="1972-03-12", value="12 Maret 1972")
+        cards[0]["facts"][4].update(count=13)
+
+    edit_card(bank_dir, contradict)
+    bank, problems = load_content(bank_dir)
+    assert problems == []
+    found = {(p.id, p.field) for p in compare_with_faq(bank)}
+    assert found == {("orka", "facts.founded"), ("orka", "facts.members")}
+
+
+@pytest.mark.parametrize(("question", "intent", "fact"), [
+    ("orka didirikan di kota apa", "where", "Kota Rekaan"),
+    ("siapa pendiri orka", "who", "Negeri Uji"),
+    ("markas orka dmn", "where", "Kota Markas"),
+    ("Organisasi Rekaan Kawasan berdiri tahun berapa sih", "when", "1971"),
+])
+def test_one_attribute_questions_get_the_card(tutor: Tutor, question: str, intent: str, fact: str) -> None:
+    reply = tutor.reply(question)
+    assert reply.kind == "answer" and reply.card_id == "orka" and reply.intent == intent
+    assert fact in reply.text and "Sumber: Buku Rekaan" in reply.text
+    assert [s.faq_id for s in reply.related] == ["orka-pengertian"]  # the subject's main entry as a button
+    assert reply.as_json()["card"] == "orka" and html_problem(reply.text) is None
+
+
+def test_card_text_is_escaped(tutor: Tutor) -> None:
+    reply = tutor.reply("berapa anggota Regional Sample Organisation sekarang")
+    assert "12 negara &amp; 2 pengamat" in reply.text and html_problem(reply.text) is None
+
+
+@pytest.mark.parametrize(("question", "what"), [("knp orka dibentuk", "latar belakang"), ("tujuan orka apa", "tujuan")])
+def test_subject_clear_but_intent_not_covered(tutor: Tutor, question: str, what: str) -> None:
+    reply = tutor.reply(question)
+    assert reply.kind == "suggest" and reply.unanswered  # logged for the teacher
+    assert reply.text.startswith(f"Aku belum punya jawaban tentang <b>{what}</b> ORKA.")
+    assert {s.faq_id for s in reply.suggestions} <= {"orka-pengertian", "orka-berdiri", "orka-anggota"}
+    assert "orka-pengertian" in {s.faq_id for s in reply.suggestions}
+    assert tutor.reply(question, "en").text.startswith("I don't have an answer about")
+
+
+def test_when_question_never_gets_a_who_answer(tutor: Tutor) -> None:
+    for question in ("kapan orka didirikan", "orka berdiri tahun berapa"):
+        reply = tutor.reply(question)
+        assert "1971" in reply.text and "Negeri Uji" not in reply.text

@@ -1,0 +1,64 @@
+"""Question intent from question words, homework stems and slang; homework wrappers come off."""
+
+import pytest
+
+from bot.core.intent import INTENTS, answer_signs, detect, requested_count, strip_homework
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("kpn asean berdiri kak", "when"),
+    ("ASEAN didirikan tahun berapa?", "when"),
+    ("OKI didirikan pada tanggal ...", "when"),
+    ("Organisasi ASEAN didirikan di kota ...", "where"),
+    ("markas pbb dmn", "where"),
+    ("siapa pendiri oki", "who"),
+    ("Negara mana saja yang mendirikan ASEAN?", "who"),
+    ("knp oki dibentuk", "why"),
+    ("latar belakang berdirinya GNB", "why"),
+    ("Mengapa Indonesia keluar dari PBB? Jelaskan!", "why"),
+    ("bagaimana peran indonesia di asean", "how"),
+    ("apa tujuan asean", "purpose"),
+    ("fungsi dk pbb apa", "function"),
+    ("Apa tugas Sekretariat PBB?", "function"),
+    ("Sebutkan 3 manfaat kerja sama internasional!", "benefit"),
+    ("dampak negatif globalisasi", "impact"),
+    ("brp anggota pbb", "count"),
+    ("beda bilateral dan multilateral", "difference"),
+    ("kepanjangan apec apa", "abbreviation"),
+    ("sebutkan contoh kerja sama regional", "list"),
+    ("Berdasarkan letak wilayahnya, kerja sama antarnegara dibedakan menjadi ...", "list"),
+    ("Salah satu bentuk kerja sama yang dilakukan oleh dua negara dinamakan dengan", "definition"),
+    ("apa itu WHO?", "definition"),
+    ("who founded ASEAN", "who"),
+    ("when was the OIC founded", "when"),
+])
+def test_intents(question: str, intent: str) -> None:
+    assert intent in INTENTS
+    assert detect(question).name == intent
+
+
+def test_no_question_word_is_a_default_reading() -> None:
+    assert detect("kerja sama negara").explicit is False
+    assert detect("apa itu asean").explicit is True
+
+
+@pytest.mark.parametrize(("text", "n"), [("Sebutkan 3 bentuk kerja sama!", 3), ("sebutkan tiga manfaat", 3),
+                                         ("name three founders of ASEAN", 3), ("apa itu asean", None)])
+def test_requested_count(text: str, n: int | None) -> None:
+    assert requested_count(text) == n
+
+
+@pytest.mark.parametrize(("text", "core"), [
+    ("kak aku ada tugas dari bu guru, apa tujuan asean?", "apa tujuan asean?"),
+    ("Mengapa Indonesia keluar dari PBB? Jelaskan!", "Mengapa Indonesia keluar dari PBB"),
+    ("tolong bantu jawab ya kak: kapan oki berdiri", "kapan oki berdiri"),
+    ("Apa tugas Dewan Keamanan PBB?", "Apa tugas Dewan Keamanan PBB?"),  # "tugas" here is the question
+])
+def test_homework_wrappers_come_off(text: str, core: str) -> None:
+    assert strip_homework(text) == core
+
+
+def test_answer_signs() -> None:
+    signs = answer_signs("OKI didirikan pada 25 September 1969 di Rabat, Maroko, karena pembakaran Masjid Al-Aqsa.")
+    assert {"when", "where", "why"} <= signs
+    assert "when" not in answer_signs("Kerja sama bilateral adalah kerja sama antara dua negara.")

@@ -1,0 +1,62 @@
+"""Pasted multiple-choice questions: parsing every common layout, choosing from evidence, and honesty."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.conversation import Tutor
+from bot.core.markup import html_problem
+from bot.core.mc import parse
+from bot.settings import REPO_CONTENT
+
+CARDS = Path(__file__).parent / "cardbank"
+
+
+@pytest.mark.parametrize("text", [
+    "ASEAN didirikan pada tanggal ...\nA. 17 Agustus 1945\nB. 8 Agustus 1967\nC. 24 Oktober 1945\nD. 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... a. 17 Agustus 1945 b. 8 Agustus 1967 c. 24 Oktober 1945 d. 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... (a) 17 Agustus 1945 (b) 8 Agustus 1967 (c) 24 Oktober 1945 (d) 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ...\n1) 17 Agustus 1945\n2) 8 Agustus 1967\n3) 24 Oktober 1945\n4) 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... A) 17 Agustus 1945 B) 8 Agustus 1967 C) 24 Oktober 1945 D) 1 Mei 1970 E) 1999",
+])
+def test_layouts_parse(text: str) -> None:
+    pasted = parse(text)
+    assert pasted is not None
+    assert pasted.stem.startswith("ASEAN didirikan pada tanggal")
+    assert [o.letter for o in pasted.options][:4] == ["A", "B", "C", "D"]
+    assert pasted.options[1].text == "8 Agustus 1967"
+
+
+@pytest.mark.parametrize("text", ["apa itu asean", "Sebutkan 3 bentuk kerja sama!", "UU No. 37 Tahun 1999 isinya apa",
+                                  "jelaskan a. bilateral"])
+def test_ordinary_questions_are_not_multiple_choice(text: str) -> None:
+    assert parse(text) is None
+
+
+@pytest.fixture(scope="module")
+def tutor() -> Tutor:
+    return Tutor.from_dir(REPO_CONTENT)
+
+
+def test_pasted_question_gets_the_option(tutor: Tutor) -> None:
+    reply = tutor.reply("Kapan ASEAN didirikan?\nA. 17 Agustus 1945\nB. 8 Agustus 1967\nC. 24 Oktober 1945\nD. 1 Mei 1970")
+    assert reply.kind == "answer" and reply.choice == "B" and reply.pasted
+    assert reply.text.startswith("Jawabannya <b>B. 8 Agustus 1967</b>") and "Sumber:" in reply.text
+    assert reply.as_json()["choice"] == "B" and html_problem(reply.text) is None
+
+
+def test_negated_stem_picks_the_option_the_list_leaves_out(tutor: Tutor) -> None:
+    reply = tutor.reply("Negara berikut yang bukan pendiri ASEAN adalah ... A. Filipina B. Singapura C. Vietnam D. Thailand")
+    assert reply.choice == "C"
+
+
+def test_unknown_subject_is_not_guessed(tutor: Tutor) -> None:
+    reply = tutor.reply("Rumus luas lingkaran adalah ... A. p x l B. pi x r x r C. s x s D. a x t / 2")
+    assert reply.choice is None and reply.kind != "answer" and reply.as_json()["choice"] is None
+    assert "tidak mau menebak" in reply.text
+
+
+def test_card_decides_an_option_from_the_fixture_bank() -> None:
+    tutor = Tutor.from_dir(CARDS)
+    reply = tutor.reply("Markas ORKA terletak di ...\na. Kota Rekaan\nb. Kota Markas\nc. Kota Contoh\nd. Kota Uji")
+    assert reply.choice == "B" and reply.card_id == "orka"
