@@ -46,7 +46,7 @@ async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
     clock = Clock(datetime(2025, 3, 2, 23, 59, tzinfo=UTC))
     async with FakeBotApi() as api:
         settings = make_settings(api, tmp_path / "tutor.db")
-        db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
+        db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
         svc = Services(settings=settings, tutor=Tutor(load_bank(settings.resolved_content_dir)), store=db, clock=clock)
         app = await start_bot(settings, services=svc)
         try:
