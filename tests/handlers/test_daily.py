@@ -13,7 +13,7 @@ from sqlalchemy import update
 from bot.broadcast import engine_of
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
-from bot.services import Services
+from bot.services import Services, services_of
 from bot.storage import Store
 from bot.storage.models import Chat
 from tests.broadcast.conftest import Clock
@@ -57,7 +57,7 @@ async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
 
 
 def store(tutor: Bot) -> Store:
-    return tutor.app.bot_data["services"].store
+    return services_of(tutor.app).store
 
 
 async def subscribed(db: Store) -> list[int]:
