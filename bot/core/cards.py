@@ -120,6 +120,9 @@ class CardIndex:
                 if toks:
                     self.names.append((toks, card.id))
         self.names.sort(key=lambda item: -len(item[0]))
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # names by their first word, longest first
+        for name, card_id in self.names:
+            self.by_first.setdefault(name[0], []).append((name, card_id))
         self.cue_tokens = frozenset(normalizer.tokens(CUE_TEXT))
 
     def find(self, text: str) -> CardHit | None:
@@ -135,7 +138,8 @@ class CardIndex:
         toks = self.normalizer.tokens(text)
         hits: list[CardHit] = []
         seen: set[str] = set()
-        for name, card_id in self.names:
+        names = sorted((item for tok in set(toks) for item in self.by_first.get(tok, ())), key=lambda i: -len(i[0]))
+        for name, card_id in names:
             if card_id not in seen and _contains(toks, name):
                 seen.add(card_id)
                 hits.append(CardHit(self.cards[card_id], frozenset(name)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
@@ -115,26 +116,30 @@ def _inline(text: str) -> Pasted | None:
     return None
 
 
-def _support(option: Option, evidence: str, ev_tokens: frozenset[str], normalizer: Normalizer,
-             filler: frozenset[str], unit: str | None = None) -> float:
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, frozenset[str]]:
+    """A sentence casefolded with spaces folded, and its numbers (evidence sentences repeat: cached)."""
+    folded = " ".join(text.casefold().split())
+    return folded, frozenset(_NUMBER.findall(folded))
+
+
+def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tokens: frozenset[str],
+             unit: str | None = None) -> float:
     """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
     (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
     ("29") before a unit in the stem ("… negara") must appear with that unit."""
     text = option.text.casefold().strip(" .")
-    ev_folded = " ".join(evidence.casefold().split())
+    ev_folded, ev_numbers = _folded(evidence)
     numbers = _NUMBER.findall(text)
-    ev_numbers = set(_NUMBER.findall(ev_folded))
     if numbers and not all(n in ev_numbers for n in numbers):
         return 0.0
     if unit and text.isdigit():
         return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3
     if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded) and (len(text) >= 3 or text.isdigit()):
         return 1.0
-    toks = [t for t in normalizer.tokens(option.text) if t not in filler]
-    if not toks:
+    if not option_tokens:
         return 0.0
-    found = sum(1 for t in toks if t in ev_tokens)
-    return 0.75 * found / len(toks)
+    return 0.75 * len(option_tokens & ev_tokens) / len(option_tokens)
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     for i, ev in enumerate(evidence):
         for sentence, toks in ev.sentences:
-            sups = [_support(opt, sentence, toks, normalizer, filler, unit) for opt in pasted.options]
+            sups = [_support(opt, sentence, toks, option_tokens[k], unit) for k, opt in enumerate(pasted.options)]
             exact = {k for k, sup in enumerate(sups) if sup >= 1.0}
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):
@@ -199,7 +204,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         for block, toks in ev.blocks if pasted.negated else ():
             exact = {k for k, opt in enumerate(pasted.options)
-                     if _support(opt, block, toks, normalizer, filler, unit) >= 1.0}
+                     if _support(opt, block, toks, option_tokens[k], unit) >= 1.0}
             if len(exact) >= 2:
                 rel_all = sum(w for t, w in stem.items() if t in toks or t in ev.about or _ALIKE.get(t, "") in toks)
                 rel_all = ev.weight * rel_all / stem_total
