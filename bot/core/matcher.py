@@ -314,9 +314,10 @@ class Matcher:
         if not q:
             return set()
         idx = self.index[faq_id]
-        if not self._knows_heaviest(q, faq_id):
+        named = {t for t in q if t in self.named and t in self.entry_named[idx]}
+        if not named and not self._knows_heaviest(q, faq_id):
             return set()
-        return {t for t in q if t in self.subject_words[idx] and self.idf.get(t, 0.0) >= min_idf}
+        return named | {t for t in q if t in self.subject_words[idx] and self.idf.get(t, 0.0) >= min_idf}
 
     def coverage(self, text: str, faq_id: str) -> float:
         """Share of the question's weight the entry explains (0..1)."""

@@ -36,7 +36,7 @@ FILLER = frozenset(
     please tell me about can you you i explain mean meaning gitu begitu tuh nya aja saja juga ada
     jadi dalam sebagai atau serta hal para sang si kok kan lho loh wkwk haha hehe plis pls mohon
     namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi dilakukan melakukan
-    dilaksanakan merupakan terus trus nah lalu
+    dilaksanakan merupakan terus trus nah lalu kalau
     """.split()
 )
 
