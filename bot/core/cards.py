@@ -33,7 +33,8 @@ _CUES: dict[str, re.Pattern[str]] = {
                             r"(?:bergabung|masuk|join\w*|diterima).{0,30}(?:indonesia|ri)"),
     "indonesia_role": _rx(r"peran\w* (?:negara )?(?:indonesia|ri)", r"(?:indonesia|ri) berperan", r"indonesia.{0,20}role",
                           r"kontribusi (?:indonesia|ri)"),
-    "founders": _rx(r"pendiri\w*", r"mendirikan", r"pemrakarsa\w*", r"memprakarsai", r"penggagas\w*", r"pencetus\w*",
+    "founders": _rx(r"pendiri\w*", r"mendirikan", r"pemrakarsa\w*", r"memprakarsai", r"diprakarsai", r"penggagas\w*",
+                    r"pencetus\w*", r"dicetuskan", r"mencetuskan", r"digagas", r"menggagas", r"gagasan",
                     r"founders?", r"who founded", r"negara (?:mana|apa) (?:saja|aja)"),
     "first_leader": _rx(r"(?:sekjen|sekretaris jenderal|ketua|pemimpin|presiden|direktur|menteri luar negeri|menlu|"
                         r"secretary.general|leader|dirjen|direktur jenderal)\b.{0,30}\bpertama",
@@ -53,7 +54,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "participants": _rx(r"peserta\w*", r"dihadiri", r"diikuti", r"participants?", r"attended", r"hadir\w*", r"menghadiri"),
     "results": _rx(r"hasil\w*", r"menghasilkan", r"isi\w*", r"results?", r"outcomes?"),
     "fields": _rx(r"bidang\w*", r"fields?", r"bergerak di"),
-    "emblem": _rx(r"lambang\w*", r"logo\w*", r"bendera\w*", r"emblem", r"flag"),
+    "emblem": _rx(r"lambang\w*", r"logo\w*", r"bendera\w*", r"emblem", r"flag", r"bergambar"),
     "motto": _rx(r"semboyan\w*", r"motto\w*", r"slogan\w*"),
     "aim": _rx(r"tujuan\w*", r"bertujuan", r"aims?", r"goals?", r"purpose", r"objectives?"),
     "background": _rx(r"latar ?belakang\w*", r"melatarbelakangi", r"alasan\w*", r"mengapa", r"kenapa", r"knp", r"why",
@@ -97,7 +98,9 @@ CUE_TEXT = (
     "mendirikan markas kantor pusat berkedudukan sekjen sekretaris jenderal ketua pemimpin dipimpin "
     "jumlah anggota banyak singkatan kepanjangan tujuan latar belakang alasan peran lambang semboyan hasil peserta "
     "diselenggarakan dilaksanakan diadakan pertama bergabung masuk menjadi organisasi resmi pertemuan konferensi "
-    "when where who founded established headquarters members many first leader year"
+    "when where who founded established headquarters members many first leader year dibuat disepakati "
+    "dideklarasikan disahkan ditetapkan mulai berlaku diterima gagasan dicetuskan digagas diprakarsai kali "
+    "bergambar gambar warna arti makna tanggal bulan kota"
 )
 
 
@@ -163,6 +166,13 @@ def _contains(toks: list[str], name: tuple[str, ...], max_gap: int = 2) -> bool:
     return False
 
 
+def cue_words(attr: str, text: str) -> str:
+    """The words of the question that named the attribute ("Sekretariat" for headquarters)."""
+    folded = " ".join(fold(text).replace(".", " ").replace("…", " ").split())
+    pattern = _CUES.get(attr)
+    return " ".join(m.group(0) for m in pattern.finditer(folded)) if pattern else ""
+
+
 def pick_fact(card: Card, intent: str, text: str) -> CardFact | None:
     """The card's fact for what the question asks, or None when the card does not hold it."""
     return pick_from([card], intent, text)
@@ -178,6 +188,8 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     cued = {attr for attr, pattern in _CUES.items() if pattern.search(folded)}
     if "first_leader" in cued:
         cued.discard("leader")
+    if re.search(r"\b(?:yang|urutan) ke\b|\bke-\d*", folded) or (intent == "who" and re.search(r"\bnama\b", folded)):
+        return None  # an ordinal ("anggota yang ke-60") or who coined a name is not a card fact
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]
     if wanted:
         for card in cards:
@@ -185,7 +197,7 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
                 if (fact := card.fact(attr)) is not None:
                     return fact
         return None
-    if not cards or (intent in ("when", "where") and re.search(r"\b(?:indonesia|ri)\b", folded)):
+    if not cards or (intent in ("when", "where", "count") and re.search(r"\b(?:indonesia|ri)\b", folded)):
         return None  # "kapan Indonesia keluar dari PBB" is not when the UN was founded
     for attr in _DEFAULTS.get(intent, ()):
         if (fact := cards[0].fact(attr)) is not None:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from bot.core import intent as intents
 from bot.core import mc, smalltalk
-from bot.core.cards import CardIndex, pick_from, render_fact
+from bot.core.cards import CardIndex, cue_words, pick_from, render_fact
 from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
@@ -172,7 +172,9 @@ class Tutor:
         # the rest of the question must be about the attribute, not another subject ("Indonesia keluar dari PBB")
         q = self.matcher.query_tokens(text)
         total = sum(q.values()) or 1.0
-        left = {tok: w for tok, w in q.items() if tok not in hit.tokens and tok not in self.cards.cue_tokens}
+        cued = set(self.matcher.normalizer.tokens(cue_words(fact.attr, text)))
+        left = {tok: w for tok, w in q.items()
+                if tok not in hit.tokens and tok not in self.cards.cue_tokens and tok not in cued}
         if sum(left.values()) / total > 0.34:
             return None
         if any(self.matcher.idf.get(tok, 0.0) >= SUBJECT_IDF for tok in left):

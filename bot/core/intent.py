@@ -64,6 +64,7 @@ _LEVEL1 = (
 )
 # Endings of unfinished homework stems: "… didirikan di …", "… pada tanggal …", "… dipimpin oleh …".
 _STEM_ENDINGS = (
+    ("count", re.compile(r"(?:yang ke|alinea ke|urutan ke|ke)\s*(?:-|\.{2,}|…|_+)\s*$|(?:yang|alinea|urutan) ke\s*$")),
     ("when", re.compile(r"(?:pada|tahun|tanggal|tgl|sejak|pd)\s*(?:\.{2,}|…|_+)?\s*$")),
     ("where", re.compile(r"(?<![a-z])(?:di|ke|dikota|di kota|di negara)\s*(?:\.{2,}|…|_+)?\s*$")),
     ("who", re.compile(r"(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),
@@ -75,7 +76,7 @@ _DEFINITION_ENDING = re.compile(r"(?:disebut|dinamakan|dikenal dengan|dikenal se
                                 r"\s*(?:\.{2,}|…|_+|\?)?\s*$")
 _LEVEL2 = (
     ("count", _rx(r"jumlah\w*", r"banyaknya", r"number of")),
-    ("function", _rx(r"fungsi\w*", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
+    ("function", _rx(r"fungsi\w*", r"bergerak di bidang", r"menangani (?:masalah|bidang|urusan)", r"mengurusi", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
                      r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
                      r"responsibilit\w*")),
     ("purpose", _rx(r"tujuan\w*", r"bertujuan", r"untuk apa", r"buat apa", r"bwt apa", r"utk apa", r"purpose\w*",
