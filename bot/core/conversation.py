@@ -274,7 +274,9 @@ class Tutor:
                 entry = self.bank.faq[named.card.faq]
                 evidence.append(replace(self._answer_evidence(entry), weight=0.8))
                 sources.append((public_source(entry.source), entry.id, None))
-        choice = mc.choose(pasted, evidence, norm, self.matcher.query_tokens(stem))
+        known = {t: w for t, w in self.matcher.query_tokens(stem).items()  # unknown words say nothing
+                 if t in self.matcher.idf or t in self.cards.name_tokens}
+        choice = mc.choose(pasted, evidence, norm, known)
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]

@@ -220,7 +220,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         others = [scores[i][0] for i in ranked[:-1]]
         if scores[low][0] <= 0.5 * min(others) and min(others) >= 0.3:
             return Choice(pasted.options[low], scores[ranked[0]][1])
-    elif scores[top][0] >= 0.3 and scores[top][0] >= 1.3 * scores[second][0] + 0.05:
+    elif scores[top][0] >= 0.4 and scores[top][0] >= 1.2 * scores[second][0] + 0.04:
         return Choice(pasted.options[top], scores[top][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
