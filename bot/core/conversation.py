@@ -275,7 +275,7 @@ class Tutor:
                 evidence.append(replace(self._answer_evidence(entry), weight=0.8))
                 sources.append((public_source(entry.source), entry.id, None))
         known = {t: w for t, w in self.matcher.query_tokens(stem).items()  # unknown words say nothing
-                 if t in self.matcher.idf or t in self.cards.name_tokens}
+                 if t in self.matcher.idf or t in self.cards.name_tokens or t in self.cards.cue_tokens}
         choice = mc.choose(pasted, evidence, norm, known)
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
