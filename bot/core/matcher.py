@@ -70,7 +70,7 @@ class Thresholds:
     tie: float = 0.02
     agree_bonus: float = 0.0  # an absolute bonus would lift vague questions over the answer threshold
     disagree_penalty: float = 0.12
-    sign_penalty: float = 0.04  # the entry does not declare the intent, but its answer shows signs of it
+    sign_penalty: float = 0.0  # the entry does not declare the intent, but its answer shows signs of it (dev half: no penalty is best)
     conflict_penalty: float = 0.2  # the question names one organisation, the entry is about another
 
 
