@@ -81,7 +81,7 @@ _LEVEL2 = (
                      r"responsibilit\w*")),
     ("purpose", _rx(r"tujuan\w*", r"bertujuan", r"untuk apa", r"buat apa", r"bwt apa", r"utk apa", r"purpose\w*",
                     r"aims?", r"goals?", r"objectives?", r"sasaran\w*", r"misi\w*", r"cita.cita")),
-    ("benefit", _rx(r"manfaat\w*", r"keuntungan\w*", r"untungnya", r"benefit\w*",
+    ("benefit", _rx(r"(?:dampak|pengaruh|akibat) (?:yang )?positif\w*", r"positive (?:impact|effect)s?", r"manfaat\w*", r"keuntungan\w*", r"untungnya", r"benefit\w*",
                     r"advantages?", r"kegunaan\w*", r"gunanya", r"faedah")),
     ("impact", _rx(r"dampak\w*", r"pengaruh\w*", r"berpengaruh", r"akibat\w*", r"impacts?", r"effects?",
                    r"kerugian\w*", r"konsekuensi\w*", r"hambatan\w*", r"kendala\w*", r"tantangan\w*")),

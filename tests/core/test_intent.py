@@ -22,6 +22,7 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("Apa tugas Sekretariat PBB?", "function"),
     ("Sebutkan 3 manfaat kerja sama internasional!", "benefit"),
     ("dampak negatif globalisasi", "impact"),
+    ("Jelaskan dampak positif KAA bagi Indonesia!", "benefit"),
     ("brp anggota pbb", "count"),
     ("beda bilateral dan multilateral", "difference"),
     ("kepanjangan apec apa", "abbreviation"),
