@@ -27,6 +27,7 @@ SUGGESTION_SPREAD = 0.2  # a suggestion far below the best one is noise, not a "
 MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a friendly "shorter, please"
 SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or share a named subject (PBB, OKI …)
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
+MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 
@@ -274,9 +275,12 @@ class Tutor:
                 entry = self.bank.faq[named.card.faq]
                 evidence.append(replace(self._answer_evidence(entry), weight=0.8))
                 sources.append((public_source(entry.source), entry.id, None))
-        known = {t: w for t, w in self.matcher.query_tokens(stem).items()  # unknown words say nothing
+        asked = self.matcher.query_tokens(stem)
+        known = {t: w for t, w in asked.items()  # unknown words say nothing
                  if t in self.matcher.idf or t in self.cards.name_tokens or t in self.cards.cue_tokens}
-        choice = mc.choose(pasted, evidence, norm, known)
+        # a stem that is mostly about words the bank does not know needs stronger evidence
+        unknown_share = 1 - sum(known.values()) / (sum(asked.values()) or 1.0)
+        choice = mc.choose(pasted, evidence, norm, known, min_score=0.4 + MC_UNKNOWN_STRICTNESS * unknown_share)
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]

@@ -169,7 +169,8 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
 
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
-           stem_weights: dict[str, float] | None = None, trace: list[str] | None = None) -> Choice:
+           stem_weights: dict[str, float] | None = None, trace: list[str] | None = None,
+           min_score: float = 0.4) -> Choice:
     """The option the evidence supports, or what it rules out.
 
     Each option is scored in each evidence sentence: how much of the option the sentence states,
@@ -220,7 +221,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         others = [scores[i][0] for i in ranked[:-1]]
         if scores[low][0] <= 0.5 * min(others) and min(others) >= 0.3:
             return Choice(pasted.options[low], scores[ranked[0]][1])
-    elif scores[top][0] >= 0.4 and scores[top][0] >= 1.2 * scores[second][0] + 0.04:
+    elif scores[top][0] >= min_score and scores[top][0] >= 1.2 * scores[second][0] + 0.04:
         return Choice(pasted.options[top], scores[top][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
