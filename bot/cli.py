@@ -105,17 +105,38 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
         from bot.core.matcher import indistinct_phrasings
 
         problems = indistinct_phrasings(bank)
+    warnings, stale = _check_warnings(settings, bank)
     if as_json:
         print(json.dumps({
             "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz),
             "errors": [p.as_dict() for p in problems],
+            "warnings": [w.as_dict() for w in warnings],
+            "stale": [s.as_dict() for s in stale],
         }, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem)
+        for warning in warnings:
+            print(f"warning: {warning}")
+        for fact in stale:
+            print(f"warning: stale {fact.kind} [{fact.id}]: review_by {fact.review_by} has passed (as_of {fact.as_of})")
         status = "OK" if not problems else f"{len(problems)} problem(s)"
+        if warnings or stale:
+            status += f", {len(warnings)} quiz warning(s), {len(stale)} stale fact(s)"
         print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions: {status}")
     return 1 if problems else 0
+
+
+def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]
+    """Quiz-writing warnings and facts past their review date (today in BOT_TIMEZONE): never errors."""
+    from datetime import UTC, datetime
+
+    from bot.core.freshness import stale_facts
+    from bot.core.lint import lint_quiz
+    from bot.core.schedule import local_day
+
+    today = local_day(datetime.now(UTC), settings.bot_timezone)
+    return lint_quiz(bank), stale_facts(bank.faq.values(), bank.quiz.values(), today)
 
 
 def _tutor(settings: Settings):  # type: ignore[no-untyped-def]
