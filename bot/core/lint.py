@@ -29,6 +29,7 @@ from bot.core.content import DIFFICULTIES, ContentBank, ContentProblem, QuizQues
 
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+", re.UNICODE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "Washington, D.C." ends with an abbreviation, not a full stop
 ELLIPSIS = ("…", "...")
 
 # Indonesian function words (and a few English ones that appear in names) that carry no clue.
@@ -166,13 +167,18 @@ def check_key_in_stem(ctx: _Context, q: QuizQuestion) -> Iterable[ContentProblem
                                            "option and no distractor has it")
 
 
+def _ends_with_full_stop(option: str) -> bool:
+    text = option.rstrip()
+    return text.endswith(".") and not text.endswith(ELLIPSIS) and not _ABBREVIATION_END.search(text)
+
+
 def _form(option: str) -> dict[str, bool]:
     words = option.split()
     return {
         "an acronym": len(words) == 1 and bool(_ACRONYM.match(words[0].strip("()"))),
         "a number": any(ch.isdigit() for ch in option),
         "a capital letter": option[:1].isupper(),
-        "a full stop": option.rstrip().endswith("."),
+        "a full stop": _ends_with_full_stop(option),
         "brackets": "(" in option,
     }
 
@@ -187,7 +193,7 @@ def check_mixed_form(ctx: _Context, q: QuizQuestion) -> Iterable[ContentProblem]
     if q.question.rstrip().endswith(ELLIPSIS):
         for i, option in enumerate(q.options):
             first = _TOKEN.findall(option)[:1]
-            if option.rstrip().endswith(".") and not option.rstrip().endswith(ELLIPSIS):
+            if _ends_with_full_stop(option):
                 yield _warn(ctx, q, "mixed-form", f"options[{i}] ends with a full stop; after '…' the option "
                                                   "continues the sentence")
             elif first and first[0][:1].isupper() and first[0].casefold() in ctx.lowercase_words \
