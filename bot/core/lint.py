@@ -89,14 +89,13 @@ def conflicts(bank: ContentBank) -> dict[str, set[str]]:
 
     Broader than the `gives-away` warning (which also wants the clue in the stem): a session is
     built from this, so two questions are kept apart whenever one so much as names the other's key.
+    A key made only of words that run through the whole topic ("PBB" in the PBB topic) is no secret.
     """
+    ctx = _Context(bank)
     out: dict[str, set[str]] = {}
-    by_topic: dict[str, list[QuizQuestion]] = {}
-    for q in bank.quiz.values():
-        by_topic.setdefault(q.topic, []).append(q)
-    for questions in by_topic.values():
+    for questions in ctx.topic_questions.values():
         for a, b in combinations(questions, 2):
-            if names_key(a.question, key_of(b)) or names_key(b.question, key_of(a)):
+            if ctx.names_key(a.question, b) or ctx.names_key(b.question, a):
                 out.setdefault(a.id, set()).add(b.id)
                 out.setdefault(b.id, set()).add(a.id)
     return out
@@ -127,6 +126,11 @@ class _Context:
             limit = max(3, COMMON_SHARE * len(questions))
             out[topic] = frozenset(w for w, n in df.items() if n > limit)
         return out
+
+    def names_key(self, stem: str, q: QuizQuestion) -> bool:
+        """Whether `stem` names the answer of `q`, and that answer is more than the topic's everyday words."""
+        key = key_of(q)
+        return names_key(stem, key) and not content_words(key) <= self.common[q.topic]
 
     @cached_property
     def lowercase_words(self) -> frozenset[str]:
@@ -218,7 +222,7 @@ def check_gives_away(ctx: _Context) -> Iterable[ContentProblem]:
         common = ctx.common[topic]
         for a in questions:
             for b in questions:
-                if a is b or not names_key(a.question, key_of(b)) or names_key(b.question, key_of(b)):
+                if a is b or not ctx.names_key(a.question, b) or names_key(b.question, key_of(b)):
                     continue
                 clues = (content_words(b.question) - common - content_words(key_of(b))) & content_words(a.question)
                 if clues:
