@@ -41,8 +41,8 @@ secara sedang sejak semua seperti sesuai setiap siapa suatu tahun tak tanggal te
 tiga untuk yaitu yakni yang the of and
 """.split())
 
-KEY_LENGTH_RATIO = 1.6      # key ≥ 1.6 × the distractors' mean length …
-KEY_LENGTH_MARGIN = 12      # … and ≥ 12 characters longer than the longest distractor (mirrored for short keys)
+KEY_LENGTH_RATIO = 1.35     # key ≥ 1.35 × the distractors' mean length …
+KEY_LENGTH_MARGIN = 10      # … and ≥ 10 characters longer than the longest distractor (mirrored for short keys)
 DUPLICATE_SIMILARITY = 88   # rapidfuzz token_sort_ratio of two stems with the same key
 COMMON_SHARE = 0.12         # a word in more than 12% of a topic's questions is no clue
 POSITION_SHARE = 0.45       # a topic (≥ 8 questions) with more than 45% of its keys at one index
