@@ -4,7 +4,8 @@
 they are matters of judgement, and a writer may decide a flagged question is fine after all.
 
 - key-length:   the correct option is much longer (or shorter) than every distractor
-- key-in-stem:  a distinctive word of the correct option is repeated in the question
+- key-in-stem:  a rare word of the correct option (not common across its topic) is repeated in the
+                question and in no distractor
 - mixed-form:   only the correct option has a form of its own (acronym, number, capital, full stop),
                 or an option after a stem ending in "…" does not continue the sentence
 - duplicate:    two questions ask nearly the same thing with the same answer
@@ -87,17 +88,18 @@ def names_key(stem: str, key: str) -> bool:
 def conflicts(bank: ContentBank) -> dict[str, set[str]]:
     """Question id → ids it must not share a session with: either one's stem names the other's answer.
 
-    Broader than the `gives-away` warning (which also wants the clue in the stem): a session is
-    built from this, so two questions are kept apart whenever one so much as names the other's key.
-    A key made only of words that run through the whole topic ("PBB" in the PBB topic) is no secret.
+    Broader than the `gives-away` warning (which also wants the clue, and looks within a topic): a
+    session may mix topics, so two questions are kept apart whenever one so much as names the other's
+    key. A key made only of words that run through its whole topic ("PBB" in the PBB topic) is no secret.
     """
     ctx = _Context(bank)
+    stems = {q.id: f" {' '.join(tokens(q.question))} " for q in bank.quiz.values()}  # phrase search on words
+    keys = {q.id: f" {' '.join(tokens(key_of(q)))} " for q in bank.quiz.values() if ctx.secret_key(q)}
     out: dict[str, set[str]] = {}
-    for questions in ctx.topic_questions.values():
-        for a, b in combinations(questions, 2):
-            if ctx.names_key(a.question, b) or ctx.names_key(b.question, a):
-                out.setdefault(a.id, set()).add(b.id)
-                out.setdefault(b.id, set()).add(a.id)
+    for a, b in combinations(bank.quiz, 2):
+        if (b in keys and keys[b] in stems[a]) or (a in keys and keys[a] in stems[b]):
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
     return out
 
 
@@ -127,10 +129,14 @@ class _Context:
             out[topic] = frozenset(w for w, n in df.items() if n > limit)
         return out
 
+    def secret_key(self, q: QuizQuestion) -> bool:
+        """Whether the answer of `q` is more than function words and its topic's everyday words."""
+        words = content_words(key_of(q))
+        return bool(words) and not words <= self.common[q.topic]
+
     def names_key(self, stem: str, q: QuizQuestion) -> bool:
-        """Whether `stem` names the answer of `q`, and that answer is more than the topic's everyday words."""
-        key = key_of(q)
-        return names_key(stem, key) and not content_words(key) <= self.common[q.topic]
+        """Whether `stem` names the answer of `q`, and that answer is something to keep secret."""
+        return self.secret_key(q) and names_key(stem, key_of(q))
 
     @cached_property
     def lowercase_words(self) -> frozenset[str]:
