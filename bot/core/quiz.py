@@ -107,6 +107,19 @@ def pick_questions(bank: ContentBank, topic: str | None, count: int, rng: random
     return chosen
 
 
+def without_giveaways(bank: ContentBank, question_ids: list[str]) -> list[str]:
+    """`question_ids` in order, leaving out any that would meet a question whose stem names its answer.
+
+    For sessions built from a list (the /ulang review): the questions left out stay due for next time.
+    """
+    clash = session_conflicts(bank)
+    kept: list[str] = []
+    for qid in question_ids:
+        if not clash.get(qid, set()) & set(kept):
+            kept.append(qid)
+    return kept
+
+
 def prepare_poll(question: QuizQuestion, rng: random.Random, prefix: str = "") -> PreparedPoll:
     """Shuffle the options and keep track of where the correct one went."""
     order = list(range(len(question.options)))

@@ -6,7 +6,7 @@ import random
 
 from bot.core.content import ContentBank, FaqEntry, Lexicon, QuizQuestion, Topic, load_bank
 from bot.core.lint import conflicts, lint_quiz
-from bot.core.quiz import pick_questions
+from bot.core.quiz import pick_questions, without_giveaways
 from bot.settings import REPO_CONTENT
 
 TOPIC = Topic("asean", "ASEAN", "ASEAN", "ASEAN", "Asia Tenggara.")
@@ -132,6 +132,16 @@ def test_sessions_never_pair_a_question_with_its_give_away() -> None:
         chosen = {x.id for x in pick_questions(bank, "asean", 6, random.Random(seed))}
         assert not {"q-who", "q-where"} <= chosen
         assert len(chosen) == 5  # one of the pair is left out, everything else is asked
+
+
+def test_review_list_leaves_out_the_give_away_and_keeps_the_order() -> None:
+    who = q("q-who", "Negara yang menjadi anggota ke-11 ASEAN pada 2025 adalah …",
+            ["Timor-Leste", "Papua Nugini", "Sri Lanka", "Bangladesh"])
+    where = q("q-where", "Timor-Leste diterima sebagai anggota ke-11 ASEAN pada KTT di kota …",
+              ["Kuala Lumpur", "Jakarta", "Dili", "Bangkok"])
+    bank = bank_of(who, where, *filler(3))
+    assert without_giveaways(bank, ["q-filler-2", "q-where", "q-filler-0", "q-who"]) == [
+        "q-filler-2", "q-where", "q-filler-0"]
 
 
 def test_shipped_sessions_never_pair_conflicting_questions() -> None:
