@@ -1,12 +1,13 @@
 """Reading a photographed or screenshotted question: image preparation with Pillow, Tesseract 5
 through pytesseract, in a bounded pool outside the event loop.
 
-pytesseract runs the `tesseract` program as a child process. That costs a process start per
-photo (about 0.1 s of the 0.5–1.5 s a page takes) but keeps the CPU work out of this process, so a
-recognition never holds the GIL the event loop needs, and a crash in Tesseract on a hostile image
-costs one reply, not the bot. tesserocr (the C API, no process start) was the faster option on
-paper; measured here it saved under 10 % per photo, not worth a compiled dependency that needs
-Tesseract's headers to build.
+pytesseract runs the `tesseract` program as a child process. That costs a process start and a
+load of the language models per photo, which tesserocr (Tesseract's C API, models loaded once)
+would save; we chose pytesseract anyway because the recognition then runs outside this process, so
+it never holds the GIL the event loop needs and a Tesseract crash on a hostile image costs one reply,
+not the bot; and because it uses Debian's tesseract as installed, where tesserocr must be compiled
+against matching Tesseract headers. `make bench` (part `photos`) shows the whole path still answers a
+photo within the 2.5 s target on two cores.
 
 Preparation, in order: EXIF rotation; greyscale; flattening uneven light (the image divided by a
 blurred copy of itself, which also turns coloured chat bubbles and paper into white); dark-mode
