@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the reply the bot would send in a private chat")
     ask.add_argument("--json", action="store_true", help="print one JSON object (JSON Lines with '-')")
     ask.add_argument("--lang", choices=["id", "en"], default="id")
-    ask.add_argument("text", nargs="+", help="the question, or '-' to read one question per line")
+    ask.add_argument("text", nargs="*", help="the question, or '-' to read one question per line")
+    ask.add_argument("--image", metavar="FILE", help="read the question from a photo or screenshot (needs Tesseract)")
     check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")
     check.add_argument("--json", action="store_true", help="print one JSON report")
     check.add_argument("--dir", help="content directory (default: CONTENT_DIR or content/)")
@@ -59,7 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "check":
             return cmd_check(settings, args.json, args.dir)
+        if command == "ask" and args.image:
+            from bot.photo_cli import cmd_ask_image
+
+            return cmd_ask_image(settings, args.image, args.json, args.lang)
         if command == "ask":
+            if not args.text:
+                print("ask: give a question, '-' to read questions from standard input, or --image FILE",
+                      file=sys.stderr)
+                return 2
             return cmd_ask(settings, args.text, args.json, args.lang)
         if command == "console":
             return cmd_console(settings, getattr(args, "lang", "id"))

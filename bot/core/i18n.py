@@ -305,6 +305,64 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Aku baru bisa membaca pesan teks. Tulis pertanyaanmu dengan kata-kata, ya. 🙂",
         "en": "I can only read text messages for now. Please type your question. 🙂",
     },
+    "photo.read": {
+        "id": "📷 Aku membaca: «{text}»",
+        "en": "📷 I read: «{text}»",
+    },
+    "photo.unavailable": {
+        "id": "Maaf, di server ini aku belum bisa membaca foto. Ketik pertanyaanmu, ya. 🙂",
+        "en": "Sorry, I cannot read photos on this server. Please type your question. 🙂",
+    },
+    "photo.unreadable": {
+        "id": "Aku tidak menemukan tulisan yang bisa kubaca di foto ini. 📷 Coba foto soalnya lebih dekat, "
+              "di tempat terang dan tidak miring, atau ketik pertanyaannya, ya.",
+        "en": "I could not find any text I can read in this photo. 📷 Try a closer, brighter, straight photo "
+              "of the question, or type it.",
+    },
+    "photo.busy": {
+        "id": "Aku masih membaca foto-foto sebelumnya. ⏳ Tunggu sebentar, lalu kirim lagi, ya.",
+        "en": "I am still reading earlier photos. ⏳ Please wait a moment and send it again.",
+    },
+    "photo.too_big": {
+        "id": "Gambarnya terlalu besar untukku. Kirim sebagai foto biasa (bukan file), ya.",
+        "en": "That image is too large for me. Please send it as a normal photo, not as a file.",
+    },
+    "photo.not_image": {
+        "id": "File ini bukan gambar yang bisa kubaca. Kirim foto soalnya, ya.",
+        "en": "That file is not an image I can read. Please send a photo of the question.",
+    },
+    "photo.download_failed": {
+        "id": "Aku tidak bisa mengambil fotonya dari Telegram. Coba kirim lagi, ya.",
+        "en": "I could not fetch the photo from Telegram. Please send it again.",
+    },
+    "photo.several": {
+        "id": "Ada {count} soal di fotomu. Ini jawaban singkatnya:",
+        "en": "Your photo has {count} questions. Here are short answers:",
+    },
+    "photo.brief_unknown": {
+        "id": "<i>belum bisa kujawab dengan yakin. Ketik soal ini saja supaya aku bisa memberi saran.</i>",
+        "en": "<i>I cannot answer this one for sure. Type it and I will suggest what I know.</i>",
+    },
+    "photo.choose": {
+        "id": "Ada {count} soal di fotomu. Soal nomor berapa yang mau kamu tanyakan?",
+        "en": "Your photo has {count} questions. Which number do you want to ask about?",
+    },
+    "photo.expired": {
+        "id": "Soal dari foto itu sudah tidak kusimpan. Kirim lagi fotonya, ya.",
+        "en": "I no longer have the questions from that photo. Please send it again.",
+    },
+    "photo.type_instead": {
+        "id": "Oke! Ketik saja pertanyaanmu, nanti aku jawab. ✍️",
+        "en": "Okay! Just type your question and I will answer it. ✍️",
+    },
+    "button.type_instead": {
+        "id": "✏️ Bukan itu, aku ketik saja",
+        "en": "✏️ Not that, I'll type it",
+    },
+    "button.question_number": {
+        "id": "Soal {number}",
+        "en": "Question {number}",
+    },
     "command.unknown": {
         "id": "Perintah itu belum aku kenal. Ketik /help untuk daftar perintah, atau langsung tulis pertanyaanmu.",
         "en": "I don't know that command. Type /help for the list, or just type your question.",
