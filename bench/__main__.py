@@ -1,4 +1,4 @@
-"""`make bench` / `python -m bench [matcher|e2e|broadcast] …`: every figure the issues ask for."""
+"""`make bench` / `python -m bench [matcher|e2e|broadcast|photos] …`: every figure the issues ask for."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import importlib
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("parts", nargs="*", default=["matcher", "eval", "e2e", "broadcast"],
-                        help="which benchmarks to run (default: all): matcher, eval, e2e, broadcast")
+    parser.add_argument("parts", nargs="*", default=["matcher", "eval", "e2e", "broadcast", "photos"],
+                        help="which benchmarks to run (default: all): matcher, eval, e2e, broadcast, photos")
     parser.add_argument("--half", choices=["dev", "test", "both", "all"], default="both",
                         help="eval: which half of the blind/real sets (default: both, reported apart)")
     parser.add_argument("--failures", action="store_true", help="eval: list the dev half's misses (dev only)")
@@ -41,6 +41,10 @@ def main() -> int:
             for n in args.chats:
                 result = asyncio.run(module.run(n))
                 print(f"  {n} chats: " + "  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
+        elif part == "photos":
+            from bench import photos
+
+            photos.main()
         else:
             parser.error(f"unknown benchmark {part!r}")
     return 0

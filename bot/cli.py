@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.epilog = ("With '-', each input line is a question, or a JSON object {\"question\": \"…\"} so that "
                   "a pasted multi-line question fits on one line.")
     ask.add_argument("--lang", choices=["id", "en"], default="id")
-    ask.add_argument("text", nargs="+", help="the question, or '-' to read one question per line")
+    ask.add_argument("text", nargs="*", help="the question, or '-' to read one question per line")
+    ask.add_argument("--image", metavar="FILE", help="read the question from a photo or screenshot (needs Tesseract)")
     check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")
     check.add_argument("--json", action="store_true", help="print one JSON report")
     check.add_argument("--dir", help="content directory (default: CONTENT_DIR or content/)")
@@ -61,7 +62,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "check":
             return cmd_check(settings, args.json, args.dir)
+        if command == "ask" and args.image:
+            from bot.photo_cli import cmd_ask_image
+
+            return cmd_ask_image(settings, args.image, args.json, args.lang)
         if command == "ask":
+            if not args.text:
+                print("ask: give a question, '-' to read questions from standard input, or --image FILE",
+                      file=sys.stderr)
+                return 2
             return cmd_ask(settings, args.text, args.json, args.lang)
         if command == "console":
             return cmd_console(settings, getattr(args, "lang", "id"))
@@ -103,28 +112,48 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
 
     path = Path(directory) if directory else settings.resolved_content_dir
     bank, problems = load_content(path)
-    warnings = []
+    lists = []
     if not problems:  # needs a loadable bank: the matcher's view of the phrasings
         from bot.core.cards import compare_with_faq
         from bot.core.lists import short_lists
         from bot.core.matcher import indistinct_phrasings
 
         problems = indistinct_phrasings(bank) + compare_with_faq(bank)
-        warnings = short_lists(bank)
+        lists = short_lists(bank)
+    warnings, stale = _check_warnings(settings, bank)
+    warnings = [*warnings, *lists]
     if as_json:
         print(json.dumps({
             "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz), "cards": len(bank.cards),
-            "errors": [p.as_dict() for p in problems], "warnings": [w.as_dict() for w in warnings],
+            "errors": [p.as_dict() for p in problems],
+            "warnings": [w.as_dict() for w in warnings],
+            "stale": [s.as_dict() for s in stale],
         }, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem)
         for warning in warnings:
             print(f"warning: {warning}")
+        for fact in stale:
+            print(f"warning: stale {fact.kind} [{fact.id}]: review_by {fact.review_by} has passed (as_of {fact.as_of})")
         status = "OK" if not problems else f"{len(problems)} problem(s)"
+        if warnings or stale:
+            status += f", {len(warnings)} warning(s), {len(stale)} stale fact(s)"
         print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions, "
               f"{len(bank.cards)} fact cards: {status}")
     return 1 if problems else 0
+
+
+def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]
+    """Quiz-writing warnings and facts past their review date (today in BOT_TIMEZONE): never errors."""
+    from datetime import UTC, datetime
+
+    from bot.core.freshness import stale_facts
+    from bot.core.lint import lint_quiz
+    from bot.core.schedule import local_day
+
+    today = local_day(datetime.now(UTC), settings.bot_timezone)
+    return lint_quiz(bank), stale_facts(bank.faq.values(), bank.quiz.values(), today)
 
 
 def _tutor(settings: Settings):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ problem with file, entry id and field, and the bot refuses to start on invalid c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from bot.core import limits
+from bot.core.freshness import parse_dates
 from bot.core.intent import INTENTS
 from bot.core.markup import html_problem, visible_length
 
@@ -42,9 +44,9 @@ class FaqEntry:
     answer: str
     related: tuple[str, ...]
     source: str
+    as_of: dt.date | None = None  # the day a fact that can change was checked (see bot/core/freshness.py)
+    review_by: dt.date | None = None
     asks: tuple[str, ...] = ()  # the intents the answer answers (bot/core/intent.py)
-    as_of: str | None = None  # ISO date the answer's changing facts hold for
-    review_by: str | None = None
 
 
 # Fact-card attributes and the intent each answers (COMMON.md).
@@ -98,6 +100,8 @@ class QuizQuestion:
     explanation: str
     difficulty: str
     source: str
+    as_of: dt.date | None = None
+    review_by: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ class ContentBank:
     faq: dict[str, FaqEntry]
     quiz: dict[str, QuizQuestion]
     lexicon: Lexicon
-    origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id -> its file, for reports
+    origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id (and "quiz:" + id) -> its file
     cards: dict[str, Card] = field(default_factory=dict)
 
     def faq_in_topic(self, topic: str) -> list[FaqEntry]:
@@ -154,11 +158,11 @@ class ContentInvalid(Exception):
         self.problems = problems
 
 
-FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source", "asks", "as_of",
-              "review_by"}
+DATE_FIELDS = {"as_of", "review_by"}
+FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source", "asks"} | DATE_FIELDS
+QUIZ_FIELDS = {"id", "topic", "faq", "question", "options", "answer", "explanation", "difficulty", "source"} | DATE_FIELDS
 CARD_FIELDS = {"id", "name", "aliases", "topic", "faq", "facts"}
 FACT_FIELDS = {"attr", "value", "date", "count", "say", "source", "as_of", "review_by"}
-QUIZ_FIELDS = {"id", "topic", "faq", "question", "options", "answer", "explanation", "difficulty", "source"}
 TOPIC_FIELDS = {"id", "name", "name_en", "short", "description"}
 
 
@@ -215,7 +219,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
             v.origin["card:" + card.id] = _rel(directory, path)
             cards[card.id] = card
     v.card_aliases(cards)
-    origin = {fid: v.origin[fid] for fid in faq}
+    origin = {fid: v.origin[fid] for fid in faq} | {f"quiz:{qid}": v.origin[f"quiz:{qid}"] for qid in quiz}
     origin.update({"card:" + cid: v.origin["card:" + cid] for cid in cards})
     return ContentBank(topics, faq, quiz, lexicon, origin, cards), v.problems
 
@@ -306,6 +310,12 @@ class _Validator:
             out.append(str(v).strip())
         return tuple(out)
 
+    def dates(self, path: Path, id_: str, item: dict) -> dict[str, dt.date | None]:
+        as_of, review_by, problems = parse_dates(item)
+        for name, message in problems:
+            self.add(path, id_, name, message)
+        return {"as_of": as_of, "review_by": review_by}
+
     def entry_id(self, path: Path, item: Any, index: int, allowed: set[str]) -> str | None:
         if not isinstance(item, dict):
             self.add(path, f"#{index + 1}", None, "each entry must be a mapping of fields")
@@ -372,7 +382,7 @@ class _Validator:
                 related=self.text_list(path, id_, item, "related", required=False),
                 source=self.text(path, id_, item, "source"),
                 asks=self.asks(path, id_, item),
-                **self.dated(path, id_, item),
+                **self.dates(path, id_, item),
             )
             if answer and not html_problem(answer):
                 rendered = format_answer(entry, lang="id")
@@ -422,6 +432,7 @@ class _Validator:
             yield QuizQuestion(
                 id=id_, topic=topic, faq=faq_id, question=question, options=options, answer=answer,
                 explanation=explanation, difficulty=difficulty, source=self.text(path, id_, item, "source"),
+                **self.dates(path, id_, item),
             )
 
     def asks(self, path: Path, id_: str, item: dict) -> tuple[str, ...]:
