@@ -58,8 +58,8 @@ def report() -> evalset.Report:
 
 
 # Floors on the test half, a little under what it measured on 2026-12-04 with the content then on main
-# (blind 48.0 %, real 30.3 %, pasted multiple choice 30.9 %, off-topic declined 98.7 %, confident-wrong
-# 3.2 %). The targets (95 %, 85 %, 90 %, 95 %, <= 2 %) are not reached yet: most misses are
+# (blind 48.6 %, real 30.3 %, pasted multiple choice 30.9 %, off-topic declined 98.7 %, confident-wrong
+# 3.0 %). The targets (95 %, 85 %, 90 %, 95 %, <= 2 %) are not reached yet: most misses are
 # questions the bank has no content for. Raise these as content grows.
 FLOORS = {"blind_correct": 0.44, "real_correct": 0.27, "mc_accuracy": 0.27, "off_declined": 0.93}
 CEILINGS = {"confident_wrong": 0.05}
