@@ -34,12 +34,12 @@ from urllib.parse import unquote, urlsplit
 import tornado.web
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application, ExtBot
+from telegram.ext import ExtBot
 from tornado.httpserver import HTTPServer
 
 import bot.broadcast
 from bot.logs import setup_logging
-from bot.services import SERVICES_KEY, Services
+from bot.services import TutorApplication, find_services
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -84,13 +84,13 @@ def mode_of(settings: Settings) -> Mode:
                 secret=secret)
 
 
-async def check_health(application: Application, mode: Mode | None = None) -> dict[str, bool]:  # type: ignore[type-arg]
+async def check_health(application: TutorApplication, mode: Mode | None = None) -> dict[str, bool]:
     """The three things that must be up: the bot taking updates, the database, the scheduler."""
     updater = application.updater
     taking_updates = application.running and (
         mode is None or mode.webhook or (updater is not None and updater.running)
     )
-    services: Services | None = application.bot_data.get(SERVICES_KEY)
+    services = find_services(application)
     database = False
     if services is not None:
         try:
@@ -105,7 +105,7 @@ async def check_health(application: Application, mode: Mode | None = None) -> di
 class _HealthHandler(tornado.web.RequestHandler):
     """GET /healthz: 200 with the checks when all are up, 503 with the same body otherwise."""
 
-    def initialize(self, bot_app: Application, mode: Mode) -> None:  # type: ignore[type-arg]
+    def initialize(self, bot_app: TutorApplication, mode: Mode) -> None:
         self.application_ = bot_app
         self.mode = mode
 
@@ -126,7 +126,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
 
     SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
 
-    def initialize(self, bot_app: Application, secret: str) -> None:  # type: ignore[type-arg]
+    def initialize(self, bot_app: TutorApplication, secret: str) -> None:
         self.application_ = bot_app
         self.secret = secret.encode()
 
@@ -156,7 +156,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
         self.finish("{}")
 
 
-def make_web_app(application: Application, mode: Mode) -> tornado.web.Application:  # type: ignore[type-arg]
+def make_web_app(application: TutorApplication, mode: Mode) -> tornado.web.Application:
     """The tornado app: /healthz always, the webhook route only in webhook mode."""
     routes: list[Any] = [(re.escape(HEALTH_PATH), _HealthHandler, {"bot_app": application, "mode": mode})]
     if mode.webhook:
@@ -166,7 +166,7 @@ def make_web_app(application: Application, mode: Mode) -> tornado.web.Applicatio
     return tornado.web.Application(routes, log_function=lambda handler: None)
 
 
-async def serve(application: Application, mode: Mode, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
+async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) -> None:
     """PTB's run_polling/run_webhook sequence with our web app; returns after `stop` is set and all is flushed."""
     http: HTTPServer | None = None
     await application.initialize()

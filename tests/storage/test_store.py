@@ -66,6 +66,20 @@ async def test_sqlite_file_gets_parent_dir_and_pragmas(tmp_path) -> None:
         await store.close()
 
 
+async def test_rows_are_stamped_by_the_injected_clock(db_url: str) -> None:
+    ticks = iter([T0, T0 + timedelta(hours=1)])
+    store = await Store.open(db_url, clock=lambda: next(ticks))
+    try:
+        created = await store.upsert_chat(GROUP, "supergroup", "Kelas 9A")
+        assert (created.created_at, created.updated_at) == (T0, T0)
+        await store.set_chat_language(GROUP, "en")
+        updated = await store.get_chat(GROUP)
+        assert updated is not None
+        assert (updated.created_at, updated.updated_at) == (T0, T0 + timedelta(hours=1))
+    finally:
+        await store.close()
+
+
 async def test_open_without_migrate_leaves_database_empty(tmp_path) -> None:
     store = await Store.open(f"sqlite:///{tmp_path}/empty.db", migrate=False)
     try:
