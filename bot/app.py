@@ -28,7 +28,15 @@ from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
 from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
-from bot.services import CONTEXT_TYPES, Services, TutorApplication, attach_services, find_services, has_services
+from bot.services import (
+    CONTEXT_TYPES,
+    Services,
+    TutorApplication,
+    attach_services,
+    find_services,
+    has_services,
+    services_of,
+)
 from bot.settings import Settings
 from bot.storage import Store
 
@@ -83,6 +91,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
         .token(settings.token)
         .context_types(CONTEXT_TYPES)
         .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.bot_timezone)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -107,6 +116,11 @@ async def _post_init(application: TutorApplication) -> None:
         store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
         attach_services(application, Services(settings=settings, tutor=tutor, store=store))
         application.bot_data[OWNS_STORE_KEY] = True
+    services = services_of(application)
+    if "ocr" not in services.extras:  # photo questions; logs once when Tesseract is missing
+        from bot.ocr import OcrService  # Pillow and NumPy load only for the bot, never for `ask`
+
+        services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
     await bot.broadcast.on_startup(application)
@@ -118,6 +132,9 @@ async def _post_shutdown(application: TutorApplication) -> None:
         await bot.broadcast.on_shutdown(application)
     finally:
         services = find_services(application)
+        ocr = services.extras.pop("ocr", None) if services is not None else None
+        if ocr is not None:
+            ocr.close()
         if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
             await services.store.close()
 
