@@ -463,8 +463,6 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-# The shared conventions (`asks:` on FAQ entries, `as_of`/`review_by` on dated facts) are validated by
-# the intent and dated-facts work; until that lands, content written to them must still load. Once it
-# has, these two lines change nothing and can go.
-FAQ_FIELDS.update({"asks", "as_of", "review_by"})
-QUIZ_FIELDS.update({"as_of", "review_by"})
+# The shared `asks:` convention on FAQ entries is validated by the intent work; until that lands,
+# content written to it must still load. Once it has, this line changes nothing and can go.
+FAQ_FIELDS.add("asks")
