@@ -161,7 +161,10 @@ def test_console_bare_number_without_choices_gets_a_hint(tmp_path: Path) -> None
     assert NUMBER_HINT in out.stdout
     assert "Perintah itu tidak ada di konsol" in out.stdout and "/kuis" in out.stdout
     assert "Pilih nomor 1–3" in out.stdout  # out of range: the list stays, so "2" still picks
-    assert "Apa itu kerja sama bilateral?" in out.stdout.split("Pilih nomor 1–3")[1]
+    before, after = out.stdout.split("Pilih nomor 1–3", 1)
+    second = re.search(r"^2\. (.+)$", before, re.MULTILINE)
+    assert second, before  # the suggestion list for "kerja sama negara"
+    assert "kerja sama" in second[1] and second[1] in after  # "2" answers the second suggestion
     assert unanswered(db) == ["kerja sama negara"]  # never "7" or "/foo bar"
 
 

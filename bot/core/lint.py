@@ -193,6 +193,12 @@ def _form(option: str) -> dict[str, bool]:
     }
 
 
+def _title_case(option: str) -> bool:
+    """A name of several words, each capitalized ('Kepulauan Natuna', 'Persatuan Bangsa-Bangsa')."""
+    words = [w for w in _TOKEN.findall(option) if not w.isdigit()]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def check_mixed_form(ctx: _Context, q: QuizQuestion) -> Iterable[ContentProblem]:
     forms = [_form(o) for o in q.options]
     key_form, other_forms = forms[q.answer], [f for i, f in enumerate(forms) if i != q.answer]
@@ -207,7 +213,7 @@ def check_mixed_form(ctx: _Context, q: QuizQuestion) -> Iterable[ContentProblem]
                 yield _warn(ctx, q, "mixed-form", f"options[{i}] ends with a full stop; after '…' the option "
                                                   "continues the sentence")
             elif first and first[0][:1].isupper() and first[0].casefold() in ctx.lowercase_words \
-                    and not first[0].isupper():
+                    and not first[0].isupper() and not _title_case(option):
                 yield _warn(ctx, q, "mixed-form", f"options[{i}] starts with a capital ({first[0]!r}); after '…' "
                                                   "the option continues the sentence in lower case")
 

@@ -143,7 +143,9 @@ async def test_group_round_runs_ranks_and_refuses_a_second(tutor_bot: Bot) -> No
 
 
 async def test_group_round_resumes_after_restart(api: FakeBotApi, tmp_path: Path) -> None:
-    settings = make_settings(api, tmp_path / "t.db")
+    # A long open period: the restart (loading the content twice) must never outlive the first poll,
+    # or the re-armed timer fires on its own before _tick and the test measures the machine's speed.
+    settings = make_settings(api, tmp_path / "t.db", group_quiz_open_period=120)
     app = await start_bot(settings)
     bot = Bot(api, app, settings)
     first = await bot.send(U.message(GROUP, BUDI, "/kuis 2"), method="sendPoll")
