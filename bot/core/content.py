@@ -636,7 +636,3 @@ def _describe(value: Any) -> str:
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
-
-# The shared `asks:` convention on FAQ entries is validated by the intent work; until that lands,
-# content written to it must still load. Once it has, this line changes nothing and can go.
-FAQ_FIELDS.add("asks")
