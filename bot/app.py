@@ -28,14 +28,19 @@ from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
 from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
+from bot.processor import ChatOrderedProcessor
+from bot.ratelimit import GracefulRateLimiter
 from bot.services import SERVICES_KEY, Services
 from bot.settings import Settings
 from bot.storage import Store
+from bot.transport import Vitals, WatchedRequest
 
 log = logging.getLogger(__name__)
 
 OWNS_STORE_KEY = "owns_store"
+VITALS_KEY = "vitals"
 RATE_LIMIT_RETRIES = 3
+CONCURRENT_UPDATES = 64  # updates handled at once (each chat's in order, see bot/processor.py)
 
 # (command, Indonesian description, English description)
 PRIVATE_COMMANDS = [
@@ -69,8 +74,11 @@ def build_application(settings: Settings, *, services: Services | None = None,
                       rate_limit: bool = True) -> Application:  # type: ignore[type-arg]
     """The configured Application; the Store opens in post_init (pass `services` to inject one).
 
-    `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter is
-    PTB's AIORateLimiter whose flood waits a shutdown can end (bot.broadcast.GracefulRateLimiter).
+    `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter
+    keeps Telegram's limits per bot, group and private chat, scopes flood waits to what they concern
+    and retries replies while Telegram fails for a while (bot/ratelimit.py). Updates of different
+    chats are handled concurrently, each chat's in order (bot/processor.py); the requests note what
+    the health check needs and skip updates the library cannot read (bot/transport.py).
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -78,6 +86,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
     for noisy in ("httpx", "httpcore"):
         if logging.getLogger(noisy).getEffectiveLevel() < logging.WARNING:
             logging.getLogger(noisy).setLevel(logging.WARNING)
+    vitals = Vitals()
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -85,11 +94,15 @@ def build_application(settings: Settings, *, services: Services | None = None,
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.bot_timezone)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(ChatOrderedProcessor(CONCURRENT_UPDATES))
+        .request(WatchedRequest(vitals, connection_pool_size=256))
+        .get_updates_request(WatchedRequest(vitals, updates=True, connection_pool_size=1))
     )
     if rate_limit:
-        builder = builder.rate_limiter(bot.broadcast.GracefulRateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        builder = builder.rate_limiter(GracefulRateLimiter(max_retries=RATE_LIMIT_RETRIES))
     application = builder.build()
     application.bot_data["settings"] = settings
+    application.bot_data[VITALS_KEY] = vitals
     if services is not None:
         application.bot_data[SERVICES_KEY] = services
     register_handlers(application)

@@ -15,7 +15,6 @@ import math
 from telegram.ext import Application, ContextTypes
 
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
-from bot.broadcast.flight import GracefulRateLimiter
 from bot.services import SERVICES_KEY, Services
 
 log = logging.getLogger(__name__)
@@ -30,7 +29,6 @@ __all__ = [
     "BroadcastEngine",
     "BroadcastReport",
     "EngineConfig",
-    "GracefulRateLimiter",
     "engine_of",
     "on_shutdown",
     "on_startup",
@@ -109,9 +107,9 @@ def on_stop_deadline(application: Application) -> None:  # type: ignore[type-arg
     engine = engine_of(application)
     if engine is not None:
         engine.abandon_waits()
-    limiter = getattr(application.bot, "rate_limiter", None)
-    if isinstance(limiter, GracefulRateLimiter):
-        limiter.close()
+    close = getattr(getattr(application.bot, "rate_limiter", None), "close", None)
+    if callable(close):  # bot.ratelimit.GracefulRateLimiter
+        close()
     log.warning("still stopping after the grace: no more waiting out Telegram's flood limits")
 
 

@@ -31,7 +31,7 @@ from functools import partial
 from telegram import Bot, InputPollOption, Message, Poll
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.broadcast.flight import Abandoned, Flight, GracefulRateLimiter, enter_flight, on_the_wire, waiting
+from bot.broadcast.flight import Abandoned, Flight, enter_flight, on_the_wire, retry_seconds, waiting
 from bot.broadcast.pacer import Pacer
 from bot.core import schedule
 from bot.core.content import ContentBank, QuizQuestion
@@ -155,9 +155,9 @@ class BroadcastEngine:
         self._stopping = False
         self._abandoning = False
         self._flights: set[Flight] = set()
-        # With our rate limiter the limiter tells which part of a request is on the wire; with a plain
-        # Bot the whole request is.
-        self._limiter_marks_wire = isinstance(getattr(bot, "rate_limiter", None), GracefulRateLimiter)
+        # With our rate limiter (bot.ratelimit) the limiter tells which part of a request is on the wire;
+        # with a plain Bot the whole request is.
+        self._limiter_marks_wire = bool(getattr(getattr(bot, "rate_limiter", None), "MARKS_WIRE", False))
         self._lock = asyncio.Lock()
         self._idle = asyncio.Event()
         self._idle.set()
@@ -461,8 +461,7 @@ class BroadcastEngine:
                 with on_the_wire():
                     return await request()  # type: ignore[misc]
             except RetryAfter as exc:
-                wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
-                self.pacer.pause(float(wait))
+                self.pacer.pause(retry_seconds(exc))
                 report.rate_limited += 1
                 report.retries += 1
                 flood_waits += 1
