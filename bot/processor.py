@@ -186,3 +186,9 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         async with asyncio.timeout(timeout):
             while self.processed_through < update_id:
                 await self._changed.wait()
+
+
+def detach_from_slot() -> None:
+    """Call first thing in a task started from a handler: the task must not hand back (or think it
+    holds) the handler's processing slot it inherited with the context."""
+    _SLOT.set(None)
