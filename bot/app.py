@@ -28,6 +28,7 @@ from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
 from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
+from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
 from bot.processor import ChatOrderedProcessor
 from bot.ratelimit import GracefulRateLimiter
 from bot.services import SERVICES_KEY, Services
@@ -38,7 +39,6 @@ from bot.transport import Vitals, WatchedRequest
 log = logging.getLogger(__name__)
 
 OWNS_STORE_KEY = "owns_store"
-VITALS_KEY = "vitals"
 RATE_LIMIT_RETRIES = 3
 CONCURRENT_UPDATES = 64  # updates handled at once (each chat's in order, see bot/processor.py)
 
@@ -119,6 +119,8 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
         store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
         application.bot_data[SERVICES_KEY] = Services(settings=settings, tutor=tutor, store=store)
         application.bot_data[OWNS_STORE_KEY] = True
+    services: Services = application.bot_data[SERVICES_KEY]
+    services.extras[HEALTH_KEY] = HealthState(services)
     await set_commands(application)
     await resume_rounds(application)
     await bot.broadcast.on_startup(application)
@@ -130,6 +132,12 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
         await bot.broadcast.on_shutdown(application)
     finally:
         services: Services | None = application.bot_data.get(SERVICES_KEY)
+        health: HealthState | None = services.extras.get(HEALTH_KEY) if services is not None else None
+        if services is not None and health is not None:
+            try:
+                await services.store.drop_probe(health.holder)
+            except Exception as exc:  # the database may be what is failing; the row is harmless
+                log.warning("could not remove the health probe row (%s)", type(exc).__name__)
         if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
             await services.store.close()
 

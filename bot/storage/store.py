@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.core import srs
 from bot.core.streaks import streaks
 from bot.settings import to_async_url
+from bot.storage.health import HealthProbes
 from bot.storage.models import (
     Answer,
     Chat,
@@ -169,7 +170,7 @@ def _guess_chat_type(chat_id: int) -> str:
 # -------------------------------------------------------------------------------------------- store
 
 
-class Store:
+class Store(HealthProbes):
     """Async facade over the database; create with `await Store.open(url)`."""
 
     def __init__(self, engine: AsyncEngine, *, default_timezone: str = "Asia/Jakarta") -> None:
