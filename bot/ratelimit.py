@@ -111,7 +111,7 @@ class GracefulRateLimiter(BaseRateLimiter[int]):
         *,
         max_retries: int = 3,
         overall: tuple[float, float] = (5, 25.0),  # capacity, per second: ≤ 30 in any second
-        group: tuple[float, float] = (4, 16 / 60),  # ≤ 4 + 16 = 20 in any minute
+        group: tuple[float, float] = (3, 17 / 60),  # ≤ 3 + 17 = 20 in any minute, ≤ 3 in a second
         private: tuple[float, float] = (2, 1.0),  # ≤ 3 in any second, one a second sustained
         network_window: float = 30.0,
         first_backoff: float = 0.5,

@@ -416,6 +416,27 @@ class PollState:
         return data
 
 
+@dataclass
+class Outage:
+    """A stretch of 5xx answers or hangs (FakeBotApi.outage)."""
+
+    status: int
+    methods: frozenset[str]
+    hang: float
+    until: float | None
+    remaining: int | None
+    hit: int = 0
+
+    @property
+    def active(self) -> bool:
+        if self.until is not None and time.monotonic() >= self.until:
+            return False
+        return self.remaining is None or self.hit < self.remaining
+
+    def end(self) -> None:
+        self.until = 0.0
+
+
 class ApiError(Exception):
     """An error answer: HTTP status = error_code, as Telegram does."""
 
@@ -560,6 +581,7 @@ class FakeBotApi:
         self._commands: dict[str, list[JSON]] = {}
         self._menu_buttons: dict[int | None, JSON] = {}
         self._failures: dict[str, deque[tuple[int, int, str | None]]] = defaultdict(deque)
+        self._outages: list[Outage] = []  # fault injection: 5xx and hangs for a while (see outage())
         self._window_all: deque[float] = deque()
         self._window_groups: dict[int, deque[float]] = defaultdict(deque)
         self._window_chats: dict[int, deque[float]] = defaultdict(deque)
@@ -812,6 +834,40 @@ class FakeBotApi:
         """Updates injected but not yet confirmed by the bot."""
         return len(self._pending)
 
+    # ---- fault injection: Telegram failing for a while, updates the library cannot read -----
+
+    def outage(self, status: int = 500, *, seconds: float | None = None, count: int | None = None,
+               methods: Iterable[str] = ("sendMessage",), hang: float = 0.0) -> Outage:
+        """Telegram misbehaves for ``methods``: each call fails with ``status`` (500, 502...) or, with
+        ``hang`` > 0, is held that long and then answered normally (the message *is* delivered, as when
+        Telegram is slow), for ``seconds`` from now and/or the next ``count`` calls. Returns the Outage
+        (``end()`` stops it early; ``hit`` counts the calls it caught)."""
+        outage = Outage(status, frozenset(m.lower() for m in methods), hang,
+                        None if seconds is None else time.monotonic() + seconds, count)
+        self._outages.append(outage)
+        return outage
+
+    async def _outage_fault(self, method: str) -> None:
+        for outage in list(self._outages):
+            if not outage.active:
+                self._outages.remove(outage)
+                continue
+            if method.lower() not in outage.methods:
+                continue
+            outage.hit += 1
+            if outage.hang > 0:
+                await asyncio.sleep(outage.hang)  # then answered normally: delivered late
+                return
+            default = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+            raise ApiError(outage.status, default.get(outage.status, "Error"))
+
+    def inject_unreadable_poll_answer(self, poll_id: str, user: JSON, option_ids: list[int]) -> int:
+        """A poll_answer as an older Bot API server sends it: without ``option_persistent_ids``, which
+        python-telegram-bot 22.8 requires, so the library cannot read it. Returns its update_id."""
+        update = U.poll_answer(poll_id, user, option_ids)
+        del update["poll_answer"]["option_persistent_ids"]
+        return self.inject(update)
+
     # ---- waiting --------------------------------------------------------------------------
 
     def mark(self) -> int:
@@ -910,6 +966,7 @@ class FakeBotApi:
         if entry is None:
             return self._finish(method, params, ApiError(404, "Not Found"))
         try:
+            await self._outage_fault(method)
             self._forced_failure(method)
             if method in self._flood.methods:
                 self._check_flood(params)
