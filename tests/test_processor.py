@@ -31,9 +31,16 @@ class Recorder:
         self.release: dict[int, asyncio.Event] = {}
         self.running = 0
         self.most_running = 0
+        self.changed = asyncio.Condition()
+
+    async def until_started(self, count: int) -> None:
+        async with self.changed:
+            await asyncio.wait_for(self.changed.wait_for(lambda: len(self.started) >= count), 5)
 
     async def handle(self, update_id: int, hold: bool = False) -> None:
         self.started.append(update_id)
+        async with self.changed:
+            self.changed.notify_all()
         self.running += 1
         self.most_running = max(self.most_running, self.running)
         try:
@@ -106,9 +113,8 @@ async def test_at_most_running_at_once_and_waiting_for_a_chat_budget_frees_the_s
             for i in (1, 2)]
     fast = [asyncio.create_task(processor.process_update(private(800 + i, i),
                                                          recorder.handle(i, hold=True))) for i in (3, 4, 5)]
-    while len(recorder.started) < 2:
-        await asyncio.sleep(0)
-    for _ in range(20):
+    await recorder.until_started(2)
+    for _ in range(20):  # give a third update every chance to start (it must not)
         await asyncio.sleep(0)
     assert recorder.most_running == 2 and len(recorder.started) == 2  # the bound holds
     for i in (3, 4, 5):
