@@ -839,15 +839,16 @@ class FakeBotApi:
     def outage(self, status: int = 500, *, seconds: float | None = None, count: int | None = None,
                methods: Iterable[str] = ("sendMessage",), hang: float = 0.0) -> Outage:
         """Telegram misbehaves for ``methods``: each call fails with ``status`` (500, 502...) or, with
-        ``hang`` > 0, is held that long and then answered normally (the message *is* delivered, as when
-        Telegram is slow), for ``seconds`` from now and/or the next ``count`` calls. Returns the Outage
+        ``hang`` > 0, is handled (the message *is* delivered) but answered only that much later, as when
+        Telegram is slow, for ``seconds`` from now and/or the next ``count`` calls. Returns the Outage
         (``end()`` stops it early; ``hit`` counts the calls it caught)."""
         outage = Outage(status, frozenset(m.lower() for m in methods), hang,
                         None if seconds is None else time.monotonic() + seconds, count)
         self._outages.append(outage)
         return outage
 
-    async def _outage_fault(self, method: str) -> None:
+    def _outage_fault(self, method: str) -> float:
+        """Raise the outage's 5xx, or return how long to hold the answer back (0: not at all)."""
         for outage in list(self._outages):
             if not outage.active:
                 self._outages.remove(outage)
@@ -856,10 +857,10 @@ class FakeBotApi:
                 continue
             outage.hit += 1
             if outage.hang > 0:
-                await asyncio.sleep(outage.hang)  # then answered normally: delivered late
-                return
+                return outage.hang  # handled normally, answered late
             default = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
             raise ApiError(outage.status, default.get(outage.status, "Error"))
+        return 0.0
 
     def inject_unreadable_poll_answer(self, poll_id: str, user: JSON, option_ids: list[int]) -> int:
         """A poll_answer as an older Bot API server sends it: without ``option_persistent_ids``, which
@@ -966,14 +967,17 @@ class FakeBotApi:
         if entry is None:
             return self._finish(method, params, ApiError(404, "Not Found"))
         try:
-            await self._outage_fault(method)
+            hang = self._outage_fault(method)
             self._forced_failure(method)
             if method in self._flood.methods:
                 self._check_flood(params)
             result = await entry[1](params)
         except ApiError as exc:
             return self._finish(method, params, exc)
-        return self._finish(method, params, None, result)
+        response = self._finish(method, params, None, result)
+        if hang:
+            await asyncio.sleep(hang)  # done and recorded; only the answer is late (the client may give up)
+        return response
 
     async def _read_params(self, request: web.Request) -> JSON:
         params: JSON = {k: _decode_form_value(k, v) for k, v in request.query.items()}
