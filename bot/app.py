@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 OWNS_STORE_KEY = "owns_store"
 RATE_LIMIT_RETRIES = 3
-CONCURRENT_UPDATES = 64  # updates handled at once (each chat's in order, see bot/processor.py)
+CONCURRENT_UPDATES = 12  # handled at once; under the database pool (15), waits on Telegram hand theirs back
 
 # (command, Indonesian description, English description)
 PRIVATE_COMMANDS = [
