@@ -170,3 +170,26 @@ async def test_broadcast_stuck(app: Application, api: FakeBotApi) -> None:  # ty
         await run
     later.ahead = 0
     assert (await report(app))["broadcast"] is True
+
+
+async def test_webhook_refuses_an_unreadable_update_counts_it_and_logs_its_kind_once(
+        app: Application, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[type-arg]
+    caplog.set_level(logging.ERROR, logger="bot.transport")
+    port = free_port()
+    mode = Mode(webhook=True, listen="127.0.0.1", port=port, path="/hook", url="https://x.example/hook",
+                secret="s3cret")
+    server = HTTPServer(make_web_app(app, mode))
+    server.listen(port, address="127.0.0.1")
+    unreadable = U.poll_answer("p-9", BUDI, [0])
+    del unreadable["poll_answer"]["option_persistent_ids"]
+    try:
+        async with aiohttp.ClientSession() as session:
+            for update_id in (901, 902):
+                async with session.post(f"http://127.0.0.1:{port}/hook", json={"update_id": update_id, **unreadable},
+                                        headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"}) as response:
+                    assert response.status == 400
+    finally:
+        server.stop()
+    assert app.bot_data[VITALS_KEY].unreadable["poll_answer"] == 2
+    lines = [r.getMessage() for r in caplog.records if "could not be read" in r.getMessage()]
+    assert len(lines) == 1 and "webhook" in lines[0] and "901" in lines[0]

@@ -50,7 +50,7 @@ async def drop_unanswered_kinds(update: Update, context: ContextTypes.DEFAULT_TY
     """
     if update.edited_message or update.edited_channel_post or update.channel_post:
         raise ApplicationHandlerStop
-    if not any(value for key, value in update.to_dict().items() if key != "update_id"):
+    if not any(getattr(update, kind, None) for kind in Update.ALL_TYPES):
         raise ApplicationHandlerStop
 
 
