@@ -20,7 +20,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import ApplicationBuilder, Defaults
 
 import bot.broadcast
 from bot.core.content import load_bank
@@ -31,7 +31,15 @@ from bot.handlers.quiz import resume_rounds
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
 from bot.processor import ChatOrderedProcessor
 from bot.ratelimit import GracefulRateLimiter
-from bot.services import SERVICES_KEY, Services
+from bot.services import (
+    CONTEXT_TYPES,
+    Services,
+    TutorApplication,
+    attach_services,
+    find_services,
+    has_services,
+    services_of,
+)
 from bot.settings import Settings
 from bot.storage import Store
 from bot.transport import Vitals, WatchedRequest
@@ -71,7 +79,7 @@ ADMIN_COMMANDS = [
 
 
 def build_application(settings: Settings, *, services: Services | None = None,
-                      rate_limit: bool = True) -> Application:  # type: ignore[type-arg]
+                      rate_limit: bool = True) -> TutorApplication:
     """The configured Application; the Store opens in post_init (pass `services` to inject one).
 
     `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter
@@ -90,6 +98,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
     builder = (
         ApplicationBuilder()
         .token(settings.token)
+        .context_types(CONTEXT_TYPES)
         .base_url(settings.telegram_api_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.bot_timezone)))
         .post_init(_post_init)
@@ -104,34 +113,34 @@ def build_application(settings: Settings, *, services: Services | None = None,
     application.bot_data["settings"] = settings
     application.bot_data[VITALS_KEY] = vitals
     if services is not None:
-        application.bot_data[SERVICES_KEY] = services
+        attach_services(application, services)
     register_handlers(application)
     return application
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(application: TutorApplication) -> None:
     """Open the database, build Services, set the command menus, resume rounds, start broadcasts."""
     settings: Settings = application.bot_data["settings"]
-    if SERVICES_KEY not in application.bot_data:
+    if not has_services(application):
         tutor = Tutor(load_bank(settings.resolved_content_dir))
         for problem in indistinct_phrasings(tutor.bank, tutor.matcher):  # `check` reports these too
             log.warning("content: %s", problem)
         store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
-        application.bot_data[SERVICES_KEY] = Services(settings=settings, tutor=tutor, store=store)
+        attach_services(application, Services(settings=settings, tutor=tutor, store=store))
         application.bot_data[OWNS_STORE_KEY] = True
-    services: Services = application.bot_data[SERVICES_KEY]
+    services = services_of(application)
     services.extras[HEALTH_KEY] = HealthState(services)
     await set_commands(application)
     await resume_rounds(application)
     await bot.broadcast.on_startup(application)
 
 
-async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_shutdown(application: TutorApplication) -> None:
     """Stop broadcasts, then close the database we opened."""
     try:
         await bot.broadcast.on_shutdown(application)
     finally:
-        services: Services | None = application.bot_data.get(SERVICES_KEY)
+        services = find_services(application)
         health: HealthState | None = services.extras.get(HEALTH_KEY) if services is not None else None
         if services is not None and health is not None:
             try:
@@ -146,7 +155,7 @@ def _commands(spec: Sequence[tuple[str, str, str]], lang: str) -> list[BotComman
     return [BotCommand(name, en if lang == "en" else id_) for name, id_, en in spec]
 
 
-async def set_commands(application: Application) -> None:  # type: ignore[type-arg]
+async def set_commands(application: TutorApplication) -> None:
     """setMyCommands per scope (private, groups, group admins) and language (default Indonesian, en)."""
     scopes: list[tuple[BotCommandScope, Sequence[tuple[str, str, str]]]] = [
         (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),

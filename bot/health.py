@@ -30,7 +30,7 @@ from telegram.ext import Application
 
 import bot.broadcast
 from bot.processor import ChatOrderedProcessor
-from bot.services import SERVICES_KEY, Services
+from bot.services import Services, find_services
 from bot.transport import Vitals
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ def _broadcast(application: Application, vitals: Vitals) -> bool:  # type: ignor
 async def check_health(application: Application, *, polling: bool, taking_updates: bool) -> dict[str, Any]:  # type: ignore[type-arg]
     """Every field (see the module doc), plus `status` and `failing`."""
     vitals: Vitals = application.bot_data.get(VITALS_KEY) or Vitals()
-    services: Services | None = application.bot_data.get(SERVICES_KEY)
+    services = find_services(application)
     database = False
     write_age = None
     if services is not None:

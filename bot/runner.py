@@ -34,13 +34,14 @@ from urllib.parse import unquote, urlsplit
 import tornado.web
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application, ExtBot
+from telegram.ext import ExtBot
 from tornado.httpserver import HTTPServer
 
 import bot.broadcast
 from bot.health import VITALS_KEY
 from bot.health import check_health as health_of
 from bot.logs import setup_logging
+from bot.services import TutorApplication
 from bot.settings import Settings
 from bot.transport import Vitals, update_kind
 
@@ -85,7 +86,7 @@ def mode_of(settings: Settings) -> Mode:
                 secret=secret)
 
 
-async def check_health(application: Application, mode: Mode | None = None) -> dict[str, Any]:  # type: ignore[type-arg]
+async def check_health(application: TutorApplication, mode: Mode | None = None) -> dict[str, Any]:
     """Every field of /healthz (see bot/health.py): booleans and ages, `failing` names what is down."""
     updater = application.updater
     polling = mode is not None and not mode.webhook
@@ -96,7 +97,7 @@ async def check_health(application: Application, mode: Mode | None = None) -> di
 class _HealthHandler(tornado.web.RequestHandler):
     """GET /healthz: 200 with the checks when all are up, 503 with the same body otherwise."""
 
-    def initialize(self, bot_app: Application, mode: Mode) -> None:  # type: ignore[type-arg]
+    def initialize(self, bot_app: TutorApplication, mode: Mode) -> None:
         self.application_ = bot_app
         self.mode = mode
 
@@ -117,7 +118,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
 
     SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
 
-    def initialize(self, bot_app: Application, secret: str) -> None:  # type: ignore[type-arg]
+    def initialize(self, bot_app: TutorApplication, secret: str) -> None:
         self.application_ = bot_app
         self.secret = secret.encode()
 
@@ -154,7 +155,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
         self.finish("{}")
 
 
-def make_web_app(application: Application, mode: Mode) -> tornado.web.Application:  # type: ignore[type-arg]
+def make_web_app(application: TutorApplication, mode: Mode) -> tornado.web.Application:
     """The tornado app: /healthz always, the webhook route only in webhook mode."""
     routes: list[Any] = [(re.escape(HEALTH_PATH), _HealthHandler, {"bot_app": application, "mode": mode})]
     if mode.webhook:
@@ -164,7 +165,7 @@ def make_web_app(application: Application, mode: Mode) -> tornado.web.Applicatio
     return tornado.web.Application(routes, log_function=lambda handler: None)
 
 
-async def serve(application: Application, mode: Mode, stop: asyncio.Event) -> None:  # type: ignore[type-arg]
+async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) -> None:
     """PTB's run_polling/run_webhook sequence with our web app; returns after `stop` is set and all is flushed."""
     http: HTTPServer | None = None
     await application.initialize()

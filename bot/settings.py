@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.storage.engine import to_async_url
+
 PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
 REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -130,17 +132,6 @@ class Settings(BaseSettings):
     def async_database_url(self) -> str:
         """The plain URL forms mapped to their async drivers."""
         return to_async_url(self.database_url)
-
-
-def to_async_url(url: str) -> str:
-    """Map `sqlite:///…` and `postgresql://…` to the aiosqlite/asyncpg dialects."""
-    scheme, sep, rest = url.partition("://")
-    base = scheme.split("+", 1)[0].lower()
-    if base == "sqlite":
-        return f"sqlite+aiosqlite{sep}{rest}"
-    if base in {"postgres", "postgresql"}:
-        return f"postgresql+asyncpg{sep}{rest}"
-    return url
 
 
 def load_settings(**overrides: object) -> Settings:

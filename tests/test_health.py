@@ -19,7 +19,7 @@ import bot.broadcast
 import bot.health
 from bot.health import VITALS_KEY
 from bot.runner import HEALTH_PATH, Mode, check_health, make_web_app
-from bot.services import SERVICES_KEY
+from bot.services import services_of
 from bot.transport import Vitals
 from tests.e2e.harness import make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
@@ -88,7 +88,7 @@ async def test_database_write_failing(app: Application, monkeypatch: pytest.Monk
     async def read_only(*args: object) -> None:
         raise OSError("attempt to write a readonly database")
 
-    monkeypatch.setattr(app.bot_data[SERVICES_KEY].store, "write_probe", read_only)
+    monkeypatch.setattr(services_of(app).store, "write_probe", read_only)
     assert (await report(app))["failing"] == ["database"]
 
 
@@ -144,7 +144,7 @@ async def test_scheduler_lease_not_renewed(app: Application, monkeypatch: pytest
     async def unwritable(*args: object, **kwargs: object) -> bool:
         raise OSError("disk full")
 
-    monkeypatch.setattr(app.bot_data[SERVICES_KEY].store, "acquire_lease", unwritable)
+    monkeypatch.setattr(services_of(app).store, "acquire_lease", unwritable)
     await engine.ensure_lease()  # what every minute tick does: fails now
     later = Later(app.bot_data[VITALS_KEY])
     later.ahead = bot.health.LEASE_STALE + 1
@@ -154,7 +154,7 @@ async def test_scheduler_lease_not_renewed(app: Application, monkeypatch: pytest
 async def test_broadcast_stuck(app: Application, api: FakeBotApi) -> None:  # type: ignore[type-arg]
     engine = bot.broadcast.engine_of(app)
     assert engine is not None
-    store = app.bot_data[SERVICES_KEY].store
+    store = services_of(app).store
     from datetime import time
 
     await store.upsert_chat(4001, "private", None)

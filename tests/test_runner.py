@@ -28,7 +28,7 @@ from bot.broadcast.engine import EngineConfig
 from bot.core import schedule
 from bot.logs import RedactingFilter
 from bot.runner import HEALTH_PATH, SECRET_HEADER, Mode, StartupError, log_secrets, make_web_app, mode_of
-from bot.services import SERVICES_KEY
+from bot.services import services_of
 from bot.settings import Settings
 from bot.storage import Store
 from tests.e2e.harness import make_settings, start_bot, stop_bot
@@ -292,7 +292,7 @@ async def test_healthz_is_503_when_the_database_is_down(api: FakeBotApi, tmp_pat
             async def read_only(*args: object) -> None:
                 raise OSError("attempt to write a readonly database")
 
-            monkeypatch.setattr(app.bot_data[SERVICES_KEY].store, "write_probe", read_only)
+            monkeypatch.setattr(services_of(app).store, "write_probe", read_only)
             async with session.get(url) as response:
                 assert response.status == 503
                 body = await response.json()

@@ -12,10 +12,8 @@ from __future__ import annotations
 import logging
 import math
 
-from telegram.ext import Application, ContextTypes
-
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
-from bot.services import SERVICES_KEY, Services
+from bot.services import TutorApplication, TutorContext, find_services, services_of
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +35,15 @@ __all__ = [
 ]
 
 
-def engine_of(application: Application) -> BroadcastEngine | None:  # type: ignore[type-arg]
+def engine_of(application: TutorApplication) -> BroadcastEngine | None:
     """The running engine (kept in Services.extras), or None before start-up."""
-    svc: Services | None = application.bot_data.get(SERVICES_KEY)
+    svc = find_services(application)
     return svc.extras.get(ENGINE_KEY) if svc is not None else None
 
 
-async def on_startup(application: Application) -> None:  # type: ignore[type-arg]
+async def on_startup(application: TutorApplication) -> None:
     """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late)."""
-    svc: Services = application.bot_data[SERVICES_KEY]
+    svc = services_of(application)
     config = EngineConfig(recap_delay_hours=svc.settings.recap_delay_hours)
     engine = BroadcastEngine(
         application.bot,
@@ -73,7 +71,7 @@ async def on_startup(application: Application) -> None:  # type: ignore[type-arg
     log.info("daily quiz scheduler ready (holder %s)", engine.holder)
 
 
-async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _tick(context: TutorContext) -> None:
     """Minute tick; a tick while a long broadcast still runs returns at once (the next one covers the gap)."""
     engine = engine_of(context.application)
     if engine is None or engine.busy or not context.application.running:
@@ -84,20 +82,20 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("daily broadcast: %s", report.as_dict())
 
 
-async def _renew(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _renew(context: TutorContext) -> None:
     """Keep the lease while a broadcast runs longer than its TTL."""
     engine = engine_of(context.application)
     if engine is not None and engine.leader:
         await engine.ensure_lease()
 
 
-def shutdown_grace(application: Application) -> float:  # type: ignore[type-arg]
+def shutdown_grace(application: TutorApplication) -> float:
     """How long a stop lets broadcast sends under way finish before `on_stop_deadline`."""
     engine = engine_of(application)
     return engine.config.shutdown_grace if engine is not None else EngineConfig.shutdown_grace
 
 
-def on_stop_deadline(application: Application) -> None:  # type: ignore[type-arg]
+def on_stop_deadline(application: TutorApplication) -> None:
     """Stopping outlived the grace (Telegram is making us wait out a flood limit): stop waiting.
 
     Broadcast sends still waiting are cancelled (their deliveries stay pending for the next start),
@@ -113,7 +111,7 @@ def on_stop_deadline(application: Application) -> None:  # type: ignore[type-arg
     log.warning("still stopping after the grace: no more waiting out Telegram's flood limits")
 
 
-async def on_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+async def on_shutdown(application: TutorApplication) -> None:
     """Stop taking new chats, then give the lease up so another process can take over at once."""
     engine = engine_of(application)
     if engine is None:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import (
-    Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     PollAnswerHandler,
@@ -37,12 +35,13 @@ from bot.handlers import (
     topics,
 )
 from bot.handlers.common import remember
+from bot.services import TutorApplication, TutorContext
 
 PRIVATE = filters.ChatType.PRIVATE
 GROUPS = filters.ChatType.GROUPS
 
 
-async def drop_unanswered_kinds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def drop_unanswered_kinds(update: Update, context: TutorContext) -> None:
     """Edited messages and channel posts get no reply: answering an edit twice would confuse.
 
     An update with nothing but its id is the stand-in for one the library could not read
@@ -54,7 +53,7 @@ async def drop_unanswered_kinds(update: Update, context: ContextTypes.DEFAULT_TY
         raise ApplicationHandlerStop
 
 
-def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
+def register_handlers(application: TutorApplication) -> None:
     """Add every handler and the error handler to the application."""
     application.add_handler(TypeHandler(Update, drop_unanswered_kinds), group=-2)
     application.add_handler(TypeHandler(Update, remember), group=-1)

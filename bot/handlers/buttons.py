@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
 from bot.core.quiz import QuizRequest
 from bot.handlers import language, questions, quiz, start, topics
 from bot.handlers.callbacks import ChooseLanguage, MenuItem, ShowAnswer, StartQuiz, TopicPage, decode
 from bot.handlers.common import language_for
-from bot.services import services
+from bot.services import TutorContext
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: TutorContext) -> None:
     """Stale or tampered data gets "tombol ini sudah kedaluwarsa"; valid buttons do their thing."""
     query = update.callback_query
     if query is None:
         return
-    svc = services(context)
+    svc = context.services
     action = decode(query.data, svc.tutor.bank)
     if action is None or query.message is None:  # buttons only live on our own chat messages
         await query.answer(t("callback.expired", await language_for(update, context)), show_alert=False)

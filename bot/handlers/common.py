@@ -24,12 +24,11 @@ from telegram import (
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, ContextTypes
 
 from bot.core.i18n import LANGUAGES, pick_language
 from bot.core.markup import split_message
 from bot.handlers.callbacks import Action, encode
-from bot.services import SERVICES_KEY, services
+from bot.services import TutorApplication, TutorContext, services_of
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +63,9 @@ def is_for_me(message: Message | None, bot: Bot) -> bool:
     return target is not None and target in ("", (bot.username or "").lower())
 
 
-async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remember(update: Update, context: TutorContext) -> None:
     """Keep users and chats in the database (names for leaderboards), writing only on change."""
-    store = services(context).store
+    store = context.services.store
     user = update.effective_user
     if user is not None and not user.is_bot and context.user_data is not None:
         profile = (user.first_name, user.username, user.language_code)
@@ -88,21 +87,21 @@ async def _choice(data: dict, load: Callable[[], Awaitable[str | None]]) -> str 
     return data[_LANG_KEY]
 
 
-async def user_language(context: ContextTypes.DEFAULT_TYPE, user: User | None) -> str:
+async def user_language(context: TutorContext, user: User | None) -> str:
     """/bahasa choice, else English for English Telegram clients, else Indonesian."""
     if user is None:
         return pick_language(None, None)
-    store = services(context).store
+    store = context.services.store
     choice = await _choice(context.application.user_data[user.id], lambda: store.get_user_language(user.id))
     return pick_language(choice, user.language_code)
 
 
-async def user_language_by_id(application: Application, user_id: int | None) -> str:  # type: ignore[type-arg]
+async def user_language_by_id(application: TutorApplication, user_id: int | None) -> str:
     """The same as user_language without an Update (jobs, quiz summaries): the client language
     comes from the profile cached by `remember`, else from the database."""
     if user_id is None:
         return pick_language(None, None)
-    store = application.bot_data[SERVICES_KEY].store
+    store = services_of(application).store
     data = application.user_data[user_id]
     choice = await _choice(data, lambda: store.get_user_language(user_id))
     profile = data.get(_PROFILE_KEY)
@@ -110,9 +109,9 @@ async def user_language_by_id(application: Application, user_id: int | None) -> 
     return pick_language(choice, code)
 
 
-async def chat_language_by_id(application: Application, chat_id: int) -> str:  # type: ignore[type-arg]
+async def chat_language_by_id(application: TutorApplication, chat_id: int) -> str:
     """A group's language (set by its admins with /bahasa), else Indonesian."""
-    store = application.bot_data[SERVICES_KEY].store
+    store = services_of(application).store
 
     async def load() -> str | None:
         record = await store.get_chat(chat_id)
@@ -122,19 +121,19 @@ async def chat_language_by_id(application: Application, chat_id: int) -> str:  #
     return choice if choice in LANGUAGES else pick_language(None, None)
 
 
-async def chat_language(context: ContextTypes.DEFAULT_TYPE, chat: Chat | None, user: User | None) -> str:
+async def chat_language(context: TutorContext, chat: Chat | None, user: User | None) -> str:
     """The language to speak in a chat: the user's in private, the group's (admins choose) in groups."""
     if chat is None or is_private(chat):
         return await user_language(context, user)
     return await chat_language_by_id(context.application, chat.id)
 
 
-async def language_for(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def language_for(update: Update, context: TutorContext) -> str:
     """Shortcut: the language for this update's chat and user."""
     return await chat_language(context, update.effective_chat, update.effective_user)
 
 
-def set_cached_language(context: ContextTypes.DEFAULT_TYPE, *, user_id: int | None = None,
+def set_cached_language(context: TutorContext, *, user_id: int | None = None,
                         chat_id: int | None = None, language: str) -> None:
     """Update the cache after /bahasa wrote the choice to the database."""
     if user_id is not None:
@@ -175,7 +174,7 @@ async def send_html(
     return message
 
 
-async def reply_html(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+async def reply_html(update: Update, context: TutorContext, text: str,
                      reply_markup: InlineKeyboardMarkup | None = None) -> Message | None:
     """Answer the update's message: a plain message in private, a reply to it in groups."""
     chat = update.effective_chat
@@ -195,7 +194,7 @@ async def edit_html(message: Message, text: str, reply_markup: InlineKeyboardMar
             raise
 
 
-async def is_chat_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def is_chat_admin(update: Update, context: TutorContext) -> bool:
     """Whether the sender may change group settings: an admin per Telegram, anonymous admins included.
 
     Private chats: the user owns the chat. Anonymous admins write as the group itself

@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.core import schedule
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import is_chat_admin, is_private, language_for, reply_html
-from bot.services import Services, services
+from bot.services import Services, TutorApplication, TutorContext
 
 OFF_WORDS = frozenset({"off", "mati", "stop", "berhenti", "nonaktif"})
 _DAYS = {
@@ -26,7 +26,7 @@ _DAYS = {
 }
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: TutorApplication) -> None:
     """Add /harian (/daily) and /zona (/timezone)."""
     application.add_handler(CommandHandler(["harian", "daily"], harian))
     application.add_handler(CommandHandler(["zona", "timezone"], zona))
@@ -57,12 +57,12 @@ async def next_quiz(svc: Services, chat_id: int, local_time: time, zone: str) ->
     return upcoming
 
 
-async def harian(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def harian(update: Update, context: TutorContext) -> None:
     """Show, set or turn off the daily quiz of this chat."""
     chat = update.effective_chat
     if chat is None:
         return
-    svc = services(context)
+    svc = context.services
     lang = await language_for(update, context)
     args = context.args or []
     sub = await svc.store.get_subscription(chat.id)
@@ -97,12 +97,12 @@ async def harian(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         zone=escape(schedule.zone_label(zone)), next=format_when(upcoming, zone, lang)))
 
 
-async def zona(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def zona(update: Update, context: TutorContext) -> None:
     """Show or set the chat's time zone; the daily quiz follows it."""
     chat = update.effective_chat
     if chat is None:
         return
-    svc = services(context)
+    svc = context.services
     lang = await language_for(update, context)
     args = context.args or []
     if not args:

@@ -6,11 +6,11 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
-from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
 from bot.handlers.common import is_for_me, is_private, language_for
 from bot.handlers.questions import ADDRESSED
+from bot.services import TutorContext
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def describe(update: object) -> str:
             f"user_id={user.id if user else None} message_id={message.message_id if message else None}")
 
 
-def was_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def was_addressed(update: Update, context: TutorContext) -> bool:
     """Whether the user spoke to the bot: only then is an apology welcome (group chatter, membership
     changes and poll answers get none, even when handling them failed)."""
     if update.callback_query is not None:
@@ -38,7 +38,7 @@ def was_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return bool(is_private(update.effective_chat) or is_for_me(message, context.bot) or ADDRESSED.check_update(update))
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: TutorContext) -> None:
     """Log the error with the update's type and ids and tell the user briefly; never re-raises."""
     error = context.error
     if isinstance(error, Forbidden):  # blocked or kicked: nobody to tell

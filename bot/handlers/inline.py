@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
 from bot.core.content import ContentBank
 from bot.core.limits import MAX_INLINE_RESULTS
 from bot.core.render import format_answer
 from bot.handlers.common import user_language
-from bot.services import services
+from bot.services import TutorContext
 
 EMPTY_QUERY_RESULTS = 20
 
@@ -30,12 +29,12 @@ def _faq_ids(bank: ContentBank, ranked: list[str], query: str) -> list[str]:
     return ids[:MAX_INLINE_RESULTS]
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: TutorContext) -> None:
     """Answer with up to 50 FAQ articles (unique ids, valid HTML)."""
     query = update.inline_query
     if query is None:
         return
-    tutor = services(context).tutor
+    tutor = context.services.tutor
     lang = await user_language(context, query.from_user)
     text = query.query.strip()[:256]
     ranked = [c.faq_id for c in tutor.matcher.match(text).candidates] if text else []

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.core.i18n import LANGUAGES, t
 from bot.handlers.callbacks import ChooseLanguage
 from bot.handlers.common import is_chat_admin, is_private, keyboard, language_for, reply_html, set_cached_language
-from bot.services import services
+from bot.services import TutorContext
 
 LANGUAGE_NAMES = {"id": "🇮🇩 Bahasa Indonesia", "en": "🇬🇧 English"}
 
 
-async def bahasa(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def bahasa(update: Update, context: TutorContext) -> None:
     """/bahasa [id|en]: set the language at once, or offer the two buttons."""
     lang = await language_for(update, context)
     args = [a.lower() for a in context.args or []]
@@ -29,12 +28,12 @@ async def bahasa(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply_html(update, context, t("lang.pick", lang, target=target), markup)
 
 
-async def set_language(update: Update, context: ContextTypes.DEFAULT_TYPE, language: str) -> None:
+async def set_language(update: Update, context: TutorContext, language: str) -> None:
     """Store a choice: the user's in private; the group's only when Telegram says the sender is an admin."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return
-    store = services(context).store
+    store = context.services.store
     if is_private(chat):
         if user is None:
             return

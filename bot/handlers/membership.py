@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 
 from telegram import ChatMember, Update
-from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import chat_language_by_id, is_private, send_html
-from bot.services import services
+from bot.services import TutorContext
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +25,12 @@ def _present(member: ChatMember) -> bool:
     return member.status in PRESENT
 
 
-async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_chat_member(update: Update, context: TutorContext) -> None:
     """Added to a group: introduce once. Removed, kicked or blocked: mark the chat inactive."""
     change = update.my_chat_member
     if change is None:
         return
-    store = services(context).store
+    store = context.services.store
     chat = change.chat
     was, now = _present(change.old_chat_member), _present(change.new_chat_member)
     if was == now:
@@ -48,11 +47,11 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         context.job_queue.run_once(introduce, when=INTRO_DELAY_S, chat_id=chat.id, name=f"{INTRO_JOB_PREFIX}{chat.id}")
 
 
-async def introduce(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def introduce(context: TutorContext) -> None:
     """Introduce the bot to a group it was added to, unless the group is an upgraded one."""
     job = context.job
     assert job is not None and job.chat_id is not None
-    store = services(context).store
+    store = context.services.store
     if await store.is_migration_target(job.chat_id):
         log.info("chat %s is an upgraded group: no second introduction", job.chat_id)
         return
@@ -63,7 +62,7 @@ async def introduce(context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(context.bot, job.chat_id, t("group.intro", lang, username=escape(context.bot.username or "")))
 
 
-async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def migrated(update: Update, context: TutorContext) -> None:
     """A group became a supergroup: move everything of the old id to the new one (idempotent)."""
     message = update.effective_message
     if message is None:
@@ -74,7 +73,7 @@ async def migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         old_id, new_id = message.migrate_from_chat_id, message.chat.id
     else:
         return
-    store = services(context).store
+    store = context.services.store
     if message.migrate_from_chat_id:
         await store.upsert_chat(new_id, message.chat.type, message.chat.title)
     await store.migrate_chat(old_id, new_id)

@@ -66,8 +66,12 @@ class GroupOutbox:
         self._pending.setdefault(chat_id, []).append(item)
         sender = self._senders.get(chat_id)
         if sender is None or sender.done():
-            self._senders[chat_id] = self.application.create_task(self._send_all(chat_id),
-                                                                  name=f"group-outbox:{chat_id}")
+            name = f"group-outbox:{chat_id}"
+            # Application.create_task: a stop waits for the answers still queued. (Tests may drive the
+            # handlers of an application that is not running; then a plain task, kept in _senders.)
+            self._senders[chat_id] = (self.application.create_task(self._send_all(chat_id), name=name)
+                                      if self.application.running
+                                      else asyncio.create_task(self._send_all(chat_id), name=name))
 
     @property
     def waiting(self) -> int:

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import language_for, reply_html
-from bot.services import services
+from bot.services import TutorApplication, TutorContext
 from bot.stats import collect
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: TutorApplication) -> None:
     """Add /siarkan (/broadcast) and /statistik (/stats)."""
     application.add_handler(CommandHandler(["siarkan", "broadcast"], siarkan))
     application.add_handler(CommandHandler(["statistik", "stats"], statistik))
 
 
-def is_owner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def is_owner(update: Update, context: TutorContext) -> bool:
     """Owners are configured, not inferred: ADMIN_USER_IDS."""
     user = update.effective_user
-    return user is not None and user.id in services(context).settings.admin_user_ids
+    return user is not None and user.id in context.services.settings.admin_user_ids
 
 
 def report_text(report: BroadcastReport, lang: str) -> str:
@@ -37,7 +37,7 @@ def report_text(report: BroadcastReport, lang: str) -> str:
     return text
 
 
-async def siarkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def siarkan(update: Update, context: TutorContext) -> None:
     """Send today's quiz now to every subscribed chat that has not had it, then report the counts.
 
     Runs only in the process holding the broadcast lease, so it never races the scheduled run elsewhere.
@@ -50,7 +50,7 @@ async def siarkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, context, t("owner.only", lang))
         return
     engine = engine_of(context.application)
-    svc = services(context)
+    svc = context.services
     if engine is None:
         await reply_html(update, context, t("error.generic", lang))
         return
@@ -67,12 +67,12 @@ async def siarkan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     context.application.create_task(broadcast(), update=update, name="siarkan")
 
 
-async def statistik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def statistik(update: Update, context: TutorContext) -> None:
     """The owners' dashboard (same figures as `python -m bot stats`)."""
     lang = await language_for(update, context)
     if not is_owner(update, context):
         await reply_html(update, context, t("owner.only", lang))
         return
-    svc = services(context)
+    svc = context.services
     text = await collect(svc.store, svc.clock(), svc.settings.bot_timezone, svc.tutor.bank, lang)
     await reply_html(update, context, text)

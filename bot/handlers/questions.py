@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 
 from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
-from telegram.ext import ContextTypes, filters
+from telegram.ext import filters
 
 from bot.core.conversation import Reply
 from bot.core.i18n import t
 from bot.handlers.callbacks import ShowAnswer, StartQuiz, TopicPage
 from bot.handlers.common import is_private, keyboard, language_for, reply_html
 from bot.handlers.outbox import Pending, outbox_of
-from bot.services import services
+from bot.services import TutorContext
 
 
 class AddressedToBot(filters.MessageFilter):
@@ -58,9 +58,9 @@ def reply_keyboard(reply: Reply, lang: str) -> InlineKeyboardMarkup | None:
     return None
 
 
-async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def answer_question(update: Update, context: TutorContext, question: str) -> None:
     """Run the tutor on one question, send the reply with its buttons, log it if unanswered."""
-    svc = services(context)
+    svc = context.services
     lang = await language_for(update, context)
     reply = svc.tutor.reply(question, lang)
     if reply.unanswered:  # logged first, so the teacher's list is complete even if sending fails
@@ -81,21 +81,21 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     await reply_html(update, context, reply.text, reply_keyboard(reply, lang))
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: TutorContext) -> None:
     """Any text in a private chat is a question."""
     message = update.effective_message
     if message is not None:
         await answer_question(update, context, message.text or "")
 
 
-async def addressed_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def addressed_text(update: Update, context: TutorContext) -> None:
     """A group message that mentions or replies to the bot."""
     message = update.effective_message
     if message is not None:
         await answer_question(update, context, strip_mention(message.text or "", context.bot.username))
 
 
-async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def tanya(update: Update, context: TutorContext) -> None:
     """/tanya <pertanyaan>: the way to ask in a group (works in private too)."""
     question = " ".join(context.args or [])
     if not question.strip():
@@ -106,13 +106,13 @@ async def tanya(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer_question(update, context, question)
 
 
-async def private_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_media(update: Update, context: TutorContext) -> None:
     """Stickers, photos, voice notes in private: say politely that only text is understood."""
     await reply_html(update, context, t("media.private", await language_for(update, context)))
 
 
-async def show_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, faq_id: str) -> None:
+async def show_answer(update: Update, context: TutorContext, faq_id: str) -> None:
     """A suggestion, related question or topic question was pressed: answer it as a new message."""
     lang = await language_for(update, context)
-    reply = services(context).tutor.answer(faq_id, lang)
+    reply = context.services.tutor.answer(faq_id, lang)
     await reply_html(update, context, reply.text, reply_keyboard(reply, lang))

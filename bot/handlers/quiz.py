@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 
 from telegram import Bot, InputPollOption, Message, Poll, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
-from telegram.ext import Application, ContextTypes
 
 from bot.core.i18n import t
 from bot.core.markup import escape
@@ -31,7 +30,7 @@ from bot.handlers.common import (
     send_html,
     user_language_by_id,
 )
-from bot.services import SERVICES_KEY, Services, services
+from bot.services import Services, TutorApplication, TutorContext, services_of
 from bot.storage import SessionBusy, SessionRecord
 
 log = logging.getLogger(__name__)
@@ -52,9 +51,9 @@ def _topic_suffix(svc: Services, topic: str | None, lang: str) -> str:
     return t("quiz.topic_suffix", lang, topic=escape(tp.name_en if lang == "en" else tp.name))
 
 
-async def kuis(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def kuis(update: Update, context: TutorContext) -> None:
     """/kuis [topik] [jumlah]: a private session, or a round in a group."""
-    svc = services(context)
+    svc = context.services
     lang = await language_for(update, context)
     request = parse_quiz_args(list(context.args or []), svc.tutor.bank, svc.settings.quiz_length)
     if request == "bad_topic":
@@ -68,9 +67,9 @@ async def kuis(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await start_quiz(update, context, request)
 
 
-async def start_quiz(update: Update, context: ContextTypes.DEFAULT_TYPE, request: QuizRequest) -> None:
+async def start_quiz(update: Update, context: TutorContext, request: QuizRequest) -> None:
     """Pick the questions and start a session (private) or a round (group)."""
-    svc = services(context)
+    svc = context.services
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return
@@ -101,9 +100,9 @@ async def start_quiz(update: Update, context: ContextTypes.DEFAULT_TYPE, request
     await send_question(context.application, session)
 
 
-async def ulang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ulang(update: Update, context: TutorContext) -> None:
     """/ulang: a private session of the user's questions that are due for review (Leitner boxes)."""
-    svc = services(context)
+    svc = context.services
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
@@ -124,13 +123,13 @@ async def ulang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_question(context.application, session)
 
 
-async def send_question(application: Application, session: SessionRecord) -> None:  # type: ignore[type-arg]
+async def send_question(application: TutorApplication, session: SessionRecord) -> None:
     """Send the session's current question as a quiz poll and record it before any answer counts;
     a session with no question left is finished instead.
 
     Questions removed from the content since the session started are skipped.
     """
-    svc: Services = application.bot_data[SERVICES_KEY]
+    svc = services_of(application)
     bot: Bot = application.bot
     while not session.done:
         question = svc.tutor.bank.quiz.get(session.current_question_id or "")
@@ -189,7 +188,7 @@ async def send_question(application: Application, session: SessionRecord) -> Non
         schedule_round_tick(application, session.id, message.poll.id, session.position, open_period)
 
 
-def schedule_round_tick(application: Application, session_id: int, poll_id: str | None,  # type: ignore[type-arg]
+def schedule_round_tick(application: TutorApplication, session_id: int, poll_id: str | None,
                         position: int, delay: float) -> None:
     """Move the group round on after `delay` seconds (the poll's open period)."""
     assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
@@ -199,12 +198,12 @@ def schedule_round_tick(application: Application, session_id: int, poll_id: str 
     )
 
 
-async def round_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def round_tick(context: TutorContext) -> None:
     """A group question's time is up: close its poll, then ask the next one or end the round."""
     job = context.job
     assert job is not None
     data: dict = job.data  # type: ignore[assignment]
-    svc = services(context)
+    svc = context.services
     session = await svc.store.get_session(data["session_id"])
     if session is None or not session.active or session.position != data["position"]:
         return
@@ -223,12 +222,12 @@ async def round_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_question(context.application, advanced)  # ends the session when it was the last
 
 
-async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def poll_answer(update: Update, context: TutorContext) -> None:
     """Record a quiz answer; in a private session the next question follows it."""
     answer = update.poll_answer
     if answer is None or answer.user is None or answer.voter_chat is not None or answer.user.id in NOT_PLAYERS:
         return  # an anonymous admin or a channel voted: nobody's score to keep
-    svc = services(context)
+    svc = context.services
     option = answer.option_ids[0] if answer.option_ids else None
     result = await svc.store.record_answer(answer.poll_id, answer.user.id, option, svc.clock())
     if result is None or not result.first:
@@ -246,9 +245,9 @@ async def poll_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send_question(context.application, advanced)  # ends the session when it was the last
 
 
-async def finish(application: Application, session: SessionRecord) -> None:  # type: ignore[type-arg]
+async def finish(application: TutorApplication, session: SessionRecord) -> None:
     """End a session: the student's score and what to review, or the group round's ranking."""
-    svc: Services = application.bot_data[SERVICES_KEY]
+    svc = services_of(application)
     session = await svc.store.finish_session(session.id)
     if session.kind == "group":
         await _finish_round(application, svc, session)
@@ -272,7 +271,7 @@ async def finish(application: Application, session: SessionRecord) -> None:  # t
     await send_html(application.bot, session.chat_id, text, reply_markup=markup)
 
 
-async def _finish_round(application: Application, svc: Services, session: SessionRecord) -> None:  # type: ignore[type-arg]
+async def _finish_round(application: TutorApplication, svc: Services, session: SessionRecord) -> None:
     lang = await chat_language_by_id(application, session.chat_id)
     rows = [r for r in await svc.store.session_ranking(session.id) if r.user_id not in NOT_PLAYERS]
     if not rows:
@@ -288,7 +287,7 @@ async def _finish_round(application: Application, svc: Services, session: Sessio
     await send_html(application.bot, session.chat_id, text)
 
 
-async def resume_rounds(application: Application) -> int:  # type: ignore[type-arg]
+async def resume_rounds(application: TutorApplication) -> int:
     """After a restart, re-arm the timers of running group rounds, and finish the step a private
     session was in the middle of; returns how many sessions were resumed.
 
@@ -297,7 +296,7 @@ async def resume_rounds(application: Application) -> int:  # type: ignore[type-a
     advanced, or advanced but the next poll never sent) is moved on now, if it started recently
     enough that a new poll is still welcome.
     """
-    svc: Services = application.bot_data[SERVICES_KEY]
+    svc = services_of(application)
     open_polls = {(p.session_id, p.question_id): p for p in await svc.store.open_polls() if p.session_id}
     now = svc.clock()
     resumed = 0
@@ -317,9 +316,9 @@ async def resume_rounds(application: Application) -> int:  # type: ignore[type-a
     return resumed
 
 
-async def _resume_private(application: Application, session: SessionRecord, now: datetime) -> int:  # type: ignore[type-arg]
+async def _resume_private(application: TutorApplication, session: SessionRecord, now: datetime) -> int:
     """1 when a private session interrupted between steps was moved on, else 0."""
-    svc: Services = application.bot_data[SERVICES_KEY]
+    svc = services_of(application)
     if session.done or now - session.started_at > PRIVATE_RESUME_WINDOW:
         return 0
     poll = await svc.store.session_poll(session.id, session.current_question_id or "")

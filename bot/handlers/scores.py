@@ -6,12 +6,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import NOT_PLAYERS, is_private, language_for, reply_html
-from bot.services import services
+from bot.services import TutorContext
 from bot.storage import LeaderRow
 
 LEADERBOARD_SIZE = 10
@@ -21,9 +20,9 @@ def _percent(correct: int, answered: int) -> int:
     return round(100 * correct / answered) if answered else 0
 
 
-async def _zone(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> ZoneInfo:
+async def _zone(context: TutorContext, chat_id: int) -> ZoneInfo:
     """The chat's own time zone (set with /zona), else BOT_TIMEZONE: weeks and streak days use it."""
-    svc = services(context)
+    svc = context.services
     record = await svc.store.get_chat(chat_id)
     if record is not None and record.timezone:
         try:
@@ -33,9 +32,9 @@ async def _zone(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> ZoneInfo:
     return svc.settings.timezone
 
 
-async def skor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def skor(update: Update, context: TutorContext) -> None:
     """/skor: answered, correct, accuracy per topic, current and best daily streak."""
-    svc = services(context)
+    svc = context.services
     user = update.effective_user
     if user is None or user.id in NOT_PLAYERS:
         return
@@ -81,9 +80,9 @@ def week_start(now: datetime, zone: ZoneInfo) -> datetime:
     return datetime(monday.year, monday.month, monday.day, tzinfo=zone)
 
 
-async def peringkat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def peringkat(update: Update, context: TutorContext) -> None:
     """/peringkat: the group's best players this week and of all time (never anonymous senders)."""
-    svc = services(context)
+    svc = context.services
     chat = update.effective_chat
     if chat is None:
         return

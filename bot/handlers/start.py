@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.core.i18n import t
 from bot.core.markup import escape
@@ -11,10 +10,10 @@ from bot.core.quiz import QuizRequest
 from bot.handlers import quiz, topics
 from bot.handlers.callbacks import MenuItem
 from bot.handlers.common import is_for_me, keyboard, language_for, reply_html
-from bot.services import services
+from bot.services import TutorContext
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: TutorContext) -> None:
     """/start: greet in two lines and offer the three things the tutor does."""
     lang = await language_for(update, context)
     user = update.effective_user
@@ -27,23 +26,23 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply_html(update, context, t("start.greeting", lang, name=name), markup)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: TutorContext) -> None:
     """/help: the command list."""
     lang = await language_for(update, context)
     await reply_html(update, context, t("help", lang, username=escape(context.bot.username or "")))
 
 
-async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE, action: MenuItem) -> None:
+async def menu(update: Update, context: TutorContext, action: MenuItem) -> None:
     """A /start button: explain how to ask, start a quiz, or open the topic picker."""
     if action.item == "quiz":
-        await quiz.start_quiz(update, context, QuizRequest(None, services(context).settings.quiz_length))
+        await quiz.start_quiz(update, context, QuizRequest(None, context.services.settings.quiz_length))
     elif action.item == "topics":
         await topics.topik(update, context)
     else:
         await reply_html(update, context, t("ask.prompt", await language_for(update, context)))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: TutorContext) -> None:
     """A command nobody handles (a typo such as /kuiz) in a private chat: point to /help.
 
     "/kuis@OtherBot" is another bot's command and gets nothing."""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes
 
 from bot.core.content import ContentBank
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.callbacks import Action, ShowAnswer, StartQuiz, TopicPage
 from bot.handlers.common import edit_html, keyboard, language_for, reply_html
-from bot.services import services
+from bot.services import TutorContext
 
 TOPICS_PER_PAGE = 8
 QUESTIONS_PER_PAGE = 6
@@ -62,17 +61,17 @@ def topic_questions(bank: ContentBank, topic_id: str, page: int, lang: str) -> t
     return text, keyboard(rows)
 
 
-async def topik(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topik(update: Update, context: TutorContext) -> None:
     """/topik: send the topic picker."""
     lang = await language_for(update, context)
-    text, markup = topic_list(services(context).tutor.bank, 0, lang)
+    text, markup = topic_list(context.services.tutor.bank, 0, lang)
     await reply_html(update, context, text, markup)
 
 
-async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, action: TopicPage) -> None:
+async def show_page(update: Update, context: TutorContext, action: TopicPage) -> None:
     """A paging or topic button: edit the browsing message in place (or send one if it is gone)."""
     lang = await language_for(update, context)
-    bank = services(context).tutor.bank
+    bank = context.services.tutor.bank
     if action.topic is None:
         text, markup = topic_list(bank, action.page, lang)
     else:

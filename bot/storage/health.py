@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
+from bot.storage.base import StoreBase
 from bot.storage.models import HealthProbe
 
 
-class HealthProbes:
-    """Mixed into Store: `write_probe` and `database_file`."""
-
-    _write: Any
-    _engine: Any
-
-    def _insert(self, model: Any) -> Any:  # provided by Store
-        raise NotImplementedError
+class HealthMixin(StoreBase):
+    """Store's `write_probe`, `drop_probe` and `database_file`."""
 
     async def write_probe(self, holder: str, now: datetime) -> None:
         """Upsert this process's probe row in its own write transaction; raises when writes fail."""

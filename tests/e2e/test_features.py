@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.logs import setup_logging
+from bot.services import services_of
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi, validate_telegram_html
@@ -63,7 +64,7 @@ async def test_inline_mode_offers_valid_unique_articles(tutor_bot: Bot) -> None:
 
 
 async def test_failing_handler_apologises_and_bot_keeps_serving(tutor_bot: Bot, caplog) -> None:  # type: ignore[no-untyped-def]
-    tutor = tutor_bot.app.bot_data["services"].tutor
+    tutor = services_of(tutor_bot.app).tutor
     real = tutor.reply
 
     def broken(text: str, lang: str = "id"):  # type: ignore[no-untyped-def]
@@ -82,7 +83,7 @@ async def test_failing_handler_apologises_and_bot_keeps_serving(tutor_bot: Bot, 
 
 
 async def test_a_failure_on_group_chatter_stays_silent(tutor_bot: Bot, caplog) -> None:  # type: ignore[no-untyped-def]
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     real = store.upsert_chat
 
     async def locked(*args, **kwargs):  # type: ignore[no-untyped-def]

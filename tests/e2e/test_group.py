@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.services import services_of
 from tests.e2e.harness import Bot
 from tests.fakes import updates as U
 
@@ -87,7 +88,7 @@ async def test_added_to_group_introduces_once_and_removal_deactivates(tutor_bot:
     await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "member", "administrator"))
     assert tutor_bot.texts_to(GROUP["id"], since=mark) == []
     assert not [j for j in tutor_bot.app.job_queue.jobs() if j.name == f"intro:{GROUP['id']}"]
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     assert (await store.get_chat(GROUP["id"])).active
     await tutor_bot.processed(U.my_chat_member(GROUP, GURU, "administrator", "kicked"))
     assert not (await store.get_chat(GROUP["id"])).active
@@ -97,7 +98,7 @@ async def test_added_to_group_introduces_once_and_removal_deactivates(tutor_bot:
 
 async def test_migration_moves_the_group_and_its_scores(tutor_bot: Bot) -> None:
     api = tutor_bot.api
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     api.set_admins(GROUP["id"], [GURU["id"]])
     await tutor_bot.say(GURU, "/bahasa en", chat=GROUP)
     new_id = -1005001
@@ -136,7 +137,7 @@ async def test_language_buttons_in_a_group_are_checked_with_telegram(tutor_bot: 
                                   chat_id=GROUP["id"])
     refused = await tutor_bot.send(U.callback_query(BUDI, picker.result, "l:en"), chat_id=GROUP["id"])
     assert "hanya admin" in refused.text
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     assert (await store.get_chat(GROUP["id"])).language is None
     chosen = await tutor_bot.send(U.callback_query(anonymous_admin, picker.result, "l:en"), chat_id=GROUP["id"])
     assert "English" in chosen.text

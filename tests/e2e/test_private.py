@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.limits import MAX_MESSAGE_LENGTH
+from bot.services import services_of
 from tests.e2e.harness import Bot
 from tests.fakes import updates as U
 
@@ -53,7 +54,7 @@ async def test_unknown_question_gets_belum_tahu_and_is_logged(tutor_bot: Bot) ->
     call = await tutor_bot.say(BUDI, "resep rendang padang yang enak")
     assert "belum tahu" in call.text
     assert [b["callback_data"] for b in _buttons(call)] == ["T:0"]
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     assert ("resep rendang padang yang enak", 1) in await store.top_unanswered()
 
 
@@ -103,7 +104,7 @@ async def test_uncertain_question_offers_up_to_three_suggestions(tutor_bot: Bot)
     data = [b["callback_data"] for b in _buttons(call)]
     assert 1 <= len(data) <= 3 and all(d.startswith("a:") for d in data)
     picked = await tutor_bot.send(U.callback_query(BUDI, call.result, data[0]), chat_id=BUDI["id"])
-    faq = tutor_bot.app.bot_data["services"].tutor.bank.faq[data[0][2:]]
+    faq = services_of(tutor_bot.app).tutor.bank.faq[data[0][2:]]
     assert faq.question.split()[0] in picked.text
 
 

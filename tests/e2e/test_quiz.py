@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.services import services_of
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import Call, FakeBotApi
@@ -45,7 +46,7 @@ async def test_private_session_score_and_review(tutor_bot: Bot) -> None:
     summary = await _answer(tutor_bot, third, BUDI, right=True, expect="sendMessage")
     assert "2/3" in summary.text and "/ulang" in summary.text
     assert summary.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"].startswith("a:")
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     assert [p for p in await store.open_polls() if p.chat_id == BUDI["id"]] == []  # answered polls are closed
 
     score = await tutor_bot.say(BUDI, "/skor")
@@ -68,7 +69,7 @@ async def test_ulang_quizzes_due_questions(api: FakeBotApi, tmp_path: Path) -> N
     try:
         first = await bot.send(U.message(U.private_chat(BUDI), BUDI, "/kuis pbb 1"), method="sendPoll")
         await _answer(bot, first, BUDI, right=False, expect="sendMessage")
-        svc = app.bot_data["services"]
+        svc = services_of(app)
         real_clock = svc.clock
         svc.clock = lambda: real_clock() + timedelta(minutes=11)  # box 1 is due after 10 minutes
         review = await bot.send(U.message(U.private_chat(BUDI), BUDI, "/ulang"), method="sendPoll")
@@ -180,7 +181,7 @@ async def test_a_round_whose_poll_fails_frees_the_group(tutor_bot: Bot) -> None:
     api.fail_next("sendPoll", status=400, description="Bad Request: something went wrong")
     apology = await tutor_bot.send(U.message(GROUP, BUDI, "/kuis 2"), chat_id=GROUP["id"], count=2)
     assert "Maaf" in apology.text  # after the round's announcement, the failure is admitted
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     assert await store.active_session(GROUP["id"], "group") is None
     again = await tutor_bot.send(U.message(GROUP, SITI, "/kuis 1"), method="sendPoll")
     assert again.ok and again.chat_id == GROUP["id"]
@@ -197,7 +198,7 @@ async def test_a_round_follows_its_group_into_the_supergroup(tutor_bot: Bot) -> 
     await _tick(tutor_bot)
     second = api.calls_of("sendPoll", chat_id=new_id, since=mark)
     assert second and second[0].ok and second[0].params["question"].startswith("[2/2]")
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     session = await store.active_session(new_id, "group")
     assert session is not None and session.position == 1
     assert (await store.get_chat(GROUP["id"])).migrated_to == new_id
@@ -210,7 +211,7 @@ async def test_a_kicked_bot_ends_the_round_and_can_start_again_when_back(tutor_b
     await tutor_bot.processed(U.message(GROUP, BUDI, "/kuis 2"))
     api.kick(GROUP["id"])
     await _tick(tutor_bot)
-    store = tutor_bot.app.bot_data["services"].store
+    store = services_of(tutor_bot.app).store
     assert await store.active_session(GROUP["id"], "group") is None
     assert not (await store.get_chat(GROUP["id"])).active
     api.unkick(GROUP["id"])
@@ -254,12 +255,12 @@ async def test_restart_inside_a_private_step_moves_the_session_on(api: FakeBotAp
     bot = Bot(api, app, settings)
     await bot.processed(U.message(U.private_chat(BUDI), BUDI, "/kuis 3"))  # poll sent and recorded
     [first] = api.calls_of("sendPoll", chat_id=BUDI["id"])
-    store = app.bot_data["services"].store
+    store = services_of(app).store
     session = await store.active_session(BUDI["id"])
     # The bot stops right after recording the answer, before advancing and sending the next poll.
     poll_id, correct = _correct(api, first)
     api.poll_answer_update(poll_id, BUDI, [correct])  # Telegram took the vote; the bot never saw it
-    assert await store.record_answer(poll_id, BUDI["id"], correct, app.bot_data["services"].clock())
+    assert await store.record_answer(poll_id, BUDI["id"], correct, services_of(app).clock())
     await stop_bot(app)
 
     mark = api.mark()
@@ -276,7 +277,7 @@ async def test_restart_inside_a_private_step_moves_the_session_on(api: FakeBotAp
         assert not api.calls_of("sendPoll", since=mark)
         third = await _answer(bot, second, BUDI, right=True)
         assert third.params["question"].startswith("[3/3]")
-        moved = await app.bot_data["services"].store.get_session(session.id)
+        moved = await services_of(app).store.get_session(session.id)
         assert moved.position == 2 and moved.correct == 2
     finally:
         await stop_bot(app)

@@ -13,7 +13,7 @@ from sqlalchemy import update
 from bot.broadcast import engine_of
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
-from bot.services import Services
+from bot.services import Services, services_of
 from bot.storage import Store
 from bot.storage.models import Chat
 from tests.broadcast.conftest import Clock
@@ -46,7 +46,7 @@ async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
     clock = Clock(datetime(2025, 3, 2, 23, 59, tzinfo=UTC))
     async with FakeBotApi() as api:
         settings = make_settings(api, tmp_path / "tutor.db")
-        db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
+        db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
         svc = Services(settings=settings, tutor=Tutor(load_bank(settings.resolved_content_dir)), store=db, clock=clock)
         app = await start_bot(settings, services=svc)
         try:
@@ -57,7 +57,7 @@ async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
 
 
 def store(tutor: Bot) -> Store:
-    return tutor.app.bot_data["services"].store
+    return services_of(tutor.app).store
 
 
 async def subscribed(db: Store) -> list[int]:

@@ -55,7 +55,7 @@ def _do_run_migrations(connection: Connection) -> None:
 
 
 async def _run_async_migrations() -> None:
-    from bot.storage.store import make_engine
+    from bot.storage.engine import make_engine
 
     engine = make_engine(_database_url(), immediate=True)
     try:
@@ -67,7 +67,7 @@ async def _run_async_migrations() -> None:
 
 
 def _run_offline() -> None:
-    from bot.settings import to_async_url
+    from bot.storage.engine import to_async_url
 
     context.configure(url=to_async_url(_database_url()), target_metadata=target_metadata, literal_binds=True)
     with context.begin_transaction():
