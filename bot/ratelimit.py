@@ -72,11 +72,11 @@ class Bucket:
         self.tokens = min(self.capacity, self.tokens + (now - self._last) * self.rate)
         self._last = now
 
-    def wait_time(self, now: float, *, ignore_pause: bool = False) -> float:
+    def wait_time(self, now: float) -> float:
         """Seconds until a token is free (0: now)."""
         self._refill(now)
         token_wait = 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
-        pause = 0.0 if ignore_pause else self.paused_until - now
+        pause = self.paused_until - now
         return max(token_wait, pause, 0.0)
 
     def take(self, now: float) -> None:
@@ -168,10 +168,16 @@ class GracefulRateLimiter(BaseRateLimiter[int]):
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._closing.wait(), seconds)
 
+    async def wait_chat(self, chat_id: int | str) -> None:
+        """Until `chat_id` may get a message now (or the limiter closes); for the group outbox."""
+        while not self.closed and (wait := self.chat_wait(chat_id)) > 0:
+            await self._sleep(wait)
+
     async def _acquire(self, bucket: Bucket) -> None:
         async with bucket._lock:  # FIFO: a chat's messages leave in the order they were asked for
             while True:
-                wait = bucket.wait_time(self._clock(), ignore_pause=self.closed)
+                # Once closing, nothing waits: a request over the limit fails with its 429 instead.
+                wait = 0.0 if self.closed else bucket.wait_time(self._clock())
                 if wait <= 0:
                     bucket.take(self._clock())
                     return

@@ -82,9 +82,8 @@ class GroupOutbox:
         limiter = self.application.bot.rate_limiter
         try:
             while self._pending.get(chat_id):
-                wait = limiter.chat_wait(chat_id) if hasattr(limiter, "chat_wait") else 0.0
-                if wait > 0:
-                    await asyncio.sleep(wait)
+                if hasattr(limiter, "wait_chat"):  # bot.ratelimit; its close() at shutdown ends the wait
+                    await limiter.wait_chat(chat_id)
                 batch = self._pending.pop(chat_id, [])
                 if not batch:
                     break
