@@ -110,7 +110,7 @@ class GracefulRateLimiter(BaseRateLimiter[int]):
         self,
         *,
         max_retries: int = 3,
-        overall: tuple[float, float] = (5, 25.0),  # capacity, per second: ≤ 30 in any second
+        overall: tuple[float, float] = (3, 26.0),  # capacity, per second: ≤ 29 in any second (1 spare for jitter)
         group: tuple[float, float] = (3, 17 / 60),  # ≤ 3 + 17 = 20 in any minute, ≤ 3 in a second
         private: tuple[float, float] = (2, 1.0),  # ≤ 3 in any second, one a second sustained
         network_window: float = 30.0,
@@ -201,7 +201,8 @@ class GracefulRateLimiter(BaseRateLimiter[int]):
         bucket = self._bucket(chat)
         now = self._clock()
         is_group = isinstance(chat, str) or chat < 0
-        busy = bucket.sent_within(now) >= (10 if is_group else 2)
+        # Busy: more than the chat's sustained rate lately (a student asking once a second is not).
+        busy = bucket.sent_within(now) >= (10 if is_group else 3)
         if busy or (is_group and seconds >= 3):
             return bucket
         return self._overall

@@ -17,6 +17,7 @@ import contextlib
 import html
 import itertools
 import json
+import math
 import re
 import time
 from collections import Counter, defaultdict, deque
@@ -348,7 +349,7 @@ class FloodLimits:
     per_second: int = 30
     per_group_per_minute: int = 20
     per_chat_per_second: int | None = None
-    retry_after: int = 1
+    retry_after: int = 1  # 0: as Telegram does, the seconds until the window that was exceeded frees up
     methods: frozenset[str] = FLOOD_METHODS
 
 
@@ -752,18 +753,19 @@ class FakeBotApi:
         enabled: bool = True,
         per_second: int = 30,
         per_group_per_minute: int = 20,
-        retry_after: int = 1,
+        retry_after: int | None = 1,
         *,
         per_chat_per_second: int | None = None,
         methods: Iterable[str] = FLOOD_METHODS,
     ) -> None:
-        """Switch Telegram's flood control on/off: 429 with retry_after beyond the limits."""
+        """Switch Telegram's flood control on/off: 429 with retry_after beyond the limits
+        (``retry_after=None``: the seconds until the exceeded window frees up, as Telegram answers)."""
         self._flood = FloodLimits(
             enabled,
             per_second,
             per_group_per_minute,
             per_chat_per_second,
-            max(1, int(retry_after)),
+            0 if retry_after is None else max(1, int(retry_after)),
             frozenset(methods),
         )
         self._window_all.clear()
@@ -1061,6 +1063,12 @@ class FakeBotApi:
             or (group_window is not None and len(group_window) >= flood.per_group_per_minute)
             or (chat_window is not None and len(chat_window) >= (flood.per_chat_per_second or 0))
         ):
+            if not flood.retry_after:  # realistic: until the oldest send of the full window leaves it
+                frees = [w[0] + span - now for w, span, limit in (
+                    (window, 1.0, flood.per_second), (group_window, 60.0, flood.per_group_per_minute),
+                    (chat_window, 1.0, flood.per_chat_per_second or 0)) if w is not None and w and len(w) >= limit]
+                seconds = max(1, math.ceil(max(frees, default=1.0)))
+                retry, too_many = {"retry_after": seconds}, f"Too Many Requests: retry after {seconds}"
             raise ApiError(429, too_many, retry)
         window.append(now)
         if group_window is not None:
