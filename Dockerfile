@@ -17,6 +17,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DATABASE_URL=sqlite:////data/tutor.db \
     PORT=8080
+# Tesseract 5 with Indonesian and English data reads photographed questions (bot/ocr.py); Debian's
+# packages for the base image's release, so no version pin (the release fixes them).
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --user-group --home-dir /home/tutor --create-home --shell /usr/sbin/nologin tutor \
     && mkdir -p /data \
     && chown tutor:tutor /data

@@ -1,4 +1,4 @@
-"""`make bench` / `python -m bench [matcher|e2e|broadcast|busy] …`: every figure the issues ask for."""
+"""`make bench` / `python -m bench [matcher|e2e|broadcast|photos|busy] …`: every figure the issues ask for."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import importlib
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("parts", nargs="*", default=["matcher", "e2e", "broadcast", "busy"],
+    parser.add_argument("parts", nargs="*", default=["matcher", "e2e", "broadcast", "photos", "busy"],
                         help="which benchmarks to run (default: all)")
     parser.add_argument("--chats", type=int, nargs="+", default=[1000, 10000],
                         help="broadcast sizes (default: 1000 10000)")
@@ -30,6 +30,10 @@ def main() -> int:
             for n in args.chats:
                 result = asyncio.run(module.run(n))
                 print(f"  {n} chats: " + "  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
+        elif part == "photos":
+            from bench import photos
+
+            photos.main()
         elif part == "busy":
             module = importlib.import_module("bench.busy")
             for groups in (1, 10):

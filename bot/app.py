@@ -100,6 +100,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
         .token(settings.token)
         .context_types(CONTEXT_TYPES)
         .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.bot_timezone)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -130,6 +131,10 @@ async def _post_init(application: TutorApplication) -> None:
         application.bot_data[OWNS_STORE_KEY] = True
     services = services_of(application)
     services.extras[HEALTH_KEY] = HealthState(services)
+    if "ocr" not in services.extras:  # photo questions; logs once when Tesseract is missing
+        from bot.ocr import OcrService  # Pillow and NumPy load only for the bot, never for `ask`
+
+        services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
     await bot.broadcast.on_startup(application)
@@ -147,6 +152,9 @@ async def _post_shutdown(application: TutorApplication) -> None:
                 await services.store.drop_probe(health.holder)
             except Exception as exc:  # the database may be what is failing; the row is harmless
                 log.warning("could not remove the health probe row (%s)", type(exc).__name__)
+        ocr = services.extras.pop("ocr", None) if services is not None else None
+        if ocr is not None:
+            ocr.close()
         if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
             await services.store.close()
 

@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the reply the bot would send in a private chat")
     ask.add_argument("--json", action="store_true", help="print one JSON object (JSON Lines with '-')")
     ask.add_argument("--lang", choices=["id", "en"], default="id")
-    ask.add_argument("text", nargs="+", help="the question, or '-' to read one question per line")
+    ask.add_argument("text", nargs="*", help="the question, or '-' to read one question per line")
+    ask.add_argument("--image", metavar="FILE", help="read the question from a photo or screenshot (needs Tesseract)")
     check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")
     check.add_argument("--json", action="store_true", help="print one JSON report")
     check.add_argument("--dir", help="content directory (default: CONTENT_DIR or content/)")
@@ -59,7 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command == "check":
             return cmd_check(settings, args.json, args.dir)
+        if command == "ask" and args.image:
+            from bot.photo_cli import cmd_ask_image
+
+            return cmd_ask_image(settings, args.image, args.json, args.lang)
         if command == "ask":
+            if not args.text:
+                print("ask: give a question, '-' to read questions from standard input, or --image FILE",
+                      file=sys.stderr)
+                return 2
             return cmd_ask(settings, args.text, args.json, args.lang)
         if command == "console":
             return cmd_console(settings, getattr(args, "lang", "id"))
@@ -105,17 +114,38 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
         from bot.core.matcher import indistinct_phrasings
 
         problems = indistinct_phrasings(bank)
+    warnings, stale = _check_warnings(settings, bank)
     if as_json:
         print(json.dumps({
             "topics": len(bank.topics), "faq": len(bank.faq), "quiz": len(bank.quiz),
             "errors": [p.as_dict() for p in problems],
+            "warnings": [w.as_dict() for w in warnings],
+            "stale": [s.as_dict() for s in stale],
         }, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem)
+        for warning in warnings:
+            print(f"warning: {warning}")
+        for fact in stale:
+            print(f"warning: stale {fact.kind} [{fact.id}]: review_by {fact.review_by} has passed (as_of {fact.as_of})")
         status = "OK" if not problems else f"{len(problems)} problem(s)"
+        if warnings or stale:
+            status += f", {len(warnings)} quiz warning(s), {len(stale)} stale fact(s)"
         print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions: {status}")
     return 1 if problems else 0
+
+
+def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]
+    """Quiz-writing warnings and facts past their review date (today in BOT_TIMEZONE): never errors."""
+    from datetime import UTC, datetime
+
+    from bot.core.freshness import stale_facts
+    from bot.core.lint import lint_quiz
+    from bot.core.schedule import local_day
+
+    today = local_day(datetime.now(UTC), settings.bot_timezone)
+    return lint_quiz(bank), stale_facts(bank.faq.values(), bank.quiz.values(), today)
 
 
 def _tutor(settings: Settings):  # type: ignore[no-untyped-def]

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     recap_delay_hours: float = Field(default=12.0, gt=0, le=24)
     group_quiz_open_period: int = Field(default=30, ge=5, le=600)
     quiz_length: int = Field(default=5, ge=1, le=20)
+    tesseract_cmd: str = "tesseract"
+    ocr_workers: int = Field(default=1, ge=1, le=8)
+    photo_max_bytes: int = Field(default=10_000_000, ge=100_000, le=20_000_000)
 
     @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
     @classmethod
@@ -127,6 +130,13 @@ class Settings(BaseSettings):
         if REPO_CONTENT.is_dir():
             return REPO_CONTENT
         return PACKAGE_CONTENT
+
+    @property
+    def telegram_file_base_url(self) -> str:
+        """Where files are downloaded: the same server as the API, ".../bot" becoming ".../file/bot"
+        (Telegram's own layout, which a local Bot API server and the tests' fake server share)."""
+        base = self.telegram_api_base_url.rstrip("/")
+        return f"{base.removesuffix('/bot')}/file/bot" if base.endswith("/bot") else f"{base}/file/bot"
 
     @property
     def async_database_url(self) -> str:

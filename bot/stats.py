@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from bot.core import schedule
 from bot.core.content import ContentBank, ContentInvalid, load_bank
+from bot.core.freshness import stale_facts
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
 from bot.settings import Settings
@@ -35,8 +36,9 @@ def _pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def format_stats(stats: BotStats, lang: str, day: str, bank: ContentBank | None = None) -> str:
-    """The dashboard as Telegram HTML (strip the tags for a terminal)."""
+def format_stats(stats: BotStats, lang: str, day: str, bank: ContentBank | None = None,
+                 stale: int | None = None) -> str:
+    """The dashboard as Telegram HTML (strip the tags for a terminal); `stale` = dated facts past review."""
     lines = [
         t("stats.header", lang, day=day),
         t("stats.chats", lang, items=_counts(stats.chats_by_type, lang)),
@@ -65,13 +67,17 @@ def format_stats(stats: BotStats, lang: str, day: str, bank: ContentBank | None 
         lines += [f"• {escape(text)} ×{count}" for text, count in stats.top_unanswered]
     else:
         lines.append(t("stats.none", lang))
+    if stale is not None:
+        lines += ["", t("stats.stale", lang, count=stale)]
     return "\n".join(lines)
 
 
 async def collect(store: Store, now: datetime, zone: str, bank: ContentBank | None, lang: str = "id") -> str:
     """Read the figures for "today" in `zone` and format them."""
     stats = await store.stats(today_start(now, zone))
-    return format_stats(stats, lang, schedule.local_day(now, zone).isoformat(), bank)
+    day = schedule.local_day(now, zone)
+    stale = len(stale_facts(bank.faq.values(), bank.quiz.values(), day)) if bank else None
+    return format_stats(stats, lang, day.isoformat(), bank, stale)
 
 
 async def print_stats(settings: Settings) -> int:

@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/pg.sh
+. scripts/ocr.sh
 trap pg_stop EXIT
+ocr_ensure || true  # the photo tests skip, with the notice above, when Tesseract cannot be had
 
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
     echo "PostgreSQL tests use the server at TEST_POSTGRES_URL from the environment" >&2

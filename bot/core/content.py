@@ -6,6 +6,7 @@ problem with file, entry id and field, and the bot refuses to start on invalid c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.core import limits
+from bot.core.freshness import parse_dates
 from bot.core.markup import html_problem, visible_length
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -40,6 +42,8 @@ class FaqEntry:
     answer: str
     related: tuple[str, ...]
     source: str
+    as_of: dt.date | None = None  # the day a fact that can change was checked (see bot/core/freshness.py)
+    review_by: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class QuizQuestion:
     explanation: str
     difficulty: str
     source: str
+    as_of: dt.date | None = None
+    review_by: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ class ContentBank:
     faq: dict[str, FaqEntry]
     quiz: dict[str, QuizQuestion]
     lexicon: Lexicon
-    origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id -> its file, for reports
+    origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id (and "quiz:" + id) -> its file
 
     def faq_in_topic(self, topic: str) -> list[FaqEntry]:
         return [e for e in self.faq.values() if e.topic == topic]
@@ -108,8 +114,9 @@ class ContentInvalid(Exception):
         self.problems = problems
 
 
-FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source"}
-QUIZ_FIELDS = {"id", "topic", "faq", "question", "options", "answer", "explanation", "difficulty", "source"}
+DATE_FIELDS = {"as_of", "review_by"}
+FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source"} | DATE_FIELDS
+QUIZ_FIELDS = {"id", "topic", "faq", "question", "options", "answer", "explanation", "difficulty", "source"} | DATE_FIELDS
 TOPIC_FIELDS = {"id", "name", "name_en", "short", "description"}
 
 
@@ -157,7 +164,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     lexicon = v.lexicon(directory / "lexicon.yaml")
     if not faq:
         v.add("faq/", None, None, "no FAQ entries found")
-    origin = {fid: v.origin[fid] for fid in faq}
+    origin = {fid: v.origin[fid] for fid in faq} | {f"quiz:{qid}": v.origin[f"quiz:{qid}"] for qid in quiz}
     return ContentBank(topics, faq, quiz, lexicon, origin), v.problems
 
 
@@ -247,6 +254,12 @@ class _Validator:
             out.append(str(v).strip())
         return tuple(out)
 
+    def dates(self, path: Path, id_: str, item: dict) -> dict[str, dt.date | None]:
+        as_of, review_by, problems = parse_dates(item)
+        for name, message in problems:
+            self.add(path, id_, name, message)
+        return {"as_of": as_of, "review_by": review_by}
+
     def entry_id(self, path: Path, item: Any, index: int, allowed: set[str]) -> str | None:
         if not isinstance(item, dict):
             self.add(path, f"#{index + 1}", None, "each entry must be a mapping of fields")
@@ -312,6 +325,7 @@ class _Validator:
                 answer=answer,
                 related=self.text_list(path, id_, item, "related", required=False),
                 source=self.text(path, id_, item, "source"),
+                **self.dates(path, id_, item),
             )
             if answer and not html_problem(answer):
                 rendered = format_answer(entry, lang="id")
@@ -361,6 +375,7 @@ class _Validator:
             yield QuizQuestion(
                 id=id_, topic=topic, faq=faq_id, question=question, options=options, answer=answer,
                 explanation=explanation, difficulty=difficulty, source=self.text(path, id_, item, "source"),
+                **self.dates(path, id_, item),
             )
 
     def lexicon(self, path: Path) -> Lexicon:

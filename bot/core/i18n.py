@@ -87,6 +87,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "See you! Keep it up. 👋",
     },
     "answer.source": {"id": "Sumber: {source}", "en": "Source: {source}"},
+    "answer.as_of": {"id": "Fakta per {date}", "en": "Facts as of {date}"},
+    "month.1": {"id": "Januari", "en": "January"},
+    "month.2": {"id": "Februari", "en": "February"},
+    "month.3": {"id": "Maret", "en": "March"},
+    "month.4": {"id": "April", "en": "April"},
+    "month.5": {"id": "Mei", "en": "May"},
+    "month.6": {"id": "Juni", "en": "June"},
+    "month.7": {"id": "Juli", "en": "July"},
+    "month.8": {"id": "Agustus", "en": "August"},
+    "month.9": {"id": "September", "en": "September"},
+    "month.10": {"id": "Oktober", "en": "October"},
+    "month.11": {"id": "November", "en": "November"},
+    "month.12": {"id": "Desember", "en": "December"},
     "answer.related": {"id": "Pertanyaan terkait:", "en": "Related questions:"},
     "topics.header": {"id": "Topik yang bisa kamu pelajari:", "en": "Topics you can study:"},
     # ---- daily quiz, broadcasts and owner tools (bot/broadcast, bot/handlers/daily.py, owner.py) ----
@@ -158,6 +171,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "stats.missed": {"id": "<b>Soal paling sering salah</b>", "en": "<b>Most missed questions</b>"},
     "stats.missed_row": {"id": "• {question} – salah {wrong} dari {answered}", "en": "• {question} – wrong {wrong} of {answered}"},
     "stats.unanswered": {"id": "<b>Pertanyaan tanpa jawaban terbanyak</b>", "en": "<b>Most frequent unanswered questions</b>"},
+    "stats.stale": {"id": "<b>Fakta lewat tanggal tinjau</b>: {count}", "en": "<b>Facts past their review date</b>: {count}"},
     "stats.none": {"id": "belum ada", "en": "none yet"},
     "owner.only": {
         "id": "Perintah ini khusus pengelola bot.",
@@ -290,6 +304,64 @@ TEXTS: dict[str, dict[str, str]] = {
     "media.private": {
         "id": "Aku baru bisa membaca pesan teks. Tulis pertanyaanmu dengan kata-kata, ya. 🙂",
         "en": "I can only read text messages for now. Please type your question. 🙂",
+    },
+    "photo.read": {
+        "id": "📷 Aku membaca: «{text}»",
+        "en": "📷 I read: «{text}»",
+    },
+    "photo.unavailable": {
+        "id": "Maaf, di server ini aku belum bisa membaca foto. Ketik pertanyaanmu, ya. 🙂",
+        "en": "Sorry, I cannot read photos on this server. Please type your question. 🙂",
+    },
+    "photo.unreadable": {
+        "id": "Aku tidak menemukan tulisan yang bisa kubaca di foto ini. 📷 Coba foto soalnya lebih dekat, "
+              "di tempat terang dan tidak miring, atau ketik pertanyaannya, ya.",
+        "en": "I could not find any text I can read in this photo. 📷 Try a closer, brighter, straight photo "
+              "of the question, or type it.",
+    },
+    "photo.busy": {
+        "id": "Aku masih membaca foto-foto sebelumnya. ⏳ Tunggu sebentar, lalu kirim lagi, ya.",
+        "en": "I am still reading earlier photos. ⏳ Please wait a moment and send it again.",
+    },
+    "photo.too_big": {
+        "id": "Gambarnya terlalu besar untukku. Kirim sebagai foto biasa (bukan file), ya.",
+        "en": "That image is too large for me. Please send it as a normal photo, not as a file.",
+    },
+    "photo.not_image": {
+        "id": "File ini bukan gambar yang bisa kubaca. Kirim foto soalnya, ya.",
+        "en": "That file is not an image I can read. Please send a photo of the question.",
+    },
+    "photo.download_failed": {
+        "id": "Aku tidak bisa mengambil fotonya dari Telegram. Coba kirim lagi, ya.",
+        "en": "I could not fetch the photo from Telegram. Please send it again.",
+    },
+    "photo.several": {
+        "id": "Ada {count} soal di fotomu. Ini jawaban singkatnya:",
+        "en": "Your photo has {count} questions. Here are short answers:",
+    },
+    "photo.brief_unknown": {
+        "id": "<i>belum bisa kujawab dengan yakin. Ketik soal ini saja supaya aku bisa memberi saran.</i>",
+        "en": "<i>I cannot answer this one for sure. Type it and I will suggest what I know.</i>",
+    },
+    "photo.choose": {
+        "id": "Ada {count} soal di fotomu. Soal nomor berapa yang mau kamu tanyakan?",
+        "en": "Your photo has {count} questions. Which number do you want to ask about?",
+    },
+    "photo.expired": {
+        "id": "Soal dari foto itu sudah tidak kusimpan. Kirim lagi fotonya, ya.",
+        "en": "I no longer have the questions from that photo. Please send it again.",
+    },
+    "photo.type_instead": {
+        "id": "Oke! Ketik saja pertanyaanmu, nanti aku jawab. ✍️",
+        "en": "Okay! Just type your question and I will answer it. ✍️",
+    },
+    "button.type_instead": {
+        "id": "✏️ Bukan itu, aku ketik saja",
+        "en": "✏️ Not that, I'll type it",
+    },
+    "button.question_number": {
+        "id": "Soal {number}",
+        "en": "Question {number}",
     },
     "command.unknown": {
         "id": "Perintah itu belum aku kenal. Ketik /help untuk daftar perintah, atau langsung tulis pertanyaanmu.",

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core.content import ContentBank, QuizQuestion
 from bot.core.limits import MAX_POLL_QUESTION
+from bot.core.lint import conflicts
 
 DEFAULT_COUNT = 5
 MAX_COUNT = 20
@@ -69,17 +70,54 @@ def resolve_topic(bank: ContentBank, text: str) -> str | None:
     return choices[hit[0]] if hit else None
 
 
+_CONFLICTS: dict[int, tuple[ContentBank, dict[str, set[str]]]] = {}
+
+
+def session_conflicts(bank: ContentBank) -> dict[str, set[str]]:
+    """Which questions must not meet in one session (one's stem names the other's answer); cached per bank."""
+    cached = _CONFLICTS.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        if len(_CONFLICTS) > 8:  # a bank is reloaded rarely; keep the cache small anyway
+            _CONFLICTS.clear()
+        cached = _CONFLICTS[id(bank)] = (bank, conflicts(bank))
+    return cached[1]
+
+
 def pick_questions(bank: ContentBank, topic: str | None, count: int, rng: random.Random,
                    avoid: set[str] | None = None) -> list[QuizQuestion]:
-    """`count` different questions of the topic, easier first, avoiding `avoid` when possible."""
+    """`count` different questions of the topic, easier first, avoiding `avoid` when possible.
+
+    Never two questions where one's stem names the other's answer: the second would be a gift.
+    """
     pool = bank.quiz_in_topic(topic)
     fresh = [q for q in pool if not avoid or q.id not in avoid]
-    if len(fresh) < count:
-        fresh = pool
-    chosen = rng.sample(fresh, min(count, len(fresh)))
+    rest = [q for q in pool if avoid and q.id in avoid]
+    clash = session_conflicts(bank)
+    chosen: list[QuizQuestion] = []
+    taken: set[str] = set()
+    for group in (fresh, rest):  # unseen questions first, then seen ones if the topic runs short
+        for q in rng.sample(group, len(group)):
+            if len(chosen) == count:
+                break
+            if not clash.get(q.id, set()) & taken:
+                chosen.append(q)
+                taken.add(q.id)
     order = {"mudah": 0, "sedang": 1, "sulit": 2}
     chosen.sort(key=lambda q: order.get(q.difficulty, 1))
     return chosen
+
+
+def without_giveaways(bank: ContentBank, question_ids: list[str]) -> list[str]:
+    """`question_ids` in order, leaving out any that would meet a question whose stem names its answer.
+
+    For sessions built from a list (the /ulang review): the questions left out stay due for next time.
+    """
+    clash = session_conflicts(bank)
+    kept: list[str] = []
+    for qid in question_ids:
+        if not clash.get(qid, set()) & set(kept):
+            kept.append(qid)
+    return kept
 
 
 def prepare_poll(question: QuizQuestion, rng: random.Random, prefix: str = "") -> PreparedPoll:

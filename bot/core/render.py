@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.content import FaqEntry, Topic
+from bot.core.freshness import month_year
 from bot.core.i18n import t
 from bot.core.markup import escape
 
@@ -45,9 +46,12 @@ def public_source(source: str) -> str:
 
 
 def format_answer(entry: FaqEntry, lang: str = "id") -> str:
-    """The HTML message for one FAQ entry."""
+    """The HTML message for one FAQ entry; a dated entry says which month its facts hold for."""
     source = t("answer.source", lang, source=escape(public_source(entry.source)))
-    return f"<b>{escape(entry.question)}</b>\n\n{entry.answer}\n\n<i>{source}</i>"
+    footer = f"<i>{source}</i>"
+    if entry.as_of:
+        footer = f"<i>{t('answer.as_of', lang, date=month_year(entry.as_of, lang))}</i>\n{footer}"
+    return f"<b>{escape(entry.question)}</b>\n\n{entry.answer}\n\n{footer}"
 
 
 def topic_lines(topics: list[Topic], lang: str = "id") -> str:

@@ -28,6 +28,7 @@ from bot.handlers import (
     language,
     membership,
     owner,
+    photos,
     questions,
     quiz,
     scores,
@@ -58,6 +59,8 @@ def register_handlers(application: TutorApplication) -> None:
     application.add_handler(TypeHandler(Update, drop_unanswered_kinds), group=-2)
     application.add_handler(TypeHandler(Update, remember), group=-1)
 
+    # /tanya in reply to a photo reads that photo; every other /tanya is a typed question
+    application.add_handler(CommandHandler(["tanya", "ask"], photos.tanya_photo, filters=photos.REPLIES_TO_IMAGE))
     commands = [
         (("start",), start.start),
         (("help", "bantuan"), start.help_command),
@@ -79,6 +82,8 @@ def register_handlers(application: TutorApplication) -> None:
     application.add_handler(
         MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND & questions.ADDRESSED, questions.addressed_text)
     )
+    application.add_handler(MessageHandler(PRIVATE & photos.IMAGE, photos.photo_question))
+    application.add_handler(MessageHandler(GROUPS & photos.IMAGE & photos.CAPTION_ADDRESSED, photos.photo_question))
     application.add_handler(
         MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, questions.private_media)
     )

@@ -6,8 +6,17 @@ from telegram import Update
 
 from bot.core.i18n import t
 from bot.core.quiz import QuizRequest
-from bot.handlers import language, questions, quiz, start, topics
-from bot.handlers.callbacks import ChooseLanguage, MenuItem, ShowAnswer, StartQuiz, TopicPage, decode
+from bot.handlers import language, photos, questions, quiz, start, topics
+from bot.handlers.callbacks import (
+    ChooseLanguage,
+    MenuItem,
+    PhotoQuestion,
+    ShowAnswer,
+    StartQuiz,
+    TopicPage,
+    TypeInstead,
+    decode,
+)
 from bot.handlers.common import language_for
 from bot.services import TutorContext
 
@@ -34,3 +43,7 @@ async def on_button(update: Update, context: TutorContext) -> None:
             await start.menu(update, context, action)
         case ChooseLanguage(code):
             await language.set_language(update, context, code)
+        case TypeInstead():
+            await photos.type_instead(update, context)
+        case PhotoQuestion(number):
+            await photos.answer_number(update, context, number)

@@ -50,7 +50,19 @@ class ChooseLanguage:
     language: str
 
 
-Action = ShowAnswer | TopicPage | StartQuiz | MenuItem | ChooseLanguage
+@dataclass(frozen=True)
+class TypeInstead:
+    """"Bukan itu, aku ketik saja": the student will type what the photo said."""
+
+
+@dataclass(frozen=True)
+class PhotoQuestion:
+    """Answer numbered question `number` of the chat's last photo."""
+
+    number: int
+
+
+Action = ShowAnswer | TopicPage | StartQuiz | MenuItem | ChooseLanguage | TypeInstead | PhotoQuestion
 
 
 def encode(action: Action) -> str:
@@ -68,6 +80,10 @@ def encode(action: Action) -> str:
             data = f"m:{item}"
         case ChooseLanguage(language):
             data = f"l:{language}"
+        case TypeInstead():
+            data = "o:"
+        case PhotoQuestion(number):
+            data = f"n:{number}"
         case _:
             raise TypeError(f"not a callback action: {action!r}")
     if len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
@@ -105,4 +121,9 @@ def decode(data: str | None, bank: ContentBank) -> Action | None:
         return MenuItem(rest) if rest in MENU_ITEMS else None
     if code == "l":
         return ChooseLanguage(rest) if rest in LANGUAGES else None
+    if code == "o":
+        return TypeInstead() if rest == "" else None
+    if code == "n":
+        number = _page(rest)
+        return PhotoQuestion(number) if number is not None and 1 <= number <= 99 else None
     return None

@@ -17,7 +17,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.core.i18n import t
 from bot.core.markup import escape
-from bot.core.quiz import MAX_COUNT, QuizRequest, parse_quiz_args, pick_questions, prepare_poll
+from bot.core.quiz import MAX_COUNT, QuizRequest, parse_quiz_args, pick_questions, prepare_poll, without_giveaways
 from bot.core.render import topic_lines
 from bot.handlers.callbacks import ShowAnswer
 from bot.handlers.common import (
@@ -112,7 +112,7 @@ async def ulang(update: Update, context: TutorContext) -> None:
         return
     now = svc.clock()
     due = await svc.store.due_reviews(user.id, now, svc.settings.quiz_length)
-    ids = [qid for qid in due if qid in svc.tutor.bank.quiz]
+    ids = without_giveaways(svc.tutor.bank, [qid for qid in due if qid in svc.tutor.bank.quiz])
     if not ids:
         _, waiting = await svc.store.review_count(user.id, now)
         key = "quiz.review_later" if waiting else "quiz.review_none"

@@ -92,6 +92,8 @@ _BUTTON_ACTIONS = (
     "pay",
 )
 _PATH_RE = re.compile(r"^/bot([^/]+)/([A-Za-z0-9_]+)/?$")
+_FILE_PATH_RE = re.compile(r"^/file/bot([^/]+)/(.+)$")
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile refuses larger files (Bot API: "file is too big")
 _CHAT_ACTIONS = frozenset(a.value for a in ChatAction)
 
 
@@ -578,6 +580,8 @@ class FakeBotApi:
         self._migrated: dict[int, int] = {}
         self._admins: dict[int, dict[int, JSON]] = {}
         self._callback_ids: set[str] = set()
+        self._files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes), see add_file
+        self.downloads: list[str] = []  # file paths downloaded, in order
         self._inline_ids: set[str] = set()
         self._commands: dict[str, list[JSON]] = {}
         self._menu_buttons: dict[int | None, JSON] = {}
@@ -595,7 +599,7 @@ class FakeBotApi:
             "editMessageText editMessageReplyMarkup deleteMessage sendPoll stopPoll "
             "answerCallbackQuery answerInlineQuery setMyCommands getMyCommands deleteMyCommands "
             "setChatMenuButton getChatMenuButton getChat getChatMember getChatAdministrators "
-            "sendChatAction leaveChat"
+            "sendChatAction leaveChat getFile"
         ).split():
             self._handlers[name.lower()] = (name, getattr(self, "_m_" + name))
 
@@ -954,6 +958,9 @@ class FakeBotApi:
     # ---- HTTP plumbing --------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
+        file_match = _FILE_PATH_RE.match(request.path)
+        if file_match is not None:
+            return self._download(*file_match.groups())
         match = _PATH_RE.match(request.path)
         if match is None:
             return _error_response(ApiError(404, "Not Found"))
@@ -1743,6 +1750,33 @@ class FakeBotApi:
         if params.get("action") not in _CHAT_ACTIONS:
             raise _bad("Bad Request: wrong parameter action in request")
         return True
+
+    # ---- files: getFile and the download URL (/file/bot<token>/<file_path>) -------------------
+
+    def add_file(self, data: bytes, *, file_id: str | None = None, width: int = 0, height: int = 0) -> JSON:
+        """Make `data` downloadable; returns a PhotoSize-like dict for building photo updates."""
+        file_id = file_id or f"file-{len(self._files) + 1}"
+        self._files[file_id] = (f"photos/{file_id}.jpg", data)
+        return {"file_id": file_id, "file_unique_id": f"u-{file_id}", "file_size": len(data),
+                "width": width, "height": height}
+
+    async def _m_getFile(self, params: JSON) -> JSON:
+        file_id = params.get("file_id")
+        if not isinstance(file_id, str) or file_id not in self._files:
+            raise _bad("Bad Request: invalid file_id")
+        path, data = self._files[file_id]
+        if len(data) > MAX_DOWNLOAD_BYTES:
+            raise _bad("Bad Request: file is too big")
+        return {"file_id": file_id, "file_unique_id": f"u-{file_id}", "file_size": len(data), "file_path": path}
+
+    def _download(self, token: str, path: str) -> web.Response:
+        if token != self.token:
+            return web.Response(status=401, text="Unauthorized")
+        for stored_path, data in self._files.values():
+            if stored_path == path:
+                self.downloads.append(path)
+                return web.Response(body=data, content_type="application/octet-stream")
+        return web.Response(status=404, text="Not Found")
 
     async def _m_leaveChat(self, params: JSON) -> bool:
         chat_id = self._target_chat(params, sending=False)

@@ -174,6 +174,36 @@ def message(
     }
 
 
+def photo_upload(
+    chat: JSON,
+    from_user: JSON | None,
+    sizes: list[JSON],
+    *,
+    caption: str | None = None,
+    reply_to: JSON | None = None,
+    message_id: int | None = None,
+) -> JSON:
+    """A ``message`` update with a photo the fake can serve (`sizes` as FakeBotApi.add_file returns
+    them, small first)."""
+    msg = _base_message(chat, from_user, message_id=message_id, date=None, sender_chat=None, reply_to=reply_to)
+    msg["photo"] = sizes
+    if caption is not None:
+        msg["caption"] = caption
+        entities = text_entities(caption)
+        if entities:
+            msg["caption_entities"] = entities
+    return {"message": msg}
+
+
+def document_message(chat: JSON, from_user: JSON | None, file: JSON, mime_type: str,
+                     file_name: str = "soal.jpg") -> JSON:
+    """A ``message`` update with a file (an image sent as a document keeps its full resolution)."""
+    msg = _base_message(chat, from_user, message_id=None, date=None, sender_chat=None, reply_to=None)
+    msg["document"] = {"file_id": file["file_id"], "file_unique_id": file["file_unique_id"],
+                       "file_size": file["file_size"], "mime_type": mime_type, "file_name": file_name}
+    return {"message": msg}
+
+
 def edited_message(
     chat: JSON,
     from_user: JSON | None,
