@@ -35,7 +35,8 @@ WORKDIR /home/tutor
 VOLUME ["/data"]
 # Webhook mode listens here (WEBHOOK_URL set); in polling mode only /healthz, on 127.0.0.1.
 EXPOSE 8080
-# /healthz: 200 only while the bot takes updates, the database answers and the scheduler runs.
+# /healthz: 200 only while updates are fetched and handled, the database takes writes (and its file is
+# still there), Telegram answers, the scheduler's lease is settled and broadcasts move; else 503.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["python", "-m", "bot", "health"]
 # SIGTERM (docker stop) finishes handlers in flight and the current broadcast batch, then exits 0.
 STOPSIGNAL SIGTERM

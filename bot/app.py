@@ -28,6 +28,9 @@ from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
 from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
+from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
+from bot.processor import ChatOrderedProcessor
+from bot.ratelimit import GracefulRateLimiter
 from bot.services import (
     CONTEXT_TYPES,
     Services,
@@ -39,11 +42,13 @@ from bot.services import (
 )
 from bot.settings import Settings
 from bot.storage import Store
+from bot.transport import Vitals, WatchedRequest
 
 log = logging.getLogger(__name__)
 
 OWNS_STORE_KEY = "owns_store"
 RATE_LIMIT_RETRIES = 3
+CONCURRENT_UPDATES = 12  # handled at once; under the database pool (15), waits on Telegram hand theirs back
 
 # (command, Indonesian description, English description)
 PRIVATE_COMMANDS = [
@@ -77,8 +82,11 @@ def build_application(settings: Settings, *, services: Services | None = None,
                       rate_limit: bool = True) -> TutorApplication:
     """The configured Application; the Store opens in post_init (pass `services` to inject one).
 
-    `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter is
-    PTB's AIORateLimiter whose flood waits a shutdown can end (bot.broadcast.GracefulRateLimiter).
+    `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter
+    keeps Telegram's limits per bot, group and private chat, scopes flood waits to what they concern
+    and retries replies while Telegram fails for a while (bot/ratelimit.py). Updates of different
+    chats are handled concurrently, each chat's in order (bot/processor.py); the requests note what
+    the health check needs and skip updates the library cannot read (bot/transport.py).
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -86,6 +94,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
     for noisy in ("httpx", "httpcore"):
         if logging.getLogger(noisy).getEffectiveLevel() < logging.WARNING:
             logging.getLogger(noisy).setLevel(logging.WARNING)
+    vitals = Vitals()
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -95,11 +104,15 @@ def build_application(settings: Settings, *, services: Services | None = None,
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.bot_timezone)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(ChatOrderedProcessor(CONCURRENT_UPDATES))
+        .request(WatchedRequest(vitals, connection_pool_size=256))
+        .get_updates_request(WatchedRequest(vitals, updates=True, connection_pool_size=1))
     )
     if rate_limit:
-        builder = builder.rate_limiter(bot.broadcast.GracefulRateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        builder = builder.rate_limiter(GracefulRateLimiter(max_retries=RATE_LIMIT_RETRIES))
     application = builder.build()
     application.bot_data["settings"] = settings
+    application.bot_data[VITALS_KEY] = vitals
     if services is not None:
         attach_services(application, services)
     register_handlers(application)
@@ -117,6 +130,7 @@ async def _post_init(application: TutorApplication) -> None:
         attach_services(application, Services(settings=settings, tutor=tutor, store=store))
         application.bot_data[OWNS_STORE_KEY] = True
     services = services_of(application)
+    services.extras[HEALTH_KEY] = HealthState(services)
     if "ocr" not in services.extras:  # photo questions; logs once when Tesseract is missing
         from bot.ocr import OcrService  # Pillow and NumPy load only for the bot, never for `ask`
 
@@ -132,6 +146,12 @@ async def _post_shutdown(application: TutorApplication) -> None:
         await bot.broadcast.on_shutdown(application)
     finally:
         services = find_services(application)
+        health: HealthState | None = services.extras.get(HEALTH_KEY) if services is not None else None
+        if services is not None and health is not None:
+            try:
+                await services.store.drop_probe(health.holder)
+            except Exception as exc:  # the database may be what is failing; the row is harmless
+                log.warning("could not remove the health probe row (%s)", type(exc).__name__)
         ocr = services.extras.pop("ocr", None) if services is not None else None
         if ocr is not None:
             ocr.close()

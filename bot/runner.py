@@ -38,15 +38,17 @@ from telegram.ext import ExtBot
 from tornado.httpserver import HTTPServer
 
 import bot.broadcast
+from bot.health import VITALS_KEY
+from bot.health import check_health as health_of
 from bot.logs import setup_logging
-from bot.services import TutorApplication, find_services
+from bot.services import TutorApplication
 from bot.settings import Settings
+from bot.transport import Vitals, update_kind
 
 log = logging.getLogger(__name__)
 
 HEALTH_PATH = "/healthz"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-PING_TIMEOUT = 5.0  # a hung database must make /healthz answer 503, not hang the health check
 MAX_UPDATE_BYTES = 2 * 1024 * 1024  # Telegram updates are a few KB; refuse anything absurd
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
 
@@ -84,22 +86,12 @@ def mode_of(settings: Settings) -> Mode:
                 secret=secret)
 
 
-async def check_health(application: TutorApplication, mode: Mode | None = None) -> dict[str, bool]:
-    """The three things that must be up: the bot taking updates, the database, the scheduler."""
+async def check_health(application: TutorApplication, mode: Mode | None = None) -> dict[str, Any]:
+    """Every field of /healthz (see bot/health.py): booleans and ages, `failing` names what is down."""
     updater = application.updater
-    taking_updates = application.running and (
-        mode is None or mode.webhook or (updater is not None and updater.running)
-    )
-    services = find_services(application)
-    database = False
-    if services is not None:
-        try:
-            database = await asyncio.wait_for(services.store.ping(), PING_TIMEOUT)
-        except TimeoutError:
-            log.warning("database ping took longer than %.0f s", PING_TIMEOUT)
-    job_queue = application.job_queue
-    scheduler = bool(job_queue is not None and job_queue.scheduler.running)
-    return {"bot": bool(taking_updates), "database": bool(database), "scheduler": scheduler}
+    polling = mode is not None and not mode.webhook
+    taking_updates = application.running and (not polling or (updater is not None and updater.running))
+    return await health_of(application, polling=polling, taking_updates=bool(taking_updates))
 
 
 class _HealthHandler(tornado.web.RequestHandler):
@@ -110,11 +102,11 @@ class _HealthHandler(tornado.web.RequestHandler):
         self.mode = mode
 
     async def get(self) -> None:
-        checks = await check_health(self.application_, self.mode)
-        healthy = all(checks.values())
+        report = await check_health(self.application_, self.mode)
+        healthy = not report["failing"]
         self.set_status(HTTPStatus.OK if healthy else HTTPStatus.SERVICE_UNAVAILABLE)
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({"status": "ok" if healthy else "unavailable", **checks}))
+        self.finish(json.dumps(report))
 
 
 class _WebhookHandler(tornado.web.RequestHandler):
@@ -145,9 +137,16 @@ class _WebhookHandler(tornado.web.RequestHandler):
             raise tornado.web.HTTPError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE)
         try:
             data = json.loads(self.request.body)
-            update = Update.de_json(data, self.application_.bot)
         except Exception as exc:
-            log.error("webhook body is not a Telegram update (%s); refused", type(exc).__name__)
+            log.error("webhook body is not JSON (%s); refused", type(exc).__name__)
+            raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from exc
+        try:
+            update = Update.de_json(data, self.application_.bot)
+        except Exception as exc:  # counted, and logged once per kind (type and id, never the content)
+            vitals: Vitals | None = self.application_.bot_data.get(VITALS_KEY)
+            update_id = data.get("update_id") if isinstance(data, dict) else None
+            if vitals is not None:
+                vitals.unreadable_update(update_kind(data), update_id, exc, source="webhook")
             raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from exc
         bot = self.application_.bot
         if isinstance(bot, ExtBot):
@@ -288,4 +287,11 @@ def health(settings: Settings, timeout: float = 8.0) -> int:
         print(f"unhealthy: no answer from {url} ({exc})", file=sys.stderr)
         return 1
     print(body)
-    return 0 if status == HTTPStatus.OK else 1
+    if status != HTTPStatus.OK:
+        try:
+            failing = json.loads(body).get("failing") or []
+        except (ValueError, AttributeError):
+            failing = []
+        print(f"unhealthy ({status}): {', '.join(failing) or 'no details'}", file=sys.stderr)
+        return 1
+    return 0

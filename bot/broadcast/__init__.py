@@ -13,7 +13,6 @@ import logging
 import math
 
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
-from bot.broadcast.flight import GracefulRateLimiter
 from bot.services import TutorApplication, TutorContext, find_services, services_of
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,6 @@ __all__ = [
     "BroadcastEngine",
     "BroadcastReport",
     "EngineConfig",
-    "GracefulRateLimiter",
     "engine_of",
     "on_shutdown",
     "on_startup",
@@ -107,9 +105,9 @@ def on_stop_deadline(application: TutorApplication) -> None:
     engine = engine_of(application)
     if engine is not None:
         engine.abandon_waits()
-    limiter = getattr(application.bot, "rate_limiter", None)
-    if isinstance(limiter, GracefulRateLimiter):
-        limiter.close()
+    close = getattr(getattr(application.bot, "rate_limiter", None), "close", None)
+    if callable(close):  # bot.ratelimit.GracefulRateLimiter
+        close()
     log.warning("still stopping after the grace: no more waiting out Telegram's flood limits")
 
 

@@ -27,11 +27,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
+from time import monotonic as _monotonic
 
 from telegram import Bot, InputPollOption, Message, Poll
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.broadcast.flight import Abandoned, Flight, GracefulRateLimiter, enter_flight, on_the_wire, waiting
+from bot.broadcast.flight import Abandoned, Flight, enter_flight, on_the_wire, retry_seconds, waiting
 from bot.broadcast.pacer import Pacer
 from bot.core import schedule
 from bot.core.content import ContentBank, QuizQuestion
@@ -155,9 +156,9 @@ class BroadcastEngine:
         self._stopping = False
         self._abandoning = False
         self._flights: set[Flight] = set()
-        # With our rate limiter the limiter tells which part of a request is on the wire; with a plain
-        # Bot the whole request is.
-        self._limiter_marks_wire = isinstance(getattr(bot, "rate_limiter", None), GracefulRateLimiter)
+        # With our rate limiter (bot.ratelimit) the limiter tells which part of a request is on the wire;
+        # with a plain Bot the whole request is.
+        self._limiter_marks_wire = bool(getattr(getattr(bot, "rate_limiter", None), "MARKS_WIRE", False))
         self._lock = asyncio.Lock()
         self._idle = asyncio.Event()
         self._idle.set()
@@ -165,6 +166,10 @@ class BroadcastEngine:
         self._watermark: datetime | None = None
         self.leader = False
         self._told_waiting = False  # the 'lease held by …' line was logged
+        # For the health check (monotonic seconds): when the lease was last settled (held by us, or
+        # knowingly by another live process), and when a broadcast last made progress.
+        self.lease_settled_at: float | None = None
+        self.progress_at = _monotonic()
         self._bank_ids = sorted(bank.quiz)
 
     # ------------------------------------------------------------------------------ lifecycle
@@ -195,6 +200,7 @@ class BroadcastEngine:
 
     async def _exclusive(self, run: Callable[[], Awaitable[None]]) -> None:
         async with self._lock:
+            self.progress_at = _monotonic()
             self._idle.clear()
             try:
                 await run()
@@ -217,9 +223,12 @@ class BroadcastEngine:
                     won = await self.store.acquire_lease(
                         LEASE_NAME, self.holder, self.config.lease_ttl, now, replacing=other
                     )
+            settled = True
         except Exception:
             log.exception("broadcast lease: renewal failed, not sending until it succeeds")
-            won = False
+            won = settled = False
+        if settled:
+            self.lease_settled_at = _monotonic()
         if won and not self.leader:
             log.info("broadcast lease: %s now schedules daily quizzes", self.holder)
             self._watermark = None  # look back over the missed-run grace once
@@ -372,6 +381,7 @@ class BroadcastEngine:
             log.exception("%s failed unexpectedly", what)
         finally:
             self._flights.discard(flight)
+            self.progress_at = _monotonic()
 
     async def _deliver(self, job: _Job, report: BroadcastReport, now: datetime) -> None:
         claim = await self.store.claim_delivery(job.chat_id, job.day)
@@ -461,8 +471,7 @@ class BroadcastEngine:
                 with on_the_wire():
                     return await request()  # type: ignore[misc]
             except RetryAfter as exc:
-                wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
-                self.pacer.pause(float(wait))
+                self.pacer.pause(retry_seconds(exc))
                 report.rate_limited += 1
                 report.retries += 1
                 flood_waits += 1

@@ -6,25 +6,21 @@ loses nothing, its claimed delivery simply stays 'pending' and the next run send
 request is *on the wire* Telegram may be accepting it: that one must finish and be recorded, or the
 next run would send the quiz a second time.
 
-`GracefulRateLimiter` is PTB's AIORateLimiter with two additions: it tells the current flight when
-a request is on the wire, and `close()` ends every flood wait at once (the request fails with its
-RetryAfter instead of being retried), so a shutdown never waits out a long `retry_after`.
+The rate limiter (bot/ratelimit.py) marks the part of a request that is on the wire, and its
+`close()` ends every flood wait at once (the request fails with its RetryAfter instead of being
+retried), so a shutdown never waits out a long `retry_after`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
 
 from telegram.error import RetryAfter
-from telegram.ext import AIORateLimiter
-
-log = logging.getLogger(__name__)
 
 
 class Abandoned(BaseException):
@@ -104,65 +100,7 @@ def on_the_wire() -> Iterator[None]:
         flight.wire -= 1
 
 
-def _seconds(retry_after: int | timedelta) -> float:
-    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
-
-
-class GracefulRateLimiter(AIORateLimiter):
-    """AIORateLimiter (same limits, same retries) that marks broadcast requests on the wire and whose
-    flood waits end at `close()`. The retry loop is PTB's, with the sleep made interruptible."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._closing = asyncio.Event()
-
-    @property
-    def closed(self) -> bool:
-        return self._closing.is_set()
-
-    def close(self) -> None:
-        """Shutdown: stop waiting out 429s; a request refused with 429 now fails with its RetryAfter."""
-        self._closing.set()
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        async def wired(*a: Any, **kw: Any) -> bool | dict[str, Any] | list[dict[str, Any]]:
-            with on_the_wire():
-                return await callback(*a, **kw)
-
-        max_retries = rate_limit_args or self._max_retries
-        chat_id = data.get("chat_id")
-        chat = chat_id is not None
-        with contextlib.suppress(ValueError, TypeError):
-            chat_id = int(chat_id)  # type: ignore[arg-type]
-        group: int | str | bool = chat_id if (isinstance(chat_id, int) and chat_id < 0) or isinstance(
-            chat_id, str) else False
-        with waiting():  # in a broadcast flight: everything here but `wired` is a wait
-            for attempt in range(max_retries + 1):
-                try:
-                    return await self._run_request(
-                        chat=chat, group=group, allow_paid_broadcast=data.get("allow_paid_broadcast", False),
-                        callback=wired, args=args, kwargs=kwargs,
-                    )
-                except RetryAfter as exc:
-                    if attempt == max_retries or self.closed:
-                        log.warning("%s: Telegram's flood limit, retry_after %s s; not retried", endpoint,
-                                    _seconds(exc.retry_after))
-                        raise
-                    pause = _seconds(exc.retry_after) + 0.1
-                    log.info("%s: Telegram's flood limit, retrying in %.1f s", endpoint, pause)
-                    self._retry_after_event.clear()
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._closing.wait(), pause)
-                    if self.closed:
-                        raise
-                finally:
-                    self._retry_after_event.set()
-        raise AssertionError("unreachable")  # pragma: no cover
+def retry_seconds(exc: RetryAfter) -> float:
+    """The wait Telegram asked for, in seconds (timedelta form with PTB_TIMEDELTA; an int before)."""
+    value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

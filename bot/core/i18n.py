@@ -450,6 +450,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "🎯 Kuis grup dimulai: {count} soal{topic}, {seconds} detik per soal. Siapa paling jago?",
         "en": "🎯 Group quiz started: {count} questions{topic}, {seconds} seconds each. Who's the best?",
     },
+    "group.batch_header": {
+        "id": "Banyak yang bertanya sekaligus, jadi jawabannya kukumpulkan di sini 👇",
+        "en": "Lots of questions at once, so here are the answers together 👇",
+    },
+    "group.batch_heard": {
+        "id": "{names}: pertanyaanmu sudah kuterima ✅ Jawabannya menyusul sebentar lagi, ya.",
+        "en": "{names}: got your question ✅ The answer follows in a moment.",
+    },
     "group.busy": {
         "id": "Sabar, ya 🙂 Kuis grup masih berjalan. Selesaikan dulu yang ini, lalu mulai lagi.",
         "en": "Hold on 🙂 a group quiz is still running. Finish this one first, then start another.",

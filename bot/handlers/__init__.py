@@ -43,8 +43,14 @@ GROUPS = filters.ChatType.GROUPS
 
 
 async def drop_unanswered_kinds(update: Update, context: TutorContext) -> None:
-    """Edited messages and channel posts get no reply: answering an edit twice would confuse."""
+    """Edited messages and channel posts get no reply: answering an edit twice would confuse.
+
+    An update with nothing but its id is the stand-in for one the library could not read
+    (bot/transport.py): nothing to handle either.
+    """
     if update.edited_message or update.edited_channel_post or update.channel_post:
+        raise ApplicationHandlerStop
+    if not any(getattr(update, kind, None) for kind in Update.ALL_TYPES):
         raise ApplicationHandlerStop
 
 

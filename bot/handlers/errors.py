@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 
 from bot.core.i18n import t
 from bot.handlers.common import is_for_me, is_private, language_for
@@ -43,6 +43,13 @@ async def on_error(update: object, context: TutorContext) -> None:
     error = context.error
     if isinstance(error, Forbidden):  # blocked or kicked: nobody to tell
         log.warning("forbidden while handling %s: %s", describe(update), error)
+        return
+    if isinstance(error, TimedOut | NetworkError) and not isinstance(error, BadRequest):
+        # Telegram did not answer in time (the reply may well have been delivered: an apology after
+        # it would be wrong), or stayed unreachable through the rate limiter's ~30 s of retries
+        # (an apology would not get through either).
+        log.warning("Telegram failing while handling %s (%s); no apology sent", describe(update),
+                    type(error).__name__)
         return
     log.error("error while handling %s", describe(update), exc_info=error)
     if not isinstance(update, Update) or not was_addressed(update, context):

@@ -13,6 +13,7 @@ from bot.core.conversation import Reply
 from bot.core.i18n import t
 from bot.handlers.callbacks import ShowAnswer, StartQuiz, TopicPage
 from bot.handlers.common import is_private, keyboard, language_for, reply_html
+from bot.handlers.outbox import Pending, outbox_of
 from bot.services import TutorContext
 
 
@@ -66,6 +67,17 @@ async def answer_question(update: Update, context: TutorContext, question: str) 
         chat = update.effective_chat
         await svc.store.log_unanswered(chat.id if chat else None, reply.question,
                                        [(c.faq_id, c.score) for c in reply.candidates], svc.clock())
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is not None and not is_private(chat):
+        # Groups: through the outbox, so a class asking at once is answered together within seconds
+        # and this handler never waits for the group's message budget (see outbox.py).
+        outbox_of(context.application).submit(chat.id, Pending(
+            user_id=user.id if user is not None else None,
+            name=(user.first_name if user is not None else None) or (chat.title or "?"),
+            reply_to=message.message_id if message is not None else None,
+            text=reply.text, markup=reply_keyboard(reply, lang), lang=lang,
+        ))
+        return
     await reply_html(update, context, reply.text, reply_keyboard(reply, lang))
 
 

@@ -13,8 +13,10 @@ Design notes (why, not what):
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import fields
 from datetime import UTC, datetime, time
 from typing import Any, Self, TypeVar
@@ -83,6 +85,25 @@ def _guess_chat_type(chat_id: int) -> str:
 # ------------------------------------------------------------------------------------------ base
 
 
+class _OneWriterAtATime:
+    """SQLite's write transactions, one at a time in this process (FIFO, queued in the event loop).
+
+    SQLite admits one writer anyway. With updates handled concurrently (bot/processor.py), writers
+    queued in SQLite's busy handler instead can time out ("database is locked") under load, because a
+    transaction holds the lock across event-loop round trips and the busy handler is not fair; queued
+    here they simply wait their turn. Other processes still meet busy_timeout as before.
+    """
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._lock = asyncio.Lock()
+
+    @contextlib.asynccontextmanager
+    async def begin(self) -> AsyncIterator[AsyncSession]:
+        async with self._lock, self._sessions.begin() as session:
+            yield session
+
+
 class StoreBase:
     """Engine, sessions and clock of a `Store`; the mixins in this package add the queries."""
 
@@ -97,7 +118,8 @@ class StoreBase:
         self._dialect = engine.dialect.name
         write_engine = engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"}) if self._dialect == "sqlite" else engine
         self._read = async_sessionmaker(engine, expire_on_commit=False)
-        self._write = async_sessionmaker(write_engine, expire_on_commit=False)
+        writes = async_sessionmaker(write_engine, expire_on_commit=False)
+        self._write = _OneWriterAtATime(writes) if self._dialect == "sqlite" else writes
         self._default_tz = ZoneInfo(default_timezone)
         # Stamps created_at/updated_at and every "now" a caller does not pass; aware UTC.
         self._clock = clock

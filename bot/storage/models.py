@@ -247,3 +247,12 @@ class Lease(Base):  # added in 0002
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(128))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HealthProbe(Base):  # added in 0004
+    """The health check's proof that the database takes writes: one row per bot process."""
+
+    __tablename__ = "health_probes"
+
+    holder: Mapped[str] = mapped_column(String(128), primary_key=True)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -10,6 +10,7 @@
 - daily.py     daily-quiz subscriptions, deliveries and the question rotation
 - leases.py    named leases (one scheduler, one broadcast at a time)
 - teacher.py   unanswered questions and the dashboard numbers
+- health.py    the health check's write probe and the SQLite file's path
 
 New queries go in a new module as a `StoreBase` mixin, added to the bases below.
 Design notes on transactions and dialects: see base.py.
@@ -21,13 +22,14 @@ from bot.storage.base import StoreBase, utc_now
 from bot.storage.chats import ChatsMixin
 from bot.storage.daily import DailyMixin
 from bot.storage.engine import alembic_config, make_engine
+from bot.storage.health import HealthMixin
 from bot.storage.leases import LeasesMixin
 from bot.storage.scores import ScoresMixin
 from bot.storage.sessions import SessionsMixin
 from bot.storage.teacher import TeacherMixin
 
 
-class Store(ChatsMixin, SessionsMixin, ScoresMixin, DailyMixin, LeasesMixin, TeacherMixin, StoreBase):
+class Store(ChatsMixin, SessionsMixin, ScoresMixin, DailyMixin, LeasesMixin, TeacherMixin, HealthMixin, StoreBase):
     """Async facade over the database; create with `await Store.open(url)`."""
 
 

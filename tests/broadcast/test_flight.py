@@ -14,7 +14,7 @@ from telegram.ext import ExtBot
 from telegram.request import HTTPXRequest
 
 from bot.broadcast.engine import BroadcastEngine
-from bot.broadcast.flight import GracefulRateLimiter
+from bot.ratelimit import GracefulRateLimiter
 from tests.broadcast.conftest import START, TEST_CONFIG, Rig
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.app import build_application
+from bot.processor import ChatOrderedProcessor
 from bot.settings import Settings
 from tests.fakes import updates as U
 from tests.fakes.bot_api import Call, FakeBotApi
@@ -73,16 +74,12 @@ class Bot:
         return await self.send(U.message(chat, user, text, **kwargs), chat_id=chat["id"])
 
     async def processed(self, update: JSON) -> None:
-        """Inject an update and wait until the bot confirmed it (asked for the next offset) with
-        every handler for it finished: a follow-up marker update round-trips through the bot."""
+        """Inject an update and wait until the bot has handled it (and every update before it):
+        updates run concurrently across chats, so the processor says when it is through."""
         update_id = self.api.inject(update)
-        marker = U.inline_query(U.user(999_999_999, "Marker"), "", id=f"marker-{update_id}")
-        mark = self.api.mark()
-        self.api.inject(marker)
-        await self.api.wait_for(
-            lambda c: c.method == "answerInlineQuery" and c.params.get("inline_query_id") == f"marker-{update_id}",
-            since=mark,
-        )
+        processor = self.app.update_processor
+        assert isinstance(processor, ChatOrderedProcessor)
+        await processor.wait_processed(update_id)
 
     def failed_calls(self) -> list[Call]:
         """Calls the fake rejected (Telegram would have too)."""

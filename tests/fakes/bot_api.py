@@ -17,6 +17,7 @@ import contextlib
 import html
 import itertools
 import json
+import math
 import re
 import time
 from collections import Counter, defaultdict, deque
@@ -350,7 +351,7 @@ class FloodLimits:
     per_second: int = 30
     per_group_per_minute: int = 20
     per_chat_per_second: int | None = None
-    retry_after: int = 1
+    retry_after: int = 1  # 0: as Telegram does, the seconds until the window that was exceeded frees up
     methods: frozenset[str] = FLOOD_METHODS
 
 
@@ -416,6 +417,27 @@ class PollState:
         if self.close_date is not None:
             data["close_date"] = self.close_date
         return data
+
+
+@dataclass
+class Outage:
+    """A stretch of 5xx answers or hangs (FakeBotApi.outage)."""
+
+    status: int
+    methods: frozenset[str]
+    hang: float
+    until: float | None
+    remaining: int | None
+    hit: int = 0
+
+    @property
+    def active(self) -> bool:
+        if self.until is not None and time.monotonic() >= self.until:
+            return False
+        return self.remaining is None or self.hit < self.remaining
+
+    def end(self) -> None:
+        self.until = 0.0
 
 
 class ApiError(Exception):
@@ -564,6 +586,7 @@ class FakeBotApi:
         self._commands: dict[str, list[JSON]] = {}
         self._menu_buttons: dict[int | None, JSON] = {}
         self._failures: dict[str, deque[tuple[int, int, str | None]]] = defaultdict(deque)
+        self._outages: list[Outage] = []  # fault injection: 5xx and hangs for a while (see outage())
         self._window_all: deque[float] = deque()
         self._window_groups: dict[int, deque[float]] = defaultdict(deque)
         self._window_chats: dict[int, deque[float]] = defaultdict(deque)
@@ -734,18 +757,19 @@ class FakeBotApi:
         enabled: bool = True,
         per_second: int = 30,
         per_group_per_minute: int = 20,
-        retry_after: int = 1,
+        retry_after: int | None = 1,
         *,
         per_chat_per_second: int | None = None,
         methods: Iterable[str] = FLOOD_METHODS,
     ) -> None:
-        """Switch Telegram's flood control on/off: 429 with retry_after beyond the limits."""
+        """Switch Telegram's flood control on/off: 429 with retry_after beyond the limits
+        (``retry_after=None``: the seconds until the exceeded window frees up, as Telegram answers)."""
         self._flood = FloodLimits(
             enabled,
             per_second,
             per_group_per_minute,
             per_chat_per_second,
-            max(1, int(retry_after)),
+            0 if retry_after is None else max(1, int(retry_after)),
             frozenset(methods),
         )
         self._window_all.clear()
@@ -815,6 +839,41 @@ class FakeBotApi:
     def pending_updates(self) -> int:
         """Updates injected but not yet confirmed by the bot."""
         return len(self._pending)
+
+    # ---- fault injection: Telegram failing for a while, updates the library cannot read -----
+
+    def outage(self, status: int = 500, *, seconds: float | None = None, count: int | None = None,
+               methods: Iterable[str] = ("sendMessage",), hang: float = 0.0) -> Outage:
+        """Telegram misbehaves for ``methods``: each call fails with ``status`` (500, 502...) or, with
+        ``hang`` > 0, is handled (the message *is* delivered) but answered only that much later, as when
+        Telegram is slow, for ``seconds`` from now and/or the next ``count`` calls. Returns the Outage
+        (``end()`` stops it early; ``hit`` counts the calls it caught)."""
+        outage = Outage(status, frozenset(m.lower() for m in methods), hang,
+                        None if seconds is None else time.monotonic() + seconds, count)
+        self._outages.append(outage)
+        return outage
+
+    def _outage_fault(self, method: str) -> float:
+        """Raise the outage's 5xx, or return how long to hold the answer back (0: not at all)."""
+        for outage in list(self._outages):
+            if not outage.active:
+                self._outages.remove(outage)
+                continue
+            if method.lower() not in outage.methods:
+                continue
+            outage.hit += 1
+            if outage.hang > 0:
+                return outage.hang  # handled normally, answered late
+            default = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+            raise ApiError(outage.status, default.get(outage.status, "Error"))
+        return 0.0
+
+    def inject_unreadable_poll_answer(self, poll_id: str, user: JSON, option_ids: list[int]) -> int:
+        """A poll_answer as an older Bot API server sends it: without ``option_persistent_ids``, which
+        python-telegram-bot 22.8 requires, so the library cannot read it. Returns its update_id."""
+        update = U.poll_answer(poll_id, user, option_ids)
+        del update["poll_answer"]["option_persistent_ids"]
+        return self.inject(update)
 
     # ---- waiting --------------------------------------------------------------------------
 
@@ -917,13 +976,17 @@ class FakeBotApi:
         if entry is None:
             return self._finish(method, params, ApiError(404, "Not Found"))
         try:
+            hang = self._outage_fault(method)
             self._forced_failure(method)
             if method in self._flood.methods:
                 self._check_flood(params)
             result = await entry[1](params)
         except ApiError as exc:
             return self._finish(method, params, exc)
-        return self._finish(method, params, None, result)
+        response = self._finish(method, params, None, result)
+        if hang:
+            await asyncio.sleep(hang)  # done and recorded; only the answer is late (the client may give up)
+        return response
 
     async def _read_params(self, request: web.Request) -> JSON:
         params: JSON = {k: _decode_form_value(k, v) for k, v in request.query.items()}
@@ -1007,6 +1070,12 @@ class FakeBotApi:
             or (group_window is not None and len(group_window) >= flood.per_group_per_minute)
             or (chat_window is not None and len(chat_window) >= (flood.per_chat_per_second or 0))
         ):
+            if not flood.retry_after:  # realistic: until the oldest send of the full window leaves it
+                frees = [w[0] + span - now for w, span, limit in (
+                    (window, 1.0, flood.per_second), (group_window, 60.0, flood.per_group_per_minute),
+                    (chat_window, 1.0, flood.per_chat_per_second or 0)) if w is not None and w and len(w) >= limit]
+                seconds = max(1, math.ceil(max(frees, default=1.0)))
+                retry, too_many = {"retry_after": seconds}, f"Too Many Requests: retry after {seconds}"
             raise ApiError(429, too_many, retry)
         window.append(now)
         if group_window is not None:

@@ -13,6 +13,7 @@ from sqlalchemy import event, text
 from bot.core import srs
 from bot.storage import SessionBusy, Store
 from bot.storage.records import DailyPick
+from tests.storage.test_migrations import head_revision
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 GROUP = -1001234567890  # supergroup ids exceed 2^31
@@ -51,7 +52,18 @@ async def _serve_daily(store: Store, chat_id: int, bank: list[str], rng_seed: in
 
 async def test_ping_and_schema_at_head(store: Store) -> None:
     assert await store.ping()
-    assert await store.schema_revision() == "0002_leases_unanswered"
+    assert await store.schema_revision() == head_revision()
+
+
+async def test_the_health_probe_writes_one_row_per_process(store: Store) -> None:
+    await store.write_probe("host:1", T0)
+    await store.write_probe("host:1", T0 + timedelta(seconds=5))  # an upsert, not a second row
+    async with store.engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM health_probes"))).scalar_one() == 1
+    await store.drop_probe("host:1")
+    async with store.engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM health_probes"))).scalar_one() == 0
+    assert (store.database_file() is None) == (store.dialect != "sqlite")
 
 
 async def test_sqlite_file_gets_parent_dir_and_pragmas(tmp_path) -> None:
@@ -85,7 +97,7 @@ async def test_open_without_migrate_leaves_database_empty(tmp_path) -> None:
     try:
         assert await store.schema_revision() is None
         await store.upgrade()
-        assert await store.schema_revision() == "0002_leases_unanswered"
+        assert await store.schema_revision() == head_revision()
     finally:
         await store.close()
 
