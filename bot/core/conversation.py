@@ -296,7 +296,8 @@ class Tutor:
                            related=related, card_id=card_id, choice=choice.option.letter)
         suggestions = tuple(self._suggestion(c.faq_id) for c in result.candidates[:MAX_SUGGESTIONS]
                             if self._same_subject(stem, c.faq_id))
-        if choice.remaining and choice.ruled_out:
+        # ruling options out is only honest from material about the stem's own subject
+        if choice.remaining and choice.ruled_out and (suggestions or hit is not None):
             body = t("mc.unsure", lang, ruled_out=", ".join(o.letter for o in choice.ruled_out),
                      remaining=", ".join(o.letter for o in choice.remaining))
         else:
