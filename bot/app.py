@@ -26,8 +26,8 @@ import bot.broadcast
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
-from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
+from bot.handlers.registry import register_handlers
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
 from bot.processor import ChatOrderedProcessor
 from bot.ratelimit import GracefulRateLimiter
