@@ -43,12 +43,6 @@ GROUP = U.group_chat(-5001, "Kelas 9A")
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
     async with Bot(api.token, base_url=api.base_url) as the_bot:
         yield the_bot
