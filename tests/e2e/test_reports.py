@@ -3,14 +3,17 @@ the group's reply-to-prompt flow, cancelling, and what owners see."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.services import services_of
+from bot.storage import Store
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import Call, FakeBotApi
@@ -157,23 +160,24 @@ async def test_owners_see_and_close_reports_others_cannot(api: FakeBotApi, tmp_p
     assert not bot.failed_calls(), [(c.method, c.description) for c in bot.failed_calls()]
 
 
-async def test_check_json_lists_ids_with_open_reports(api: FakeBotApi, tmp_path: Path) -> None:
+def test_check_json_lists_ids_with_open_reports(tmp_path: Path) -> None:
     db = tmp_path / "tutor.db"
-    settings = make_settings(api, db)
-    app = await start_bot(settings)
-    bot = Bot(api, app, settings)
-    try:
-        answer = await bot.say(BUDI, "apa itu ASEAN?")
-        data = _report_button(answer)["callback_data"]
-        await _press(bot, BUDI, answer, data)
-        await bot.say(BUDI, "kurang lengkap")
-    finally:
-        await stop_bot(app)
+
+    async def report() -> None:
+        store = await Store.open(f"sqlite+aiosqlite:///{db}")
+        try:
+            now = datetime.now(UTC)
+            await store.submit_report(await store.start_report(1, 1, "answer", "asean-pengertian", now), "x", now)
+            await store.submit_report(await store.start_report(1, 1, "quiz", "q-asean-1", now), "y", now)
+            await store.start_report(2, 2, "card", "oki", now)  # a draft is not a report
+        finally:
+            await store.close()
+
+    asyncio.run(report())
     env = {"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-m", "bot", "check", "--json"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120)
-    report = json.loads(out.stdout)
-    assert report["reported"]["answer"] == [data.split(":", 2)[2]]
+    assert json.loads(out.stdout)["reported"] == {"answer": ["asean-pengertian"], "card": [], "quiz": ["q-asean-1"]}
     missing = subprocess.run([sys.executable, "-m", "bot", "check", "--json"], cwd=ROOT, capture_output=True,
                              text=True, timeout=120, env={**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'none.db'}"})
     assert json.loads(missing.stdout)["reported"] is None
