@@ -14,6 +14,7 @@ from bot.storage.models import (
     Chat,
     DailyDelivery,
     DailyRotation,
+    MistakeReport,
     QuizPoll,
     QuizSession,
     Subscription,
@@ -102,6 +103,7 @@ class ChatsMixin(StoreBase):
             await session.execute(
                 update(UnansweredQuestion).where(UnansweredQuestion.chat_id == old_id).values(chat_id=new_id)
             )
+            await session.execute(update(MistakeReport).where(MistakeReport.chat_id == old_id).values(chat_id=new_id))
 
     async def upsert_user(self, user_id: int, first_name: str, username: str | None, language_code: str | None) -> None:
         """Refresh profile fields; never touches the explicit language choice."""
