@@ -28,6 +28,7 @@ from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
 from bot.handlers.quiz import resume_rounds
 from bot.handlers.registry import register_handlers
+from bot.handlers.reports import recap_markup
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
 from bot.logs import quiet_libraries
 from bot.processor import ChatOrderedProcessor
@@ -135,7 +136,7 @@ async def _post_init(application: TutorApplication) -> None:
         services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
-    await bot.broadcast.on_startup(application)
+    await bot.broadcast.on_startup(application, recap_markup=recap_markup)
 
 
 async def _post_shutdown(application: TutorApplication) -> None:

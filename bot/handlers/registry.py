@@ -75,6 +75,7 @@ def register_handlers(application: TutorApplication) -> None:
         (("zona", "timezone"), daily.zona),
         (("siarkan", "broadcast"), owner.siarkan),
         (("statistik", "stats"), owner.statistik),
+        (("laporan", "reports"), owner.laporan),
     ]
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))
