@@ -46,6 +46,6 @@ def test_every_menu_command_and_owner_command_is_handled_and_errors_go_to_the_er
     }
     offered = {name for name, _, _ in PRIVATE_COMMANDS + ADMIN_COMMANDS}
     assert offered <= handled, offered - handled
-    owners = {"siarkan", "broadcast", "statistik", "stats", "harian", "daily", "zona", "timezone"}
+    owners = {"siarkan", "broadcast", "statistik", "stats", "laporan", "reports", "harian", "daily", "zona", "timezone"}
     assert owners <= handled, owners - handled
     assert list(application.error_handlers) == [errors.on_error]
