@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler
 
 from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import language_for, reply_html
 from bot.handlers.reports import LIST_LIMIT
-from bot.services import TutorApplication, TutorContext
+from bot.services import TutorContext
 from bot.stats import collect, format_reports
-
-
-def register(application: TutorApplication) -> None:
-    """Add /siarkan (/broadcast) and /statistik (/stats)."""
-    application.add_handler(CommandHandler(["siarkan", "broadcast"], siarkan))
-    application.add_handler(CommandHandler(["statistik", "stats"], statistik))
-    application.add_handler(CommandHandler(["laporan", "reports"], laporan))
 
 
 def is_owner(update: Update, context: TutorContext) -> bool:

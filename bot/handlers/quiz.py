@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram import Bot, InputPollOption, Message, Poll, Update
+from telegram import Bot, Message, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.core.i18n import t
@@ -31,6 +31,7 @@ from bot.handlers.common import (
     user_language_by_id,
 )
 from bot.handlers.reports import question_rows
+from bot.polls import send_quiz_poll
 from bot.services import Services, TutorApplication, TutorContext, services_of
 from bot.storage import SessionBusy, SessionRecord
 
@@ -149,18 +150,7 @@ async def send_question(application: TutorApplication, session: SessionRecord) -
     open_period = svc.settings.group_quiz_open_period if group else None
 
     async def send(chat_id: int) -> Message:
-        return await bot.send_poll(
-            chat_id,
-            prepared.question,
-            [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
-            is_anonymous=False,
-            type=Poll.QUIZ,
-            correct_option_ids=[prepared.correct_option],  # type: ignore[list-item]
-            explanation=prepared.explanation or None,
-            explanation_parse_mode=None,
-            question_parse_mode=None,
-            open_period=open_period,
-        )
+        return await send_quiz_poll(bot, chat_id, prepared, open_period=open_period)
 
     try:
         try:
