@@ -534,6 +534,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "inline.empty_hint": {"id": "Ketik pertanyaanmu…", "en": "Type your question…"},
 }
 
+# ---- pictures: /kelas, /rekap, the progress card on /skor, the owners' picture (issue 17)
+TEXTS.update({
+    "chart.no_data": {"id": "belum ada data", "en": "no data yet"},
+    "chart.topic_accuracy": {"id": "Ketepatan per topik", "en": "Accuracy per topic"},
+    "chart.participation": {"id": "Siswa yang menjawab per hari", "en": "Students answering per day"},
+    "chart.missed": {"id": "Paling sering salah (% salah)", "en": "Most missed (% wrong)"},
+    "chart.backlog": {"id": "Antrean ulangan", "en": "Review backlog"},
+    "chart.review_boxes": {"id": "Kotak ulangan", "en": "Review boxes"},
+    "chart.box_new": {"id": "baru", "en": "new"},
+    "chart.box_learning": {"id": "sedang\ndipelajari", "en": "learning"},
+    "chart.box_learned": {"id": "sudah\nhafal", "en": "learned"},
+    "chart.class_title": {"id": "{title} · 7 hari terakhir · {students} siswa",
+                          "en": "{title} · last 7 days · {students} students"},
+    "chart.student_title": {"id": "Kemajuan {name}", "en": "{name}'s progress"},
+    "chart.calendar": {"id": "{days} hari terakhir (runtutan {streak})", "en": "Last {days} days (streak {streak})"},
+    "chart.weekdays": {"id": "Sn Sl Rb Km Jm Sb Mg", "en": "Mo Tu We Th Fr Sa Su"},
+    "chart.bot_title": {"id": "Tutor Diplomasi · {days} hari terakhir", "en": "Tutor Diplomasi · last {days} days"},
+    "chart.stale": {"id": "fakta lewat tinjau: {count}", "en": "facts past review: {count}"},
+    "chart.active_chats": {"id": "Chat aktif per hari", "en": "Active chats per day"},
+    "chart.answers": {"id": "Jawaban kuis per hari", "en": "Quiz answers per day"},
+    "chart.unanswered": {"id": "Pertanyaan tak terjawab per hari", "en": "Unanswered questions per day"},
+})
+
 
 def t(key: str, lang: str | None = None, **kwargs: object) -> str:
     """The text for `key` in `lang` (falls back to Indonesian), formatted with kwargs."""
