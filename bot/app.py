@@ -23,6 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import bot.broadcast
+from bot.charts.worker import RENDERER_KEY
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
@@ -75,6 +76,8 @@ ADMIN_COMMANDS = [
     ("harian", "Admin: kuis harian /harian [JJ:MM|off]", "Admins: daily quiz /harian [HH:MM|off]"),
     ("zona", "Admin: zona waktu /zona WIB|WITA|WIT", "Admins: time zone /zona WIB|WITA|WIT"),
     ("bahasa", "Admin: bahasa grup", "Admins: group language"),
+    ("kelas", "Admin: gambaran kelas dan CSV per siswa", "Admins: class insight and per-student CSV"),
+    ("rekap", "Admin: rekap mingguan /rekap on|off", "Admins: weekly recap /rekap on|off"),
 ]
 
 
@@ -155,6 +158,9 @@ async def _post_shutdown(application: TutorApplication) -> None:
         ocr = services.extras.pop("ocr", None) if services is not None else None
         if ocr is not None:
             ocr.close()
+        renderer = services.extras.pop(RENDERER_KEY, None) if services is not None else None
+        if renderer is not None:  # the picture worker process (started on the first picture)
+            renderer.close()
         if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
             await services.store.close()
 

@@ -25,6 +25,7 @@ from bot.handlers import (
     daily,
     errors,
     inline,
+    insight,
     language,
     membership,
     owner,
@@ -76,6 +77,7 @@ def register_handlers(application: TutorApplication) -> None:
         application.add_handler(CommandHandler(list(names), callback))
     daily.register(application)
     owner.register(application)
+    insight.register(application)  # /kelas and /rekap (class pictures, weekly recap)
 
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, questions.private_text))

@@ -129,11 +129,13 @@ class InsightsMixin(StoreBase):
     # ------------------------------------------------------------------------------------- a class
 
     async def class_stats(self, chat_id: int, since: datetime, now: datetime, zone: tzinfo,
-                          *, missed_limit: int = 5) -> ClassStats:
-        """The group's figures since `since` and all time (answers to polls sent in this group)."""
+                          *, until: datetime | None = None, missed_limit: int = 5) -> ClassStats:
+        """The group's figures in [since, until) and all time (answers to polls sent in this group)."""
         _aware(since, "since")
         in_chat = QuizPoll.chat_id == chat_id
         recent = Answer.answered_at >= since
+        if until is not None:
+            recent = and_(recent, Answer.answered_at < _aware(until, "until"))
         correct_sum = func.sum(case((Answer.correct, 1), else_=0))
         joined = select().select_from(Answer).join(QuizPoll, QuizPoll.poll_id == Answer.poll_id)
         async with self._read.begin() as session:
