@@ -43,7 +43,7 @@ def window_start(now: datetime, zone: tzinfo, days: int) -> datetime:
     return datetime(first.year, first.month, first.day, tzinfo=zone)
 
 
-def _pct(correct: int, answered: int) -> int:
+def pct(correct: int, answered: int) -> int:
     return round(100 * correct / answered) if answered else 0
 
 
@@ -77,10 +77,13 @@ class ClassReport:
 
 
 async def class_report(store: Store, bank: ContentBank | None, chat_id: int, title: str, now: datetime,
-                       zone: tzinfo, lang: str) -> ClassReport:
-    """The class over the last CLASS_DAYS local days and all time."""
-    stats = await store.class_stats(chat_id, window_start(now, zone, CLASS_DAYS), now, zone)
-    today = now.astimezone(zone).date()
+                       zone: tzinfo, lang: str, *, since: datetime | None = None,
+                       until: datetime | None = None) -> ClassReport:
+    """The class in [since, until) (default: the last CLASS_DAYS local days up to now) and all time."""
+    since = since or window_start(now, zone, CLASS_DAYS)
+    stats = await store.class_stats(chat_id, since, now, zone, until=until)
+    first = since.astimezone(zone).date()
+    last = (until - timedelta(microseconds=1)).astimezone(zone).date() if until else now.astimezone(zone).date()
     per_day = {day: students for day, students, _ in stats.participation}
     missed = []
     for row in stats.missed_week:
@@ -90,8 +93,7 @@ async def class_report(store: Store, bank: ContentBank | None, chat_id: int, tit
         missed.append(MissedQuestion(row.question_id, label, answer, row.wrong, row.answered))
     picture = ClassPicture(
         title=title,
-        participation=tuple(DayCount(day, per_day.get(day, 0))
-                            for day in _days(today - timedelta(days=CLASS_DAYS - 1), today)),
+        participation=tuple(DayCount(day, per_day.get(day, 0)) for day in _days(first, last)),
         topics=_scores(stats.topics_week or stats.topics_all, bank, lang),
         missed=tuple(missed),
         backlog=_boxes(stats.backlog),
@@ -104,8 +106,8 @@ def _class_text(stats: ClassStats, picture: ClassPicture, title: str, lang: str)
     lines = [
         t("kelas.header", lang, title=escape(title), days=CLASS_DAYS),
         t("kelas.week", lang, students=stats.students_week, total=stats.students_all, answers=stats.answers_week,
-          accuracy=_pct(stats.correct_week, stats.answers_week)),
-        t("kelas.all_time", lang, answers=stats.answers_all, accuracy=_pct(stats.correct_all, stats.answers_all)),
+          accuracy=pct(stats.correct_week, stats.answers_week)),
+        t("kelas.all_time", lang, answers=stats.answers_all, accuracy=pct(stats.correct_all, stats.answers_all)),
         t("kelas.per_day", lang, days=" · ".join(f"{d.day:%d/%m} {d.count}" for d in picture.participation)),
         "",
         t("kelas.topics", lang) if stats.topics_week else t("kelas.topics_all", lang),
@@ -133,9 +135,9 @@ def class_csv(rows: list[StudentRow], bank: ContentBank | None, lang: str) -> by
                      *(f"{topic_name(bank, topic, lang)} (%)" for topic in topics), t("csv.streak", lang)])
     for row in rows:
         name = "'" + row.name if row.name[:1] in ("=", "+", "-", "@") else row.name
-        per_topic = [str(_pct(row.per_topic[topic][1], row.per_topic[topic][0])) if topic in row.per_topic else ""
+        per_topic = [str(pct(row.per_topic[topic][1], row.per_topic[topic][0])) if topic in row.per_topic else ""
                      for topic in topics]
-        writer.writerow([name, row.answered, row.correct, _pct(row.correct, row.answered), *per_topic, row.streak])
+        writer.writerow([name, row.answered, row.correct, pct(row.correct, row.answered), *per_topic, row.streak])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -27,9 +27,9 @@ from bot.handlers.common import (
     send_html,
     user_language_by_id,
 )
-from bot.handlers.pictures import render, send_picture
 from bot.handlers.scores import _zone
 from bot.insight import class_csv, class_report
+from bot.pictures import render, send_picture
 from bot.services import TutorApplication, TutorContext
 
 log = logging.getLogger(__name__)

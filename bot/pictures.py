@@ -1,4 +1,7 @@
-"""Sending pictures: render in the worker process, then a photo with its words as the caption."""
+"""Sending pictures: render in the worker process, then a photo with its words as the caption.
+
+Shared by the handlers (/kelas, /skor, /statistik) and the weekly recap in the scheduler.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,7 @@ from telegram.constants import MessageLimit, ParseMode
 
 from bot.charts import renderer_of
 from bot.charts.worker import Picture
-from bot.core.markup import visible_length
-from bot.handlers.common import send_html
+from bot.core.markup import split_message, visible_length
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -34,5 +36,6 @@ async def send_picture(bot: Bot, chat_id: int, png: bytes, caption: str, *,
         parse_mode=ParseMode.HTML if fits else None,
     )
     if not fits:
-        await send_html(bot, chat_id, caption)
+        for part in split_message(caption):
+            await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
     return message
