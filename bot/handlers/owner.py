@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 from telegram.ext import CommandHandler
 
@@ -9,8 +11,10 @@ from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import language_for, reply_html
+from bot.insight import bot_picture
+from bot.pictures import render, send_picture
 from bot.services import TutorApplication, TutorContext
-from bot.stats import collect
+from bot.stats import collect, stale_count
 
 
 def register(application: TutorApplication) -> None:
@@ -68,11 +72,18 @@ async def siarkan(update: Update, context: TutorContext) -> None:
 
 
 async def statistik(update: Update, context: TutorContext) -> None:
-    """The owners' dashboard (same figures as `python -m bot stats`)."""
+    """The owners' dashboard (same figures as `python -m bot stats`), then its picture of the last 30 days."""
     lang = await language_for(update, context)
     if not is_owner(update, context):
         await reply_html(update, context, t("owner.only", lang))
         return
     svc = context.services
-    text = await collect(svc.store, svc.clock(), svc.settings.bot_timezone, svc.tutor.bank, lang)
+    now = svc.clock()
+    text = await collect(svc.store, now, svc.settings.bot_timezone, svc.tutor.bank, lang)
     await reply_html(update, context, text)
+    chat = update.effective_chat
+    stale = stale_count(svc.tutor.bank, now, svc.settings.bot_timezone)
+    picture = await bot_picture(svc.store, now, ZoneInfo(svc.settings.bot_timezone), stale)
+    png = await render(svc, picture, lang)
+    if png is not None and chat is not None:
+        await send_picture(context.bot, chat.id, png, t("owner.picture_caption", lang), name="statistik.png")
