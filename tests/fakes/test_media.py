@@ -57,9 +57,9 @@ async def test_caption_over_1024_characters_is_refused(api: FakeBotApi, bot: Bot
 
 async def test_a_photo_must_be_an_image_of_sane_size(api: FakeBotApi, bot: Bot) -> None:
     api.inject(U.message(U.private_chat(STUDENT), STUDENT, "/skor"))
-    with pytest.raises(BadRequest, match="(?i)image_process_failed"):
+    with pytest.raises(BadRequest, match=r"(?i)image_process_failed"):
         await bot.send_photo(STUDENT["id"], InputFile(b"not an image", filename="x.png"))
-    with pytest.raises(BadRequest, match="(?i)photo_invalid_dimensions"):
+    with pytest.raises(BadRequest, match=r"(?i)photo_invalid_dimensions"):
         await bot.send_photo(STUDENT["id"], png(2100, 100))
 
 
