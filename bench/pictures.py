@@ -73,6 +73,8 @@ async def seed(store: Store, now: datetime) -> int:
     boxes: dict[tuple[int, str], dict[str, Any]] = {}
     for day in range(DAYS, 0, -1):
         start = now - timedelta(days=day)
+        weekend = start.astimezone(ZONE).weekday() >= 5
+        present = {uid for uid in students if rng.random() < (0.35 if weekend else 0.8)}
         for slot in range(1 + ROUND_SIZE):
             question = questions[rng.randrange(len(questions))]
             poll_id = f"bench-{day}-{slot}"
@@ -82,7 +84,7 @@ async def seed(store: Store, now: datetime) -> int:
                           "option_order": [0, 1, 2, 3], "kind": "daily" if slot == 0 else "group",
                           "sent_at": sent})
             for uid in students:
-                if rng.random() > 0.7:
+                if uid not in present or rng.random() > 0.85:
                     continue
                 correct = rng.random() < skill[uid]
                 at = sent + timedelta(seconds=rng.randrange(30, 3000))

@@ -191,7 +191,7 @@ def _class_figure(picture: ClassPicture, lang: str) -> Figure:
     positions = list(range(len(shown)))[::-1]
     rates = [round(100 * q.wrong / q.answered) if q.answered else 0 for q in shown]
     missed.barh(positions, rates, color=VERMILLION, height=0.6)
-    missed.set_yticks(positions, [f"{i}. {_short(q.label, 30)}" for i, q in enumerate(shown, 1)], fontsize=13)
+    missed.set_yticks(positions, [f"{i}. {_short(q.label, 27)}" for i, q in enumerate(shown, 1)], fontsize=13)
     missed.set_xlim(0, 125)
     missed.set_xticks([])
     for y, rate, question in zip(positions, rates, shown, strict=True):
