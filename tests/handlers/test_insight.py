@@ -9,7 +9,7 @@ import io
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -284,6 +284,24 @@ async def test_weekly_recap_posts_once_on_monday_at_the_quiz_time(rig: tuple[Bot
     assert await run_weekly(tutor.app) == 0  # once a week
     clock.now += timedelta(days=1)
     assert await run_weekly(tutor.app) == 0
+
+
+async def test_the_scheduler_tick_posts_the_weekly_recap(rig: tuple[Bot, Clock]) -> None:
+    """The minute tick of the lease holder runs the weekly recaps after the daily quizzes."""
+    from types import SimpleNamespace
+
+    from bot.broadcast import _tick
+
+    tutor, clock = rig
+    await seed_class(tutor)
+    store = services_of(tutor.app).store
+    await store.set_subscription(GROUP["id"], time(7, 0), "Asia/Jakarta", True)
+    await store.set_weekly_recap(GROUP["id"], True)
+    clock.now = datetime(2025, 3, 10, 0, 0, 30, tzinfo=UTC)  # Monday 07:00:30 WIB
+    await _tick(SimpleNamespace(application=tutor.app))  # type: ignore[arg-type]
+    assert len(tutor.api.calls_of("sendPoll", chat_id=GROUP["id"])) == 1  # today's quiz
+    assert len(tutor.api.calls_of("sendPhoto", chat_id=GROUP["id"])) == 1  # and the week's recap
+    assert await store.weekly_recap_state(GROUP["id"], date(2025, 3, 10)) == "sent"
 
 
 async def test_weekly_recap_once_with_two_processes_on_one_database(rig: tuple[Bot, Clock]) -> None:
