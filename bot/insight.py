@@ -71,6 +71,7 @@ def _days(first: date, last: date) -> list[date]:
 
 @dataclass(frozen=True)
 class ClassReport:
+    chat_id: int
     stats: ClassStats
     picture: ClassPicture
     text: str  # aggregates only: safe for the group
@@ -99,7 +100,7 @@ async def class_report(store: Store, bank: ContentBank | None, chat_id: int, tit
         backlog=_boxes(stats.backlog),
         students=stats.students_all,
     )
-    return ClassReport(stats, picture, _class_text(stats, picture, title, lang))
+    return ClassReport(chat_id, stats, picture, _class_text(stats, picture, title, lang))
 
 
 def _class_text(stats: ClassStats, picture: ClassPicture, title: str, lang: str) -> str:

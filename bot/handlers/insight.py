@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime, tzinfo
 
 from telegram import InputFile, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
@@ -28,7 +29,7 @@ from bot.handlers.common import (
     user_language_by_id,
 )
 from bot.handlers.scores import _zone
-from bot.insight import class_csv, class_report
+from bot.insight import ClassReport, class_csv, class_report
 from bot.pictures import render, send_picture
 from bot.services import TutorApplication, TutorContext
 
@@ -80,20 +81,21 @@ async def kelas(update: Update, context: TutorContext) -> None:
     if _anonymous(update) or user is None:
         await reply_html(update, context, text + "\n\n" + t("kelas.anonymous", lang))
         return
-    status = await _send_to_admin(context, user.id, user.first_name, chat.id, title, lang)
+    status = await _send_to_admin(context, user.id, user.first_name, report, lang, now, zone)
     await reply_html(update, context, text + "\n\n" + status)
 
 
-async def _send_to_admin(context: TutorContext, user_id: int, first_name: str, chat_id: int, title: str,
-                         group_lang: str) -> str:
-    """Picture and CSV to the admin privately; returns the line for the group about it."""
+async def _send_to_admin(context: TutorContext, user_id: int, first_name: str, group_report: ClassReport,
+                         group_lang: str, now: datetime, zone: tzinfo) -> str:
+    """Picture and CSV to the admin privately, in the admin's language; returns the line for the group."""
     svc = context.services
-    lang = await user_language_by_id(context.application, user_id)  # the admin's, not the group's
-    now = svc.clock()
-    zone = await _zone(context, chat_id)
-    report = await class_report(svc.store, svc.tutor.bank, chat_id, title, now, zone, lang)
+    chat_id, title = group_report.chat_id, group_report.picture.title
+    lang = await user_language_by_id(context.application, user_id)
+    report = group_report if lang == group_lang else await class_report(
+        svc.store, svc.tutor.bank, chat_id, title, now, zone, lang)
     rows = await svc.store.class_students(chat_id, now, zone)
     name = escape(first_name)
+    link = f"https://t.me/{context.bot.username}?start={START_PAYLOAD}"
     try:
         png = await render(svc, report.picture, lang)
         if png is not None:
@@ -105,10 +107,14 @@ async def _send_to_admin(context: TutorContext, user_id: int, first_name: str, c
             user_id, InputFile(class_csv(rows, svc.tutor.bank, lang), filename=f"{_slug(title)}.csv"),
             caption=t("kelas.csv_caption", lang),
         )
-    except (Forbidden, BadRequest) as exc:  # never started the bot, blocked it, or "chat not found"
+    except Forbidden as exc:  # never started the bot, or blocked it
         log.info("class picture not sent privately (%s)", exc.message)
-        link = f"https://t.me/{context.bot.username}?start={START_PAYLOAD}"
         return t("kelas.start_me", group_lang, name=name, link=escape(link))
+    except BadRequest as exc:
+        if "chat not found" in exc.message.lower():  # Telegram's answer for a user it cannot reach
+            return t("kelas.start_me", group_lang, name=name, link=escape(link))
+        log.warning("class picture not sent privately: %s", exc.message)
+        return t("error.generic", group_lang)
     except TelegramError:
         log.warning("class picture not sent privately", exc_info=True)
         return t("error.generic", group_lang)
