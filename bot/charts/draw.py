@@ -23,19 +23,15 @@ if TYPE_CHECKING:
 
 WIDTH_INCHES = 10.8
 DPI = 100
-WIDTH_PX = round(WIDTH_INCHES * DPI)
 PNG_COMPRESS_LEVEL = 2  # zlib's default 6 costs ~25% more time for the same size on flat charts
 MAX_TOPICS = 8  # bars per topic panel; the rest are in the text beside the picture
 LABEL_CHARS = 34
 
-# Okabe & Ito (2008), "Color Universal Design"
+# From Okabe & Ito (2008), "Color Universal Design"
 ORANGE = "#E69F00"
-SKY_BLUE = "#56B4E9"
 GREEN = "#009E73"
-YELLOW = "#F0E442"
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
 GREY = "#DDDDDD"
 INK = "#222222"
 
