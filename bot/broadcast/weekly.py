@@ -21,6 +21,7 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.charts import Renderer
+from bot.charts.worker import RenderError
 from bot.core import schedule
 from bot.core.content import ContentBank
 from bot.core.i18n import pick_language, t
@@ -77,18 +78,23 @@ class WeeklyRecaps:
         report = await class_report(self.store, self.bank, chat_id, target.title or str(chat_id), now, zone, lang,
                                     since=start, until=end)
         text = await self._text(report.stats, start, chat_id, lang)
+        png = None
+        if report.stats.answers_week:
+            try:
+                png = await self._renderer().render(report.picture, lang)
+            except RenderError:
+                log.exception("weekly recap picture for chat %s not drawn; posting the words alone", chat_id)
         try:
-            if report.stats.answers_week == 0:
+            if png is None:
                 message = await self.bot.send_message(chat_id, text, parse_mode="HTML")
             else:
-                png = await self._renderer().render(report.picture, lang)
                 message = await send_picture(self.bot, chat_id, png, text, name="rekap.png")
         except (Forbidden, ChatMigrated) as exc:
             log.info("weekly recap for chat %s not posted: %s", chat_id, exc)
             if isinstance(exc, Forbidden):
                 await self.store.set_chat_active(chat_id, False)
             return None
-        except (TelegramError, OSError, RuntimeError) as exc:
+        except TelegramError as exc:
             log.warning("weekly recap for chat %s not posted: %s", chat_id, exc)
             return None
         return message.message_id

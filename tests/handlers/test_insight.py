@@ -17,7 +17,7 @@ import pytest
 from bot.broadcast import run_weekly
 from bot.broadcast.weekly import WeeklyRecaps
 from bot.charts import Renderer
-from bot.charts.worker import RENDERER_KEY
+from bot.charts.worker import RENDERER_KEY, RenderError
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.services import Services, services_of
@@ -333,6 +333,25 @@ async def test_weekly_recap_too_late_is_skipped_and_a_quiet_week_says_so(rig: tu
     assert await run_weekly(tutor.app) == 1
     [message] = tutor.api.calls_of("sendMessage", chat_id=GROUP["id"])
     assert "belum ada yang menjawab" in (message.text or "")
+
+
+async def test_weekly_recap_without_its_picture_still_posts_the_words(rig: tuple[Bot, Clock]) -> None:
+    tutor, clock = rig
+    await seed_class(tutor)
+    svc = services_of(tutor.app)
+    await svc.store.set_subscription(GROUP["id"], time(7, 0), "Asia/Jakarta", True)
+    await svc.store.set_weekly_recap(GROUP["id"], True)
+
+    class Broken(Renderer):
+        async def render(self, picture: object, lang: str) -> bytes:
+            raise RenderError("no fonts today")
+
+    weekly = WeeklyRecaps(tutor.app.bot, svc.store, svc.tutor.bank, Broken)
+    clock.now = datetime(2025, 3, 10, 0, 0, tzinfo=UTC)
+    assert await weekly.run_due(clock.now) == 1
+    [message] = tutor.api.calls_of("sendMessage", chat_id=GROUP["id"])
+    assert "Rekap minggu lalu" in (message.text or "") and "Tiga teratas" in (message.text or "")
+    assert tutor.api.calls_of("sendPhoto") == []
 
 
 # ------------------------------------------------------------------------------------------ owners
