@@ -7,6 +7,7 @@ language, restart recovery of group quiz rounds, and the broadcast engine's star
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import bot.broadcast
+from bot.charts.worker import RENDERER_KEY
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
@@ -77,6 +79,8 @@ ADMIN_COMMANDS = [
     ("harian", "Admin: kuis harian /harian [JJ:MM|off]", "Admins: daily quiz /harian [HH:MM|off]"),
     ("zona", "Admin: zona waktu /zona WIB|WITA|WIT", "Admins: time zone /zona WIB|WITA|WIT"),
     ("bahasa", "Admin: bahasa grup", "Admins: group language"),
+    ("kelas", "Admin: gambaran kelas dan CSV per siswa", "Admins: class insight and per-student CSV"),
+    ("rekap", "Admin: rekap mingguan /rekap on|off", "Admins: weekly recap /rekap on|off"),
 ]
 
 
@@ -137,6 +141,10 @@ async def _post_init(application: TutorApplication) -> None:
     await set_commands(application)
     await resume_rounds(application)
     await bot.broadcast.on_startup(application, recap_markup=recap_markup)
+    # Start-up objects (content, matcher indexes, libraries) live as long as the bot: keep them out of
+    # the cyclic collector, whose full passes over them stalled the event loop for 50–250 ms.
+    gc.collect()
+    gc.freeze()
 
 
 async def _post_shutdown(application: TutorApplication) -> None:
@@ -154,6 +162,9 @@ async def _post_shutdown(application: TutorApplication) -> None:
         ocr = services.extras.pop("ocr", None) if services is not None else None
         if ocr is not None:
             ocr.close()
+        renderer = services.extras.pop(RENDERER_KEY, None) if services is not None else None
+        if renderer is not None:  # the picture worker process (started on the first picture)
+            renderer.close()
         if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
             await services.store.close()
 

@@ -9,6 +9,7 @@ import asyncio
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.core import schedule
 from bot.core.content import ContentBank, ContentInvalid, load_bank
@@ -89,17 +90,32 @@ def format_reports(count: int, oldest: list[ReportRecord], lang: str) -> list[st
     return lines
 
 
+def stale_count(bank: ContentBank | None, now: datetime, zone: str) -> int | None:
+    """Dated facts past their review day (None without the content)."""
+    day = schedule.local_day(now, zone)
+    return len(stale_facts(bank.faq.values(), bank.quiz.values(), day)) if bank else None
+
+
 async def collect(store: Store, now: datetime, zone: str, bank: ContentBank | None, lang: str = "id") -> str:
     """Read the figures for "today" in `zone` and format them."""
     stats = await store.stats(today_start(now, zone))
     day = schedule.local_day(now, zone)
-    stale = len(stale_facts(bank.faq.values(), bank.quiz.values(), day)) if bank else None
     reports = (await store.count_open_reports(), await store.open_reports(REPORTS_SHOWN))
-    return format_stats(stats, lang, day.isoformat(), bank, stale, reports)
+    return format_stats(stats, lang, day.isoformat(), bank, stale_count(bank, now, zone), reports)
 
 
-async def print_stats(settings: Settings) -> int:
-    """`python -m bot stats`: the /statistik figures on stdout, straight from the database."""
+async def draw_picture(store: Store, now: datetime, zone: str, bank: ContentBank | None, lang: str = "id") -> bytes:
+    """The owners' picture (the last 30 days) as PNG, drawn in this process (the CLI has no loop to keep)."""
+    from bot.charts.draw import render
+    from bot.insight import bot_picture
+
+    picture = await bot_picture(store, now, ZoneInfo(zone), stale_count(bank, now, zone))
+    return render(picture, lang)
+
+
+async def print_stats(settings: Settings, picture: str | None = None) -> int:
+    """`python -m bot stats [--picture FILE.png]`: the /statistik figures on stdout, straight from the
+    database, and the same picture as /statistik in FILE.png when asked."""
     try:
         bank: ContentBank | None = load_bank(settings.resolved_content_dir)
     except (ContentInvalid, OSError):
@@ -109,11 +125,20 @@ async def print_stats(settings: Settings) -> int:
     except Exception as exc:
         print(f"cannot open the database {settings.database_url.split('@')[-1]!r}: {exc}", file=sys.stderr)
         return 1
+    now = datetime.now(UTC)
     try:
-        text = await collect(store, datetime.now(UTC), settings.bot_timezone, bank)
+        text = await collect(store, now, settings.bot_timezone, bank)
+        png = await draw_picture(store, now, settings.bot_timezone, bank) if picture else None
     finally:
         await store.close()
     print(strip_tags(text))
+    if picture and png is not None:
+        try:
+            await asyncio.to_thread(Path(picture).write_bytes, png)
+        except OSError as exc:
+            print(f"cannot write the picture to {picture}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"picture: {picture} ({len(png) // 1024} KB)", file=sys.stderr)
     return 0
 
 

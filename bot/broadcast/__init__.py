@@ -22,6 +22,7 @@ from bot.services import TutorApplication, TutorContext, find_services, services
 log = logging.getLogger(__name__)
 
 ENGINE_KEY = "broadcast"
+WEEKLY_KEY = "weekly-recaps"
 TICK_JOB = "daily-broadcast-tick"
 LEASE_JOB = "daily-broadcast-lease"
 
@@ -35,6 +36,7 @@ __all__ = [
     "on_shutdown",
     "on_startup",
     "on_stop_deadline",
+    "run_weekly",
     "shutdown_grace",
 ]
 
@@ -65,6 +67,11 @@ async def on_startup(
         recap_markup=recap_markup,
     )
     svc.extras[ENGINE_KEY] = engine
+    from bot.broadcast.weekly import WeeklyRecaps  # here: it reaches the handlers' helpers, which import us
+    from bot.charts import renderer_of
+
+    svc.extras[WEEKLY_KEY] = WeeklyRecaps(application.bot, svc.store, svc.tutor.bank,
+                                          lambda: renderer_of(svc.extras))
     job_queue = application.job_queue
     if job_queue is None:
         log.error("no JobQueue (install python-telegram-bot[job-queue]): daily quizzes are not scheduled")
@@ -88,6 +95,24 @@ async def _tick(context: TutorContext) -> None:
     if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
                                or report.abandoned):
         log.info("daily broadcast: %s", report.as_dict())
+    if report is not None and engine.leader and context.application.running:
+        await run_weekly(context.application)
+
+
+async def run_weekly(application: TutorApplication) -> int:
+    """The weekly class recaps due now (the lease holder's tick calls this); how many were posted."""
+    svc = services_of(application)
+    weekly = svc.extras.get(WEEKLY_KEY)
+    if weekly is None:
+        return 0
+    try:
+        posted: int = await weekly.run_due(svc.clock())
+    except Exception:
+        log.exception("weekly recaps failed; the next tick tries the chats not yet claimed")
+        return 0
+    if posted:
+        log.info("weekly recaps posted: %d", posted)
+    return posted
 
 
 async def _renew(context: TutorContext) -> None:

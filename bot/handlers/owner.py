@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 
 from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
@@ -9,8 +11,10 @@ from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import language_for, reply_html
 from bot.handlers.reports import LIST_LIMIT
+from bot.insight import bot_picture
+from bot.pictures import render, send_picture
 from bot.services import TutorContext
-from bot.stats import collect, format_reports
+from bot.stats import collect, format_reports, stale_count
 
 
 def is_owner(update: Update, context: TutorContext) -> bool:
@@ -62,14 +66,21 @@ async def siarkan(update: Update, context: TutorContext) -> None:
 
 
 async def statistik(update: Update, context: TutorContext) -> None:
-    """The owners' dashboard (same figures as `python -m bot stats`)."""
+    """The owners' dashboard (same figures as `python -m bot stats`), then its picture of the last 30 days."""
     lang = await language_for(update, context)
     if not is_owner(update, context):
         await reply_html(update, context, t("owner.only", lang))
         return
     svc = context.services
-    text = await collect(svc.store, svc.clock(), svc.settings.bot_timezone, svc.tutor.bank, lang)
+    now = svc.clock()
+    text = await collect(svc.store, now, svc.settings.bot_timezone, svc.tutor.bank, lang)
     await reply_html(update, context, text)
+    chat = update.effective_chat
+    stale = stale_count(svc.tutor.bank, now, svc.settings.bot_timezone)
+    picture = await bot_picture(svc.store, now, ZoneInfo(svc.settings.bot_timezone), stale)
+    png = await render(svc, picture, lang)
+    if png is not None and chat is not None:
+        await send_picture(context.bot, chat.id, png, t("owner.picture_caption", lang), name="statistik.png")
 
 
 async def laporan(update: Update, context: TutorContext) -> None:

@@ -25,6 +25,7 @@ from bot.handlers import (
     daily,
     errors,
     inline,
+    insight,
     language,
     membership,
     owner,
@@ -76,6 +77,8 @@ def register_handlers(application: TutorApplication) -> None:
         (("siarkan", "broadcast"), owner.siarkan),
         (("statistik", "stats"), owner.statistik),
         (("laporan", "reports"), owner.laporan),
+        (("kelas", "class"), insight.kelas),
+        (("rekap", "recap"), insight.rekap),
     ]
     for names, callback in commands:
         application.add_handler(CommandHandler(list(names), callback))

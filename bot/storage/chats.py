@@ -20,6 +20,7 @@ from bot.storage.models import (
     Subscription,
     UnansweredQuestion,
     User,
+    WeeklyRecapSetting,
 )
 from bot.storage.records import (
     ChatRecord,
@@ -102,6 +103,7 @@ class ChatsMixin(StoreBase):
             await _move_rotation(session, old_id, new_id)
             await _move_unanswered(session, old_id, new_id)
             await _move_reports(session, old_id, new_id)
+            await _move_weekly_recap_setting(session, old_id, new_id)
 
     async def upsert_user(self, user_id: int, first_name: str, username: str | None, language_code: str | None) -> None:
         """Refresh profile fields; never touches the explicit language choice."""
@@ -201,6 +203,14 @@ async def _move_subscription(session: AsyncSession, old_id: int, new_id: int, no
         )
     else:
         await session.execute(delete(Subscription).where(Subscription.chat_id == old_id))
+
+
+async def _move_weekly_recap_setting(session: AsyncSession, old_id: int, new_id: int) -> None:
+    """/rekap on|off: move unless the new chat already has its own."""
+    if await session.get(WeeklyRecapSetting, new_id) is None:
+        await session.execute(
+            update(WeeklyRecapSetting).where(WeeklyRecapSetting.chat_id == old_id).values(chat_id=new_id)
+        )
 
 
 async def _merge_deliveries(session: AsyncSession, old_id: int, new_id: int) -> None:

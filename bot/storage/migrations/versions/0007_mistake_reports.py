@@ -1,7 +1,7 @@
 """Mistake reports ("Laporkan kesalahan") about an answer, a fact card or a quiz question.
 
 Revision ID: 0007_mistake_reports
-Revises: 0004
+Revises: 0006_weekly_recaps
 Create Date: 2026-12-05
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_mistake_reports"
-down_revision: str | Sequence[str] | None = "0004"
+down_revision: str | Sequence[str] | None = "0006_weekly_recaps"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
