@@ -13,13 +13,13 @@ import re
 from datetime import datetime, tzinfo
 
 from telegram import InputFile, Update
+from telegram.constants import ChatID
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.core import schedule
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import (
-    GROUP_ANONYMOUS_BOT_ID,
     is_chat_admin,
     is_private,
     language_for,
@@ -47,7 +47,7 @@ def _anonymous(update: Update) -> bool:
     message = update.effective_message
     user = update.effective_user
     return (message is not None and message.sender_chat is not None) or (
-        user is not None and user.id == GROUP_ANONYMOUS_BOT_ID)
+        user is not None and user.id == ChatID.ANONYMOUS_ADMIN)
 
 
 async def kelas(update: Update, context: TutorContext) -> None:
