@@ -14,7 +14,7 @@ from bot.core.freshness import stale_facts
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
 from bot.settings import Settings
-from bot.storage import BotStats, Store
+from bot.storage import BotStats, DatabaseMissing, Store, describe_database
 
 TYPE_ORDER = ("private", "group", "supergroup", "channel")
 
@@ -30,6 +30,10 @@ def _counts(values: dict[str, int], lang: str) -> str:
     keys = sorted(values, key=lambda k: (TYPE_ORDER.index(k) if k in TYPE_ORDER else len(TYPE_ORDER), k))
     total = sum(values.values())
     return f"{total} (" + ", ".join(f"{escape(k)} {values[k]}" for k in keys) + ")"
+
+
+def _origins(counts: dict[str, int]) -> str:
+    return ", ".join(f"{escape(origin)} {n}" for origin, n in sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def _pct(part: int, whole: int) -> int:
@@ -65,6 +69,8 @@ def format_stats(stats: BotStats, lang: str, day: str, bank: ContentBank | None 
     lines += ["", t("stats.unanswered", lang)]
     if stats.top_unanswered:
         lines += [f"• {escape(text)} ×{count}" for text, count in stats.top_unanswered]
+        if stats.unanswered_by_origin:  # telegram, console or ask: students' questions or a teacher's trials
+            lines.append(t("stats.unanswered_origins", lang, items=_origins(stats.unanswered_by_origin)))
     else:
         lines.append(t("stats.none", lang))
     if stale is not None:
@@ -86,11 +92,16 @@ async def print_stats(settings: Settings) -> int:
         bank: ContentBank | None = load_bank(settings.resolved_content_dir)
     except (ContentInvalid, OSError):
         bank = None  # question ids instead of texts; the numbers do not need the content
-    try:
-        store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
-    except Exception as exc:
-        print(f"cannot open the database {settings.database_url.split('@')[-1]!r}: {exc}", file=sys.stderr)
+    where = describe_database(settings.database_url)
+    try:  # never a new database: a wrong folder or a mistyped path must not report an unused bot
+        store = await Store.open_existing(settings.database_url, default_timezone=settings.bot_timezone)
+    except DatabaseMissing as exc:
+        print(f"{exc}; set DATABASE_URL to the bot's database or run this from the bot's folder", file=sys.stderr)
         return 1
+    except Exception as exc:
+        print(f"cannot open the database {where}: {exc}", file=sys.stderr)
+        return 1
+    print(f"Database: {where}")
     try:
         text = await collect(store, datetime.now(UTC), settings.bot_timezone, bank)
     finally:

@@ -1,5 +1,7 @@
 """Storage package: the only place that talks to the database. Import `Store` from here."""
 
+from bot.storage.base import DatabaseMissing
+from bot.storage.engine import describe_database
 from bot.storage.records import (
     AnswerResult,
     BotStats,
@@ -19,6 +21,7 @@ __all__ = [
     "AnswerResult",
     "BotStats",
     "ChatRecord",
+    "DatabaseMissing",
     "DeliveryRecord",
     "LeaderRow",
     "PollRecord",
@@ -29,5 +32,6 @@ __all__ = [
     "SubscriptionRecord",
     "UserStats",
     "alembic_config",
+    "describe_database",
     "make_engine",
 ]
