@@ -50,7 +50,9 @@ log = logging.getLogger(__name__)
 HEALTH_PATH = "/healthz"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 2 * 1024 * 1024  # Telegram updates are a few KB; refuse anything absurd
+MAX_SECRET_CHARS = 256
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class StartupError(Exception):
@@ -73,17 +75,49 @@ def mode_of(settings: Settings) -> Mode:
     """Polling without WEBHOOK_URL; webhook with it, which then also needs a valid WEBHOOK_SECRET."""
     if not settings.webhook_url:
         return Mode(webhook=False, listen="127.0.0.1", port=settings.port)
+    url_problem = webhook_url_problem(settings.webhook_url)
+    if url_problem:
+        raise StartupError(f"WEBHOOK_URL {url_problem}")
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
-    if not _SECRET_RE.match(secret):
+    if not secret:
         raise StartupError(
             "WEBHOOK_SECRET is required with WEBHOOK_URL: 1-256 characters from A-Z a-z 0-9 _ - "
             "(Telegram sends it back in every request; without it anyone could post fake updates)"
         )
+    secret_problem = webhook_secret_problem(secret)
+    if secret_problem:
+        raise StartupError(f"WEBHOOK_SECRET is invalid: {secret_problem}")
     path = urlsplit(settings.webhook_url).path.rstrip("/") or "/"
     if path == HEALTH_PATH:
         raise StartupError(f"WEBHOOK_URL must not end in {HEALTH_PATH}: that path is the health check")
     return Mode(webhook=True, listen="0.0.0.0", port=settings.port, path=path, url=settings.webhook_url,
                 secret=secret)
+
+
+def webhook_secret_problem(secret: str) -> str | None:
+    """What Telegram would refuse in a secret_token, in words (the secret itself is never repeated)."""
+    if _SECRET_RE.match(secret):
+        return None
+    if len(secret) > MAX_SECRET_CHARS:
+        return f"it is {len(secret)} characters long; Telegram accepts at most {MAX_SECRET_CHARS}"
+    bad = sorted({_char_name(c) for c in secret if not _SECRET_RE.match(c)})
+    return (f"it contains {', '.join(bad)}; use only A-Z a-z 0-9 _ - (1-{MAX_SECRET_CHARS} characters), "
+            "e.g. the output of: python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"")
+
+
+def _char_name(char: str) -> str:
+    names = {" ": "a space", "\t": "a tab"}
+    return names.get(char, f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
+
+
+def webhook_url_problem(url: str) -> str | None:
+    """Telegram delivers updates to HTTPS only; plain http:// is accepted for a loopback host (local tests)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return None
+    if parts.scheme == "http" and (parts.hostname or "") in LOOPBACK_HOSTS:
+        return None
+    return "must be an https:// URL: Telegram only delivers updates to HTTPS (put a TLS proxy in front of the bot)"
 
 
 async def check_health(application: TutorApplication, mode: Mode | None = None) -> dict[str, Any]:
