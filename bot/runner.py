@@ -18,6 +18,7 @@ Docker HEALTHCHECK) sees the bot's real state in both modes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
@@ -41,6 +42,14 @@ import bot.broadcast
 from bot.health import VITALS_KEY
 from bot.health import check_health as health_of
 from bot.logs import setup_logging
+from bot.reachability import (
+    STARTUP_RETRY_SECONDS,
+    UnreachableInWords,
+    in_words,
+    is_unreachable,
+    polling_error_logger,
+    startup_unreachable,
+)
 from bot.services import TutorApplication
 from bot.settings import Settings
 from bot.transport import Vitals, update_kind
@@ -224,7 +233,8 @@ async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) 
                      HEALTH_PATH)
         else:
             assert application.updater is not None
-            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            on_error = polling_error_logger(application.bot.base_url, application.bot_data.get(VITALS_KEY))
+            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=on_error)
             log.info("serving updates by long polling (health at http://%s:%d%s)", mode.listen, mode.port,
                      HEALTH_PATH)
         await stop.wait()
@@ -264,18 +274,30 @@ async def _main(settings: Settings, mode: Mode) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    application = build_application(settings)
-    try:
-        await serve(application, mode, stop)
-    except InvalidToken:
-        log.error("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather")
-        return 1
-    except (TelegramError, OSError) as exc:
-        log.error("the bot could not start: %s", exc)
-        return 1
-    except Exception:  # e.g. the database is unreachable in post_init: one logged reason, exit 1
-        log.exception("the bot could not start")
-        return 1
+    while True:
+        application = build_application(settings)
+        try:
+            await serve(application, mode, stop)
+        except InvalidToken:
+            log.error("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather")
+            return 1
+        except (TelegramError, OSError) as exc:
+            if not is_unreachable(exc):
+                log.error("the bot could not start: %s", exc)
+                return 1
+            if stop.is_set():  # stopped while still trying to reach Telegram
+                log.info("stopped before Telegram could be reached (%s)", in_words(exc))
+                break
+            log.warning("%s", startup_unreachable(exc, settings.telegram_api_base_url))
+            with contextlib.suppress(TimeoutError):  # a stop signal ends the wait, and the bot
+                await asyncio.wait_for(stop.wait(), STARTUP_RETRY_SECONDS)
+            if stop.is_set():
+                break
+            continue
+        except Exception:  # e.g. the database is unreachable in post_init: one logged reason, exit 1
+            log.exception("the bot could not start")
+            return 1
+        break
     log.info("stopped cleanly")
     return 0
 
@@ -298,6 +320,8 @@ def log_secrets(settings: Settings) -> list[str]:
 def run(settings: Settings) -> int:
     """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
     setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
+    for handler in logging.getLogger().handlers:  # after the redacting filter, which formats tracebacks
+        handler.addFilter(UnreachableInWords())
     _quiet_libraries()
     try:
         mode = mode_of(settings)

@@ -403,3 +403,44 @@ async def test_run_with_a_bad_webhook_secret_exits_with_one_line(tmp_path: Path)
     assert proc.returncode == 2
     lines = err.decode().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("WEBHOOK_SECRET is invalid: it contains '!', a space")
+
+
+async def wait_for_log(bot: BotProcess, text: str, timeout: float) -> None:  # noqa: ASYNC109
+    """Until the bot's log (a file it appends to) shows `text`; fails at once if the bot exits."""
+
+    async def shown() -> None:
+        while text not in bot.stderr():  # noqa: ASYNC110 - another process writes the file: no event to await
+            await asyncio.sleep(0.2)
+
+    await bot.until(shown(), timeout)
+
+
+NETWORK_WINDOW = 30.0  # how long a request is retried before the start-up gives up on it (bot/ratelimit.py)
+
+
+async def test_no_network_at_start_up_is_said_in_words_and_retried(api: FakeBotApi, tmp_path: Path,
+                                                                   processes: list[BotProcess]) -> None:
+    closed = free_port()  # nothing listens there: every request fails to connect, as without network
+    bot = await start_process(api, tmp_path, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{closed}/bot", LOG_LEVEL="INFO")
+    processes.append(bot)
+    await wait_for_log(bot, f"Telegram cannot be reached at 127.0.0.1:{closed} (the connection failed)",
+                       STARTUP_TIMEOUT + NETWORK_WINDOW)
+    assert await bot.stop(signal.SIGTERM) == 0  # the wait before the next attempt ends at once
+    log = bot.stderr()
+    assert "The bot tries again in 30 s" in log
+    assert "httpx" not in log and "ConnectError" not in log and "could not start" not in log
+
+
+async def test_losing_telegram_while_polling_is_one_line_in_words(api: FakeBotApi, tmp_path: Path,
+                                                                  processes: list[BotProcess]) -> None:
+    bot = await start_process(api, tmp_path, LOG_LEVEL="INFO")
+    processes.append(bot)
+    await bot.until(api.wait_for_long_poll(timeout=STARTUP_TIMEOUT))
+    await api.stop()  # the Bot API goes away: the next getUpdates cannot connect
+    await wait_for_log(bot, f"Telegram cannot be reached at 127.0.0.1:{api.port} (the connection failed); "
+                            "the bot keeps trying", 60)
+    assert await bot.stop(signal.SIGTERM) == 0
+    log = bot.stderr()
+    assert log.count("Telegram cannot be reached") <= 2  # the outage, and the last getUpdates at the stop
+    assert "httpx" not in log and "ConnectError" not in log and "Traceback" not in log
+    assert "Exception happened while polling" not in log
