@@ -26,9 +26,11 @@ import bot.broadcast
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
-from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds
+from bot.handlers.registry import register_handlers
+from bot.handlers.reports import recap_markup
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
+from bot.logs import quiet_libraries
 from bot.processor import ChatOrderedProcessor
 from bot.ratelimit import GracefulRateLimiter
 from bot.services import (
@@ -90,10 +92,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    # httpx logs request URLs, which contain the token, at INFO: hold it at WARNING however we run.
-    for noisy in ("httpx", "httpcore"):
-        if logging.getLogger(noisy).getEffectiveLevel() < logging.WARNING:
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_libraries()  # httpx logs request URLs, which contain the token: hold it at WARNING however we run
     vitals = Vitals()
     builder = (
         ApplicationBuilder()
@@ -137,7 +136,7 @@ async def _post_init(application: TutorApplication) -> None:
         services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
-    await bot.broadcast.on_startup(application)
+    await bot.broadcast.on_startup(application, recap_markup=recap_markup)
 
 
 async def _post_shutdown(application: TutorApplication) -> None:

@@ -130,6 +130,7 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
             "errors": [p.as_dict() for p in problems],
             "warnings": [w.as_dict() for w in warnings],
             "stale": [s.as_dict() for s in stale],
+            "reported": _reported(settings),
         }, ensure_ascii=False))
     else:
         for problem in problems:
@@ -144,6 +145,13 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
         print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions, "
               f"{len(bank.cards)} fact cards: {status}")
     return 1 if problems else 0
+
+
+def _reported(settings: Settings) -> dict[str, list[str]] | None:
+    """FAQ, card and quiz ids with open mistake reports in the bot's database (None: no database)."""
+    from bot.stats import open_report_refs
+
+    return asyncio.run(open_report_refs(settings))
 
 
 def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]

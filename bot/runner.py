@@ -261,12 +261,6 @@ async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) 
             handler.flush()
 
 
-def _quiet_libraries() -> None:
-    """httpx logs Bot API URLs (with the token) at INFO; tornado logs one line per request."""
-    for name in ("httpx", "httpcore", "tornado.access"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
 async def _main(settings: Settings, mode: Mode) -> int:
     from bot.app import build_application
 
@@ -322,7 +316,6 @@ def run(settings: Settings) -> int:
     setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
     for handler in logging.getLogger().handlers:  # after the redacting filter, which formats tracebacks
         handler.addFilter(UnreachableInWords())
-    _quiet_libraries()
     try:
         mode = mode_of(settings)
     except StartupError as exc:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
+
+from telegram import InlineKeyboardMarkup
 
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
+from bot.core.content import QuizQuestion
 from bot.services import TutorApplication, TutorContext, find_services, services_of
 
 log = logging.getLogger(__name__)
@@ -41,7 +45,10 @@ def engine_of(application: TutorApplication) -> BroadcastEngine | None:
     return svc.extras.get(ENGINE_KEY) if svc is not None else None
 
 
-async def on_startup(application: TutorApplication) -> None:
+async def on_startup(
+    application: TutorApplication,
+    recap_markup: Callable[[QuizQuestion, str], InlineKeyboardMarkup | None] | None = None,
+) -> None:
     """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late)."""
     svc = services_of(application)
     config = EngineConfig(recap_delay_hours=svc.settings.recap_delay_hours)
@@ -55,6 +62,7 @@ async def on_startup(application: TutorApplication) -> None:
         # Application.stop() clears `running` before it waits for jobs: the tick then finishes the
         # sends already claimed and stops taking new chats.
         keep_going=lambda: application.running,
+        recap_markup=recap_markup,
     )
     svc.extras[ENGINE_KEY] = engine
     job_queue = application.job_queue

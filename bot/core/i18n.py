@@ -395,6 +395,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Soal {number}",
         "en": "Question {number}",
     },
+    # "Laporkan kesalahan": reports about an answer, a fact card or a quiz question
+    "button.report": {"id": "⚠️ Laporkan kesalahan", "en": "⚠️ Report a mistake"},
+    "button.report_question": {"id": "⚠️ Soal {number}", "en": "⚠️ Q{number}"},
+    "button.report_cancel": {"id": "✖️ Batal", "en": "✖️ Cancel"},
+    "report.quiz_hint": {
+        "id": "Ada soal yang menurutmu salah? Tekan nomornya untuk melapor.",
+        "en": "Think a question was wrong? Press its number to report it.",
+    },
+    "report.prompt": {
+        "id": "Terima kasih sudah teliti! 🙏 Apa yang salah dari <i>{what}</i>? Tulis dalam <b>satu pesan</b>, ya.",
+        "en": "Thanks for checking! 🙏 What is wrong with <i>{what}</i>? Tell me in <b>one message</b>.",
+    },
+    "report.prompt_group": {
+        "id": "{name}, terima kasih sudah teliti! 🙏 Apa yang salah dari <i>{what}</i>? "
+              "<b>Balas pesan ini</b> dengan penjelasanmu dalam satu pesan.",
+        "en": "{name}, thanks for checking! 🙏 What is wrong with <i>{what}</i>? "
+              "<b>Reply to this message</b> with your explanation in one message.",
+    },
+    "report.thanks": {
+        "id": "Laporanmu sudah aku catat (nomor {id}) dan akan diperiksa pengelola bot. Terima kasih! ✅",
+        "en": "Your report is saved (number {id}) and the bot's maintainers will check it. Thank you! ✅",
+    },
+    "report.cancelled": {"id": "Oke, laporan dibatalkan.", "en": "Okay, report cancelled."},
+    "report.empty": {
+        "id": "Laporannya kosong. Tulis apa yang salah dengan kata-kata, ya.",
+        "en": "The report is empty. Please describe the mistake in words.",
+    },
+    "report.quiz_what": {"id": "soal kuis «{question}»", "en": "the quiz question «{question}»"},
+    "report.answer_what": {"id": "jawaban «{question}»", "en": "the answer «{question}»"},
+    "report.card_what": {"id": "fakta tentang {subject}", "en": "the fact about {subject}"},
+    "reports.header": {"id": "<b>Laporan kesalahan terbuka</b>: {count}", "en": "<b>Open mistake reports</b>: {count}"},
+    "reports.row": {"id": "#{id} · {kind} <code>{ref}</code> ({day}): {text}",
+                    "en": "#{id} · {kind} <code>{ref}</code> ({day}): {text}"},
+    "reports.usage": {
+        "id": "Tutup laporan yang sudah ditangani dengan <code>/laporan selesai NOMOR</code>.",
+        "en": "Close a handled report with <code>/laporan selesai NUMBER</code>.",
+    },
+    "reports.closed": {"id": "Laporan #{id} ditutup. ✅", "en": "Report #{id} closed. ✅"},
+    "reports.not_found": {"id": "Tidak ada laporan terbuka bernomor {id}.", "en": "There is no open report number {id}."},
     "command.unknown": {
         "id": "Perintah itu belum aku kenal. Ketik /help untuk daftar perintah, atau langsung tulis pertanyaanmu.",
         "en": "I don't know that command. Type /help for the list, or just type your question.",

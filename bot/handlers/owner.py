@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler
 
 from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import language_for, reply_html
-from bot.services import TutorApplication, TutorContext
-from bot.stats import collect
-
-
-def register(application: TutorApplication) -> None:
-    """Add /siarkan (/broadcast) and /statistik (/stats)."""
-    application.add_handler(CommandHandler(["siarkan", "broadcast"], siarkan))
-    application.add_handler(CommandHandler(["statistik", "stats"], statistik))
+from bot.handlers.reports import LIST_LIMIT
+from bot.services import TutorContext
+from bot.stats import collect, format_reports
 
 
 def is_owner(update: Update, context: TutorContext) -> bool:
@@ -76,3 +70,20 @@ async def statistik(update: Update, context: TutorContext) -> None:
     svc = context.services
     text = await collect(svc.store, svc.clock(), svc.settings.bot_timezone, svc.tutor.bank, lang)
     await reply_html(update, context, text)
+
+
+async def laporan(update: Update, context: TutorContext) -> None:
+    """/laporan: the open mistake reports; /laporan selesai N closes report N once it is dealt with."""
+    lang = await language_for(update, context)
+    if not is_owner(update, context):
+        await reply_html(update, context, t("owner.only", lang))
+        return
+    store = context.services.store
+    args = context.args or []
+    if len(args) == 2 and args[0].lower() in ("selesai", "tutup", "close", "done") and args[1].lstrip("#").isdecimal():
+        number = int(args[1].lstrip("#")[:9])
+        closed = await store.close_report(number, context.services.clock())
+        await reply_html(update, context, t("reports.closed" if closed else "reports.not_found", lang, id=number))
+        return
+    lines = format_reports(await store.count_open_reports(), await store.open_reports(LIST_LIMIT), lang)
+    await reply_html(update, context, "\n".join([*lines, "", t("reports.usage", lang)]))

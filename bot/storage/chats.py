@@ -14,6 +14,7 @@ from bot.storage.models import (
     Chat,
     DailyDelivery,
     DailyRotation,
+    MistakeReport,
     QuizPoll,
     QuizSession,
     Subscription,
@@ -99,9 +100,8 @@ class ChatsMixin(StoreBase):
             await _merge_deliveries(session, old_id, new_id)
             await _move_sessions_and_polls(session, old_id, new_id, now)
             await _move_rotation(session, old_id, new_id)
-            await session.execute(
-                update(UnansweredQuestion).where(UnansweredQuestion.chat_id == old_id).values(chat_id=new_id)
-            )
+            await _move_unanswered(session, old_id, new_id)
+            await _move_reports(session, old_id, new_id)
 
     async def upsert_user(self, user_id: int, first_name: str, username: str | None, language_code: str | None) -> None:
         """Refresh profile fields; never touches the explicit language choice."""
@@ -254,3 +254,13 @@ async def _move_rotation(session: AsyncSession, old_id: int, new_id: int) -> Non
         await session.execute(delete(DailyRotation).where(DailyRotation.chat_id == old_id))
     else:
         await session.execute(update(DailyRotation).where(DailyRotation.chat_id == old_id).values(chat_id=new_id))
+
+
+async def _move_unanswered(session: AsyncSession, old_id: int, new_id: int) -> None:
+    """The questions the tutor could not answer stay with the group, for its teacher."""
+    await session.execute(update(UnansweredQuestion).where(UnansweredQuestion.chat_id == old_id).values(chat_id=new_id))
+
+
+async def _move_reports(session: AsyncSession, old_id: int, new_id: int) -> None:
+    """Mistake reports made in the group stay with it, for its teacher and the owners."""
+    await session.execute(update(MistakeReport).where(MistakeReport.chat_id == old_id).values(chat_id=new_id))

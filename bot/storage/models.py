@@ -258,3 +258,23 @@ class HealthProbe(Base):  # added in 0004
 
     holder: Mapped[str] = mapped_column(String(128), primary_key=True)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MistakeReport(Base):  # added in 0007
+    """A student's or teacher's "Laporkan kesalahan" about one answer, fact card or quiz question.
+
+    `text` is empty while the bot waits for the reporter's one-message description (state "draft");
+    reports never change content by themselves: an owner reads them and closes them."""
+
+    __tablename__ = "mistake_reports"
+    __table_args__ = (Index("ix_mistake_reports_state_chat_user", "state", "chat_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # answer | card | quiz
+    ref: Mapped[str] = mapped_column(String(128))  # the FAQ, card or quiz question id
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # no FK: a report must never fail to write
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16))  # draft | open | closed
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -166,3 +166,18 @@ class BotStats:
     most_missed: list[tuple[str, int, int]]
     top_unanswered: list[tuple[str, int]]
     unanswered_by_origin: dict[str, int] = field(default_factory=dict)  # all-time: telegram, console, ask
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRecord:
+    """One "Laporkan kesalahan": what it is about (kind, ref), who wrote it and what they said."""
+
+    id: int
+    kind: str
+    ref: str
+    chat_id: int
+    user_id: int
+    text: str
+    state: str
+    created_at: datetime
+    updated_at: datetime

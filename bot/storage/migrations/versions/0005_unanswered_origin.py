@@ -1,7 +1,7 @@
 """Where an unanswered question was asked: telegram, console or ask.
 
 Revision ID: 0005_unanswered_origin
-Revises: 0004
+Revises: 0007_mistake_reports
 Create Date: 2026-12-05
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_unanswered_origin"
-down_revision: str | Sequence[str] | None = "0004"
+down_revision: str | Sequence[str] | None = "0007_mistake_reports"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
