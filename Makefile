@@ -13,7 +13,7 @@ $(PY):
 	@$(PY) -m pip install -q --upgrade pip >&2
 
 $(STAMP_RUN): pyproject.toml setup.py | $(PY)
-	@$(PY) -m pip install -q -e . >&2
+	@PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install -q -e . >&2
 	@touch $@
 
 $(STAMP_DEV): pyproject.toml setup.py | $(PY)

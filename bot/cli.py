@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the reply the bot would send in a private chat")
     ask.add_argument("--json", action="store_true", help="print one JSON object (JSON Lines with '-')")
     ask.epilog = ("With '-', each input line is a question, or a JSON object {\"question\": \"…\"} so that "
-                  "a pasted multi-line question fits on one line.")
+                  "a pasted multi-line question fits on one line; a line starting with '{' that is not such "
+                  "an object is reported (exit 1 at the end). Unanswered questions are kept for the teacher "
+                  "in the bot's database when it exists.")
     ask.add_argument("--lang", choices=["id", "en"], default="id")
     ask.add_argument("text", nargs="*", help="the question, or '-' to read one question per line")
     ask.add_argument("--image", metavar="FILE", help="read the question from a photo or screenshot (needs Tesseract)")
@@ -173,8 +175,13 @@ def _tutor(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> int:
+    """Print the replies; exit 1 when a line of `ask -` looked like JSON but was not a question object."""
+    from bot.ask_log import AskLog
+
     tutor = _tutor(settings)
     out = sys.stdout.buffer  # UTF-8 whatever the locale, so the output is always valid UTF-8
+    kept = AskLog(settings)
+    bad_lines = 0
 
     def answer(question: str) -> None:
         reply = tutor.reply(question, lang)
@@ -182,27 +189,50 @@ def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> i
             out.write((json.dumps(reply.as_json(), ensure_ascii=False) + "\n").encode("utf-8"))
         else:
             out.write((reply.plain() + ("\n\n" if words == ["-"] else "\n")).encode("utf-8"))
+        kept.keep(reply)
 
-    if words == ["-"]:
-        for raw in sys.stdin.buffer:  # bytes: a stray invalid byte becomes U+FFFD instead of a crash
-            answer(_stdin_question(raw.decode("utf-8", errors="replace").rstrip("\r\n")))
-    else:
-        # argv holds undecodable bytes as surrogates; turn them into U+FFFD like stdin
-        answer(" ".join(words).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
-    out.flush()
-    return 0
+    try:
+        if words == ["-"]:
+            for number, raw in enumerate(sys.stdin.buffer, 1):  # bytes: an invalid byte becomes U+FFFD
+                try:
+                    question = _stdin_question(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+                except BadJsonLine as exc:
+                    bad_lines += 1
+                    if as_json:  # in place of that line's answer, so output lines still match input lines
+                        out.write((json.dumps({"line": number, "error": str(exc)}) + "\n").encode("utf-8"))
+                    else:
+                        print(f"line {number}: {exc}", file=sys.stderr)
+                    continue
+                answer(question)
+        else:
+            # argv holds undecodable bytes as surrogates; turn them into U+FFFD like stdin
+            answer(" ".join(words).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        out.flush()
+    finally:
+        kept.close()
+    return 1 if bad_lines else 0
+
+
+class BadJsonLine(ValueError):
+    """A line of `ask -` that starts like a JSON object but is not {"question": "…"}."""
 
 
 def _stdin_question(line: str) -> str:
-    """One line of `ask -`: a JSON Lines object {"question": "…"} (multi-line questions), or the question itself."""
-    if line.lstrip().startswith("{"):
-        try:
-            data = json.loads(line)
-        except ValueError:
-            return line
-        if isinstance(data, dict) and isinstance(data.get("question"), str):
-            return data["question"]
-    return line
+    """One line of `ask -`: a JSON Lines object {"question": "…"} (multi-line questions), or the question itself.
+
+    A line starting with "{" is always read as JSON: a broken object is reported, never answered as text.
+    """
+    if not line.lstrip().startswith("{"):
+        return line
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        column = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise BadJsonLine(f"not valid JSON ({reason}{column}); write {{\"question\": \"…\"}}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("question"), str):
+        raise BadJsonLine('a JSON line needs a "question" key with text, e.g. {"question": "apa itu asean"}')
+    return data["question"]
 
 
 def cmd_console(settings: Settings, lang: str) -> int:
@@ -229,7 +259,7 @@ async def _console(settings: Settings, lang: str) -> None:
 
     async def log(reply: Reply) -> None:
         await store.log_unanswered(None, reply.question, [(c.faq_id, c.score) for c in reply.candidates],
-                                   datetime.now(UTC))
+                                   datetime.now(UTC), origin="console")
 
     try:
         await run_console(tutor, lang, log_unanswered=log, quiz_length=settings.quiz_length)

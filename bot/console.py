@@ -6,12 +6,12 @@ exits, which is how scripts and tests drive it.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import sys
 from collections.abc import Awaitable, Callable
 from typing import TextIO
 
+from bot.console_input import LineReader, on_interrupt
 from bot.core.conversation import Reply, Tutor
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
@@ -163,14 +163,19 @@ class Console:
 
 async def run_console(tutor: Tutor, lang: str = "id", stdin: TextIO | None = None, out: TextIO | None = None,
                       log_unanswered: UnansweredLog | None = None, quiz_length: int = DEFAULT_COUNT) -> None:
-    """Run the console tutor until end of input."""
+    """Run the console tutor until end of input or Ctrl-C, which both end it with the same goodbye."""
     source = stdin or sys.stdin
     console = Console(tutor, out or sys.stdout, lang, log_unanswered=log_unanswered, quiz_length=quiz_length)
+    reader = LineReader(source)
+    on_terminal = source.isatty()
 
     async def read_line() -> str | None:
-        if source.isatty():
+        if on_terminal:
             print("> ", end="", file=console.out, flush=True)
-        line = await asyncio.to_thread(source.readline)
-        return line if line else None
+        line = await reader.readline()
+        if line is None and on_terminal:  # after "^C" or Ctrl-D the cursor still stands behind the prompt
+            print(file=console.out, flush=True)
+        return line
 
-    await console.run(read_line)
+    with on_interrupt(reader.interrupt):
+        await console.run(read_line)

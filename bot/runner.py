@@ -18,6 +18,7 @@ Docker HEALTHCHECK) sees the bot's real state in both modes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
@@ -41,6 +42,14 @@ import bot.broadcast
 from bot.health import VITALS_KEY
 from bot.health import check_health as health_of
 from bot.logs import setup_logging
+from bot.reachability import (
+    STARTUP_RETRY_SECONDS,
+    UnreachableInWords,
+    in_words,
+    is_unreachable,
+    polling_error_logger,
+    startup_unreachable,
+)
 from bot.services import TutorApplication
 from bot.settings import Settings
 from bot.transport import Vitals, update_kind
@@ -50,7 +59,9 @@ log = logging.getLogger(__name__)
 HEALTH_PATH = "/healthz"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 2 * 1024 * 1024  # Telegram updates are a few KB; refuse anything absurd
+MAX_SECRET_CHARS = 256
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class StartupError(Exception):
@@ -73,17 +84,49 @@ def mode_of(settings: Settings) -> Mode:
     """Polling without WEBHOOK_URL; webhook with it, which then also needs a valid WEBHOOK_SECRET."""
     if not settings.webhook_url:
         return Mode(webhook=False, listen="127.0.0.1", port=settings.port)
+    url_problem = webhook_url_problem(settings.webhook_url)
+    if url_problem:
+        raise StartupError(f"WEBHOOK_URL {url_problem}")
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
-    if not _SECRET_RE.match(secret):
+    if not secret:
         raise StartupError(
             "WEBHOOK_SECRET is required with WEBHOOK_URL: 1-256 characters from A-Z a-z 0-9 _ - "
             "(Telegram sends it back in every request; without it anyone could post fake updates)"
         )
+    secret_problem = webhook_secret_problem(secret)
+    if secret_problem:
+        raise StartupError(f"WEBHOOK_SECRET is invalid: {secret_problem}")
     path = urlsplit(settings.webhook_url).path.rstrip("/") or "/"
     if path == HEALTH_PATH:
         raise StartupError(f"WEBHOOK_URL must not end in {HEALTH_PATH}: that path is the health check")
     return Mode(webhook=True, listen="0.0.0.0", port=settings.port, path=path, url=settings.webhook_url,
                 secret=secret)
+
+
+def webhook_secret_problem(secret: str) -> str | None:
+    """What Telegram would refuse in a secret_token, in words (the secret itself is never repeated)."""
+    if _SECRET_RE.match(secret):
+        return None
+    if len(secret) > MAX_SECRET_CHARS:
+        return f"it is {len(secret)} characters long; Telegram accepts at most {MAX_SECRET_CHARS}"
+    bad = sorted({_char_name(c) for c in secret if not _SECRET_RE.match(c)})
+    return (f"it contains {', '.join(bad)}; use only A-Z a-z 0-9 _ - (1-{MAX_SECRET_CHARS} characters), "
+            "e.g. the output of: python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"")
+
+
+def _char_name(char: str) -> str:
+    names = {" ": "a space", "\t": "a tab"}
+    return names.get(char, f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
+
+
+def webhook_url_problem(url: str) -> str | None:
+    """Telegram delivers updates to HTTPS only; plain http:// is accepted for a loopback host (local tests)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return None
+    if parts.scheme == "http" and (parts.hostname or "") in LOOPBACK_HOSTS:
+        return None
+    return "must be an https:// URL: Telegram only delivers updates to HTTPS (put a TLS proxy in front of the bot)"
 
 
 async def check_health(application: TutorApplication, mode: Mode | None = None) -> dict[str, Any]:
@@ -190,7 +233,8 @@ async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) 
                      HEALTH_PATH)
         else:
             assert application.updater is not None
-            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            on_error = polling_error_logger(application.bot.base_url, application.bot_data.get(VITALS_KEY))
+            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=on_error)
             log.info("serving updates by long polling (health at http://%s:%d%s)", mode.listen, mode.port,
                      HEALTH_PATH)
         await stop.wait()
@@ -224,18 +268,30 @@ async def _main(settings: Settings, mode: Mode) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    application = build_application(settings)
-    try:
-        await serve(application, mode, stop)
-    except InvalidToken:
-        log.error("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather")
-        return 1
-    except (TelegramError, OSError) as exc:
-        log.error("the bot could not start: %s", exc)
-        return 1
-    except Exception:  # e.g. the database is unreachable in post_init: one logged reason, exit 1
-        log.exception("the bot could not start")
-        return 1
+    while True:
+        application = build_application(settings)
+        try:
+            await serve(application, mode, stop)
+        except InvalidToken:
+            log.error("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather")
+            return 1
+        except (TelegramError, OSError) as exc:
+            if not is_unreachable(exc):
+                log.error("the bot could not start: %s", exc)
+                return 1
+            if stop.is_set():  # stopped while still trying to reach Telegram
+                log.info("stopped before Telegram could be reached (%s)", in_words(exc))
+                break
+            log.warning("%s", startup_unreachable(exc, settings.telegram_api_base_url))
+            with contextlib.suppress(TimeoutError):  # a stop signal ends the wait, and the bot
+                await asyncio.wait_for(stop.wait(), STARTUP_RETRY_SECONDS)
+            if stop.is_set():
+                break
+            continue
+        except Exception:  # e.g. the database is unreachable in post_init: one logged reason, exit 1
+            log.exception("the bot could not start")
+            return 1
+        break
     log.info("stopped cleanly")
     return 0
 
@@ -258,6 +314,8 @@ def log_secrets(settings: Settings) -> list[str]:
 def run(settings: Settings) -> int:
     """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
     setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
+    for handler in logging.getLogger().handlers:  # after the redacting filter, which formats tracebacks
+        handler.addFilter(UnreachableInWords())
     try:
         mode = mode_of(settings)
     except StartupError as exc:

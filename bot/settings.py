@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.schedule import ScheduleInputError, resolve_zone
 from bot.storage.engine import to_async_url
 
 PACKAGE_CONTENT = Path(__file__).resolve().parent / "content"
@@ -83,11 +84,17 @@ class Settings(BaseSettings):
     @field_validator("bot_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
+        """WIB/WITA/WIT and IANA names in any case, as /zona takes them, stored as the IANA name."""
         try:
-            ZoneInfo(value)
+            return resolve_zone(value)
+        except ScheduleInputError:
+            pass
+        try:  # other names zoneinfo knows (e.g. "Singapore"), accepted as before
+            ZoneInfo(value.strip())
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown timezone {value!r}; use an IANA name such as Asia/Jakarta") from exc
-        return value
+            raise ValueError(f"unknown timezone {value!r}; use WIB, WITA, WIT or an IANA name such as "
+                             "Asia/Jakarta") from exc
+        return value.strip()
 
     @field_validator("database_url")
     @classmethod

@@ -17,7 +17,7 @@ from bot.core.freshness import stale_facts
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
 from bot.settings import Settings
-from bot.storage import BotStats, ReportRecord, Store
+from bot.storage import BotStats, DatabaseMissing, ReportRecord, Store, describe_database
 
 TYPE_ORDER = ("private", "group", "supergroup", "channel")
 DATABASE_WAIT_S = 10.0  # `check` does not wait longer for a database it only reads reports from
@@ -35,6 +35,10 @@ def _counts(values: dict[str, int], lang: str) -> str:
     keys = sorted(values, key=lambda k: (TYPE_ORDER.index(k) if k in TYPE_ORDER else len(TYPE_ORDER), k))
     total = sum(values.values())
     return f"{total} (" + ", ".join(f"{escape(k)} {values[k]}" for k in keys) + ")"
+
+
+def _origins(counts: dict[str, int]) -> str:
+    return ", ".join(f"{escape(origin)} {n}" for origin, n in sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def _pct(part: int, whole: int) -> int:
@@ -71,6 +75,8 @@ def format_stats(stats: BotStats, lang: str, day: str, bank: ContentBank | None 
     lines += ["", t("stats.unanswered", lang)]
     if stats.top_unanswered:
         lines += [f"• {escape(text)} ×{count}" for text, count in stats.top_unanswered]
+        if stats.unanswered_by_origin:  # telegram, console or ask: students' questions or a teacher's trials
+            lines.append(t("stats.unanswered_origins", lang, items=_origins(stats.unanswered_by_origin)))
     else:
         lines.append(t("stats.none", lang))
     if stale is not None:
@@ -120,11 +126,16 @@ async def print_stats(settings: Settings, picture: str | None = None) -> int:
         bank: ContentBank | None = load_bank(settings.resolved_content_dir)
     except (ContentInvalid, OSError):
         bank = None  # question ids instead of texts; the numbers do not need the content
-    try:
-        store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
-    except Exception as exc:
-        print(f"cannot open the database {settings.database_url.split('@')[-1]!r}: {exc}", file=sys.stderr)
+    where = describe_database(settings.database_url)
+    try:  # never a new database: a wrong folder or a mistyped path must not report an unused bot
+        store = await Store.open_existing(settings.database_url, default_timezone=settings.bot_timezone)
+    except DatabaseMissing as exc:
+        print(f"{exc}; set DATABASE_URL to the bot's database or run this from the bot's folder", file=sys.stderr)
         return 1
+    except Exception as exc:
+        print(f"cannot open the database {where}: {exc}", file=sys.stderr)
+        return 1
+    print(f"Database: {where}")
     now = datetime.now(UTC)
     try:
         text = await collect(store, now, settings.bot_timezone, bank)
@@ -142,24 +153,16 @@ async def print_stats(settings: Settings, picture: str | None = None) -> int:
     return 0
 
 
-def sqlite_file(database_url: str) -> Path | None:
-    """The file behind a sqlite URL (None for other databases and in-memory SQLite)."""
-    scheme, sep, rest = database_url.partition(":///")
-    if not sep or not scheme.startswith("sqlite") or rest in ("", ":memory:"):
-        return None
-    return Path(rest.split("?", 1)[0])
-
-
 async def open_report_refs(settings: Settings) -> dict[str, list[str]] | None:
     """Ids with open mistake reports, per kind, for `check --json`; None when there is no database to read.
 
     Never creates a database: a SQLite file that does not exist means no reports."""
-    path = sqlite_file(settings.database_url)
-    if path is not None and not path.is_file():
-        return None
 
-    async def read() -> dict[str, list[str]]:
-        store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)
+    async def read() -> dict[str, list[str]] | None:
+        try:
+            store = await Store.open_existing(settings.database_url, default_timezone=settings.bot_timezone)
+        except DatabaseMissing:
+            return None
         try:
             return await store.open_report_refs()
         finally:

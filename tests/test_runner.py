@@ -363,3 +363,78 @@ async def test_kill_9_mid_broadcast_then_a_restart_sends_the_rest_and_repeats_no
     assert sum(first.values()) == 10 and max(first.values()) == 1
 
     await restart_and_check_each_got_one_quiz(api, tmp_path, processes, chats, day)
+
+
+def test_a_bad_webhook_secret_says_what_is_wrong() -> None:
+    hook = "https://bot.example.org/hook"
+    with pytest.raises(StartupError) as info:
+        mode_of(settings_with(webhook_url=hook, webhook_secret="bad secret!"))
+    assert str(info.value).startswith("WEBHOOK_SECRET is invalid: it contains '!', a space; use only A-Z a-z 0-9 _ -")
+    assert "bad secret" not in str(info.value) and "required" not in str(info.value)
+    with pytest.raises(StartupError, match="is 300 characters long; Telegram accepts at most 256"):
+        mode_of(settings_with(webhook_url=hook, webhook_secret="x" * 300))
+
+
+def test_a_plain_http_webhook_url_is_refused_unless_loopback() -> None:
+    for url in ("http://bot.example.org/hook", "http://10.0.0.5:8080/hook"):
+        with pytest.raises(StartupError) as info:
+            mode_of(settings_with(webhook_url=url, webhook_secret="abc"))
+        assert str(info.value) == ("WEBHOOK_URL must be an https:// URL: Telegram only delivers updates to HTTPS "
+                                   "(put a TLS proxy in front of the bot)")
+    for url in ("http://127.0.0.1:8443/hook", "http://localhost:8443/hook", "http://[::1]:8443/hook"):
+        assert mode_of(settings_with(webhook_url=url, webhook_secret="abc")).webhook
+
+
+async def test_run_with_a_bad_webhook_secret_exits_with_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in _OURS}
+    env.update(TELEGRAM_BOT_TOKEN="123456:" + "A" * 35, WEBHOOK_URL="https://bot.example.org/hook",
+               WEBHOOK_SECRET="bad secret!", DATABASE_URL=f"sqlite:///{tmp_path}/t.db", PYTHONPATH=str(REPO))
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 2
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("WEBHOOK_SECRET is invalid: it contains '!', a space")
+
+
+async def wait_for_log(bot: BotProcess, text: str, timeout: float) -> None:  # noqa: ASYNC109
+    """Until the bot's log (a file it appends to) shows `text`; fails at once if the bot exits."""
+
+    async def shown() -> None:
+        while text not in bot.stderr():  # noqa: ASYNC110 - another process writes the file: no event to await
+            await asyncio.sleep(0.2)
+
+    await bot.until(shown(), timeout)
+
+
+NETWORK_WINDOW = 30.0  # how long a request is retried before the start-up gives up on it (bot/ratelimit.py)
+
+
+async def test_no_network_at_start_up_is_said_in_words_and_retried(api: FakeBotApi, tmp_path: Path,
+                                                                   processes: list[BotProcess]) -> None:
+    closed = free_port()  # nothing listens there: every request fails to connect, as without network
+    bot = await start_process(api, tmp_path, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{closed}/bot", LOG_LEVEL="INFO")
+    processes.append(bot)
+    await wait_for_log(bot, f"Telegram cannot be reached at 127.0.0.1:{closed} (the connection failed)",
+                       STARTUP_TIMEOUT + NETWORK_WINDOW)
+    assert await bot.stop(signal.SIGTERM) == 0  # the wait before the next attempt ends at once
+    log = bot.stderr()
+    assert "The bot tries again in 30 s" in log
+    assert "httpx" not in log and "ConnectError" not in log and "could not start" not in log
+
+
+async def test_losing_telegram_while_polling_is_one_line_in_words(api: FakeBotApi, tmp_path: Path,
+                                                                  processes: list[BotProcess]) -> None:
+    bot = await start_process(api, tmp_path, LOG_LEVEL="INFO")
+    processes.append(bot)
+    await bot.until(api.wait_for_long_poll(timeout=STARTUP_TIMEOUT))
+    await api.stop()  # the Bot API goes away: the next getUpdates cannot connect
+    await wait_for_log(bot, f"Telegram cannot be reached at 127.0.0.1:{api.port} (the connection failed); "
+                            "the bot keeps trying", 60)
+    assert await bot.stop(signal.SIGTERM) == 0
+    log = bot.stderr()
+    assert log.count("Telegram cannot be reached") <= 2  # the outage, and the last getUpdates at the stop
+    assert "httpx" not in log and "ConnectError" not in log and "Traceback" not in log
+    assert "Exception happened while polling" not in log

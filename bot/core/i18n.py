@@ -202,6 +202,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "stats.missed": {"id": "<b>Soal paling sering salah</b>", "en": "<b>Most missed questions</b>"},
     "stats.missed_row": {"id": "• {question} – salah {wrong} dari {answered}", "en": "• {question} – wrong {wrong} of {answered}"},
     "stats.unanswered": {"id": "<b>Pertanyaan tanpa jawaban terbanyak</b>", "en": "<b>Most frequent unanswered questions</b>"},
+    "stats.unanswered_origins": {"id": "Asalnya: {items}", "en": "Where they were asked: {items}"},
     "stats.stale": {"id": "<b>Fakta lewat tanggal tinjau</b>: {count}", "en": "<b>Facts past their review date</b>: {count}"},
     "stats.none": {"id": "belum ada", "en": "none yet"},
     "owner.only": {

@@ -60,12 +60,20 @@ def _zones_by_lower_name() -> dict[str, str]:
     return {name.lower(): name for name in available_timezones()}
 
 
+def expand_zone_alias(text: str) -> str:
+    """WIB/WITA/WIT (any case) → Asia/Jakarta, Asia/Makassar, Asia/Jayapura; anything else stripped, as given.
+
+    The one place these Indonesian names are read, for /zona and BOT_TIMEZONE alike.
+    """
+    wanted = (text or "").strip()
+    return ZONE_ALIASES.get(wanted.upper(), wanted)
+
+
 def resolve_zone(text: str) -> str:
     """WIB/WITA/WIT (any case) or an IANA name (any case) → the canonical IANA name."""
-    wanted = (text or "").strip()
-    alias = ZONE_ALIASES.get(wanted.upper())
-    if alias:
-        return alias
+    wanted = expand_zone_alias(text)
+    if wanted in _ALIAS_OF:
+        return wanted
     name = _zones_by_lower_name().get(wanted.lower())
     if name is None or ("/" not in name and name != "UTC"):
         raise ScheduleInputError("zone", text)

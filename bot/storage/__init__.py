@@ -1,5 +1,7 @@
 """Storage package: the only place that talks to the database. Import `Store` from here."""
 
+from bot.storage.base import DatabaseMissing
+from bot.storage.engine import describe_database
 from bot.storage.records import (
     AnswerResult,
     BotStats,
@@ -20,6 +22,7 @@ __all__ = [
     "AnswerResult",
     "BotStats",
     "ChatRecord",
+    "DatabaseMissing",
     "DeliveryRecord",
     "LeaderRow",
     "PollRecord",
@@ -31,5 +34,6 @@ __all__ = [
     "SubscriptionRecord",
     "UserStats",
     "alembic_config",
+    "describe_database",
     "make_engine",
 ]

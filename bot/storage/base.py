@@ -28,7 +28,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.storage.engine import BEGIN_MODE, alembic_config, make_engine
+from bot.storage.engine import BEGIN_MODE, alembic_config, describe_database, make_engine, sqlite_file
 from bot.storage.models import Chat, QuizPoll
 
 _R = TypeVar("_R")
@@ -104,6 +104,10 @@ class _OneWriterAtATime:
             yield session
 
 
+class DatabaseMissing(Exception):
+    """The database a read-only command was pointed at does not exist (or was never used by the bot)."""
+
+
 class StoreBase:
     """Engine, sessions and clock of a `Store`; the mixins in this package add the queries."""
 
@@ -149,6 +153,26 @@ class StoreBase:
             except BaseException:
                 await engine.dispose()
                 raise
+        return store
+
+    @classmethod
+    async def open_existing(cls, url: str, *, default_timezone: str = "Asia/Jakarta") -> Self:
+        """Open a database the bot has already used, upgraded to head; never create one (nor its folder).
+
+        For the read-only commands (`stats`) and `ask`: a mistyped path or the wrong folder must give
+        an error, not a fresh empty database that says nobody used the bot.
+        """
+        path = sqlite_file(url)
+        if path is not None and not path.is_file():
+            raise DatabaseMissing(f"no database at {path}")
+        store = await cls.open(url, migrate=False, default_timezone=default_timezone)
+        try:
+            if await store.schema_revision() is None:
+                raise DatabaseMissing(f"{describe_database(url)} holds no tutor data (the bot never ran on it)")
+            await store.upgrade("head")
+        except BaseException:
+            await store.close()
+            raise
         return store
 
     async def upgrade(self, revision: str = "head") -> None:

@@ -26,6 +26,25 @@ def to_async_url(url: str) -> str:
     return url
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names (absolute, from the current folder), None for other databases and memory."""
+    parsed = make_url(to_async_url(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    if parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database).expanduser().absolute()
+
+
+def describe_database(url: str) -> str:
+    """Which database a URL names, for people and without its password: the SQLite file, or user@host/db."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(to_async_url(url))
+    return parsed.render_as_string(hide_password=True).split("://", 1)[-1].replace(":***@", "@")
+
+
 def make_engine(url: str, *, immediate: bool = False, echo: bool = False) -> AsyncEngine:
     """Async engine for a plain or async URL; SQLite gets WAL, foreign keys and busy_timeout.
 
@@ -75,4 +94,5 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 
-__all__ = ["BEGIN_MODE", "MIGRATIONS_DIR", "SQLITE_BUSY_TIMEOUT_MS", "alembic_config", "make_engine", "to_async_url"]
+__all__ = ["BEGIN_MODE", "MIGRATIONS_DIR", "SQLITE_BUSY_TIMEOUT_MS", "alembic_config", "describe_database",
+           "make_engine", "sqlite_file", "to_async_url"]

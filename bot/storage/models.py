@@ -237,6 +237,8 @@ class UnansweredQuestion(Base):  # added in 0002
     text: Mapped[str] = mapped_column(Text)
     candidates: Mapped[list[list[Any]]] = mapped_column(JSON)  # [[question_id, score], ...]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # where it was asked (UNANSWERED_ORIGINS); added in 0005_unanswered_origin
+    origin: Mapped[str] = mapped_column(String(16), server_default="telegram")
 
 
 class Lease(Base):  # added in 0002

@@ -165,6 +165,7 @@ class BotStats:
     accuracy_per_topic: dict[str, tuple[int, int]]
     most_missed: list[tuple[str, int, int]]
     top_unanswered: list[tuple[str, int]]
+    unanswered_by_origin: dict[str, int] = field(default_factory=dict)  # all-time: telegram, console, ask
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,14 +21,20 @@ from bot.storage.records import (
     BotStats,
 )
 
+UNANSWERED_ORIGINS = ("telegram", "console", "ask")
+"""Where an unanswered question was asked, so the teacher can tell students' questions from trials."""
+
 
 class TeacherMixin(StoreBase):
     """Teacher-facing reports (part of `Store`)."""
 
     async def log_unanswered(
-        self, chat_id: int | None, text: str, candidates: Sequence[tuple[str, float]], now: datetime
+        self, chat_id: int | None, text: str, candidates: Sequence[tuple[str, float]], now: datetime,
+        origin: str = "telegram",
     ) -> None:
-        """Keep a question the FAQ could not answer, with the near misses, for the teacher."""
+        """Keep a question the FAQ could not answer, with the near misses and its origin, for the teacher."""
+        if origin not in UNANSWERED_ORIGINS:
+            raise ValueError(f"origin must be one of {UNANSWERED_ORIGINS}, got {origin!r}")
         async with self._write.begin() as session:
             session.add(
                 UnansweredQuestion(
@@ -36,6 +42,7 @@ class TeacherMixin(StoreBase):
                     text=text[:4000],
                     candidates=[[qid, float(score)] for qid, score in candidates],
                     created_at=_aware(now, "now"),
+                    origin=origin,
                 )
             )
 
@@ -88,6 +95,9 @@ class TeacherMixin(StoreBase):
                 .order_by(wrong_sum.desc(), func.count().desc(), QuizPoll.question_id)
                 .limit(limit)
             )
+            origins = await session.execute(
+                select(UnansweredQuestion.origin, func.count()).group_by(UnansweredQuestion.origin)
+            )
             return BotStats(
                 chats_by_type={t: int(n) for t, n in chats},
                 active_subscriptions_by_type={t: int(n) for t, n in subs},
@@ -96,4 +106,5 @@ class TeacherMixin(StoreBase):
                 accuracy_per_topic={t: (int(n), int(ok or 0)) for t, n, ok in topics},
                 most_missed=[(q, int(w), int(n)) for q, w, n in missed],
                 top_unanswered=await self._top_unanswered(session, limit),
+                unanswered_by_origin={o: int(n) for o, n in origins},
             )
