@@ -11,6 +11,8 @@ import json
 import logging
 import re
 import sys
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 _TOKEN_RE = re.compile(r"(?<!\d)\d{6,12}:[A-Za-z0-9_-]{30,}")  # also inside ".../bot123:AA.../getMe"
@@ -37,6 +39,37 @@ class RedactingFilter(logging.Filter):
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
             record.exc_text = self.redact(record.exc_text)
+        return True
+
+
+class ThrottledLog:
+    """One log line per `interval` seconds for an event that can repeat with every message or request
+    (a database refusing bookkeeping writes, strangers knocking on the webhook): the first occurrence
+    is logged at once, later ones are counted and reported with the next line due, so nobody can
+    flood the log and nothing goes unmentioned."""
+
+    def __init__(self, logger: logging.Logger, level: int = logging.WARNING, interval: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.logger = logger
+        self.level = level
+        self.interval = interval
+        self.clock = clock
+        self.total = 0  # every occurrence since start-up
+        self._held = 0  # occurrences not reported yet
+        self._last: float | None = None
+
+    def note(self, message: str, *args: object) -> bool:
+        """Count one occurrence; True when it was logged (with how many were held back before it)."""
+        self.total += 1
+        self._held += 1
+        now = self.clock()
+        if self._last is not None and now - self._last < self.interval:
+            return False
+        if self._held > 1:
+            message += " (%d times in the last %d s)"
+            args = (*args, self._held, round(now - (self._last or now)))
+        self._last, self._held = now, 0
+        self.logger.log(self.level, message, *args)
         return True
 
 
