@@ -28,7 +28,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import tornado.web
@@ -44,6 +44,9 @@ from bot.logs import setup_logging
 from bot.services import TutorApplication
 from bot.settings import Settings
 from bot.transport import Vitals, update_kind
+
+if TYPE_CHECKING:
+    from bot.core.conversation import Tutor
 
 log = logging.getLogger(__name__)
 
@@ -223,14 +226,14 @@ def _quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-async def _main(settings: Settings, mode: Mode) -> int:
+async def _main(settings: Settings, mode: Mode, tutor: Tutor) -> int:
     from bot.app import build_application
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    application = build_application(settings)
+    application = build_application(settings, tutor=tutor)
     try:
         await serve(application, mode, stop)
     except InvalidToken:
@@ -262,7 +265,11 @@ def log_secrets(settings: Settings) -> list[str]:
 
 
 def run(settings: Settings) -> int:
-    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
+    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings.
+
+    The content is loaded before anything touches the network: invalid content raises ContentInvalid
+    (the command line prints its first cause in one line and exits 1) without contacting Telegram.
+    """
     setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
     _quiet_libraries()
     try:
@@ -270,7 +277,11 @@ def run(settings: Settings) -> int:
     except StartupError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    return asyncio.run(_main(settings, mode))
+    from bot.core.content import load_bank  # not for `health`: its Docker check must start fast
+    from bot.core.conversation import Tutor
+
+    tutor = Tutor(load_bank(settings.resolved_content_dir))
+    return asyncio.run(_main(settings, mode, tutor))
 
 
 def health(settings: Settings, timeout: float = 8.0) -> int:
