@@ -23,7 +23,7 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatID, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.core.i18n import LANGUAGES, pick_language
@@ -224,7 +224,9 @@ async def is_chat_admin(update: Update, context: TutorContext) -> bool:
     """Whether the sender may change group settings: an admin per Telegram, anonymous admins included.
 
     Private chats: the user owns the chat. Anonymous admins write as the group itself
-    (sender_chat == chat, from GroupAnonymousBot); a channel posting into the group is not an admin.
+    (sender_chat == chat, from GroupAnonymousBot); a channel posting into the group is not an admin,
+    and neither is a message from GroupAnonymousBot without the group as its sender_chat (Telegram
+    never sends one: it is forged).
     """
     chat = update.effective_chat
     if chat is None:
@@ -237,8 +239,8 @@ async def is_chat_admin(update: Update, context: TutorContext) -> bool:
     user = update.effective_user
     if user is None:
         return False
-    if user.id == GROUP_ANONYMOUS_BOT_ID:
-        return True
+    if user.id == ChatID.ANONYMOUS_ADMIN:
+        return False
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)
     except TelegramError:
