@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from bot.logs import RedactingFilter
+from bot.logs import RedactingFilter, ThrottledLog
 
 TOKEN = "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_x"
 
@@ -32,3 +32,22 @@ def test_record_arguments_and_exceptions_are_redacted() -> None:
 
 def test_ordinary_numbers_are_left_alone() -> None:
     assert RedactingFilter().redact("chat_id=-1001234567890 at 12:30") == "chat_id=-1001234567890 at 12:30"
+
+
+def test_a_repeating_event_is_logged_at_once_then_summed_up_once_per_interval(
+        caplog: pytest.LogCaptureFixture) -> None:
+    now = [0.0]
+    throttled = ThrottledLog(logging.getLogger("test.throttled"), logging.WARNING, interval=60, clock=lambda: now[0])
+    caplog.set_level(logging.WARNING, logger="test.throttled")
+    assert throttled.note("refused %s", "a")
+    assert not any(throttled.note("refused %s", who) for who in "bcd")
+    now[0] = 59.9
+    assert not throttled.note("refused %s", "e")
+    now[0] = 60.0
+    assert throttled.note("refused %s", "f")
+    now[0] = 200.0
+    throttled.flush()  # nothing held back: nothing to say
+    assert throttled.note("refused %s", "g")
+    assert [r.getMessage() for r in caplog.records] == [
+        "refused a", "refused f; 5 in the last 60 s", "refused g; 1 in the last 140 s"]
+    assert throttled.total == 7

@@ -82,7 +82,7 @@ async def bookkeeping(context: TutorContext, what: str, write: Coroutine[Any, An
             failures = context.bot_data[_BOOKKEEPING_LOG_KEY] = ThrottledLog(log, logging.ERROR)
         cause = getattr(exc, "orig", None)
         reason = type(exc).__name__ + (f"/{type(cause).__name__}" if cause is not None else "")
-        failures.note("could not record %s in the database (%s); answering anyway", what, reason)
+        failures.note("bookkeeping write failed (%s: %s); students are answered anyway", what, reason)
         return False
     return True
 

@@ -80,7 +80,7 @@ async def test_a_database_refusing_bookkeeping_writes_costs_no_answer_and_logs_o
     assert not any(APOLOGY in text for text in budi + siti)
     assert not api.calls_of("answerCallbackQuery")
     # Every message met the refusal (profile, chat, unanswered question), yet one line says so.
-    failures = [r for r in caplog.records if "could not record" in r.getMessage()]
+    failures = [r for r in caplog.records if "bookkeeping write failed" in r.getMessage()]
     assert len(failures) == 1, [r.getMessage() for r in failures]
     assert "OperationalError" in failures[0].getMessage()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r not in failures]
