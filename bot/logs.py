@@ -57,8 +57,13 @@ def _without_payload(value: object) -> object:
     request parameters, a JSON string, a sentence) becomes its type."""
     if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, list | tuple) and all(isinstance(item, int) for item in value):
+        return value  # e.g. the update ids of a getUpdates answer
     if isinstance(value, str) and _PLAIN_ARG.fullmatch(value):
         return value
+    update_id = getattr(value, "update_id", None)  # an Update: its id is what debugging needs
+    if isinstance(update_id, int):
+        return f"<{type(value).__name__} {update_id}, content not logged>"
     return f"<{type(value).__name__} not logged>"
 
 

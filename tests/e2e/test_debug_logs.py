@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -46,7 +47,7 @@ async def test_debug_logs_show_the_library_at_work_but_no_students_words(tutor_b
         await tutor_bot.say(BUDI, text)
     log = debug_log.getvalue()
     assert "Processing update" in log and "Calling Bot API endpoint `sendMessage`" in log  # DEBUG really on
-    assert "not logged>" in log
+    assert re.search(r"Processing update <Update \d+, content not logged>", log)
     assert WORDS not in log
     assert all(WORDS not in text for text in tutor_bot.texts_to(BUDI["id"]))  # so the check above means it
 
@@ -63,7 +64,7 @@ def test_the_filter_keeps_plain_arguments_and_other_levels() -> None:
     warning = record("telegram.ext.Application", logging.WARNING, "%s", ("kept as it is",))
     for each in (kept, payload, sentence, ours, warning):
         assert LibraryPayloadFilter().filter(each)
-    assert kept.getMessage() == "Getting updates: <list not logged> after 1.5 s"
+    assert kept.getMessage() == "Getting updates: [1, 2] after 1.5 s"
     assert payload.getMessage() == "Calling `sendMessage` with `<dict not logged>`"
     assert sentence.getMessage() == "Webhook received data: <str not logged>"
     assert ours.getMessage() == "chat 5: apa itu asean"  # our own code keeps texts out by itself
