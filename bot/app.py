@@ -51,6 +51,7 @@ from bot.transport import Vitals, WatchedRequest
 log = logging.getLogger(__name__)
 
 OWNS_STORE_KEY = "owns_store"
+TUTOR_KEY = "tutor"  # bot_data: the Tutor loaded (and its content checked) before start-up, for post_init
 RATE_LIMIT_RETRIES = 3
 CONCURRENT_UPDATES = 12  # handled at once; under the database pool (15), waits on Telegram hand theirs back
 
@@ -84,9 +85,12 @@ ADMIN_COMMANDS = [
 ]
 
 
-def build_application(settings: Settings, *, services: Services | None = None,
+def build_application(settings: Settings, *, services: Services | None = None, tutor: Tutor | None = None,
                       rate_limit: bool = True) -> TutorApplication:
     """The configured Application; the Store opens in post_init (pass `services` to inject one).
+
+    `tutor`: the content already loaded, as `python -m bot run` does before any network call so
+    that invalid content stops it with one line; post_init loads it otherwise.
 
     `rate_limit=False` leaves out the rate limiter (benchmarks with flood limits off). The limiter
     keeps Telegram's limits per bot, group and private chat, scopes flood waits to what they concern
@@ -116,6 +120,8 @@ def build_application(settings: Settings, *, services: Services | None = None,
     application = builder.build()
     application.bot_data["settings"] = settings
     application.bot_data[VITALS_KEY] = vitals
+    if tutor is not None:
+        application.bot_data[TUTOR_KEY] = tutor
     if services is not None:
         attach_services(application, services)
     register_handlers(application)
@@ -126,7 +132,7 @@ async def _post_init(application: TutorApplication) -> None:
     """Open the database, build Services, set the command menus, resume rounds, start broadcasts."""
     settings: Settings = application.bot_data["settings"]
     if not has_services(application):
-        tutor = Tutor(load_bank(settings.resolved_content_dir))
+        tutor = application.bot_data.pop(TUTOR_KEY, None) or Tutor(load_bank(settings.resolved_content_dir))
         for problem in indistinct_phrasings(tutor.bank, tutor.matcher):  # `check` reports these too
             log.warning("content: %s", problem)
         store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)

@@ -25,11 +25,13 @@ import logging
 import re
 import signal
 import sys
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import tornado.web
@@ -41,7 +43,7 @@ from tornado.httpserver import HTTPServer
 import bot.broadcast
 from bot.health import VITALS_KEY
 from bot.health import check_health as health_of
-from bot.logs import setup_logging
+from bot.logs import ThrottledLog, setup_logging
 from bot.reachability import (
     STARTUP_RETRY_SECONDS,
     UnreachableInWords,
@@ -53,6 +55,9 @@ from bot.reachability import (
 from bot.services import TutorApplication
 from bot.settings import Settings
 from bot.transport import Vitals, update_kind
+
+if TYPE_CHECKING:
+    from bot.core.conversation import Tutor
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +142,24 @@ async def check_health(application: TutorApplication, mode: Mode | None = None) 
     return await health_of(application, polling=polling, taking_updates=bool(taking_updates))
 
 
-class _HealthHandler(tornado.web.RequestHandler):
+REFUSED = "webhook requests without the right secret token refused (latest from %s)"
+
+
+class _QuietHandler(tornado.web.RequestHandler):
+    """No `Server: TornadoServer/6.x` header: the exact version only helps whoever probes the port."""
+
+    def set_default_headers(self) -> None:
+        self.clear_header("Server")
+
+
+class _NotFoundHandler(_QuietHandler):
+    """Any other path: 404, without the Server header either."""
+
+    def prepare(self) -> None:
+        raise tornado.web.HTTPError(HTTPStatus.NOT_FOUND)
+
+
+class _HealthHandler(_QuietHandler):
     """GET /healthz: 200 with the checks when all are up, 503 with the same body otherwise."""
 
     def initialize(self, bot_app: TutorApplication, mode: Mode) -> None:
@@ -152,8 +174,11 @@ class _HealthHandler(tornado.web.RequestHandler):
         self.finish(json.dumps(report))
 
 
-class _WebhookHandler(tornado.web.RequestHandler):
+class _WebhookHandler(_QuietHandler):
     """POST from Telegram: 403 without the right secret (nothing is queued), else the update is queued.
+
+    Refusals are counted, and logged at most once a minute: anyone who finds the port could
+    otherwise fill the log with one warning per request.
 
     While the bot is stopping it answers 503, so Telegram redelivers the update later (to this
     process after a restart, or to another one behind the load balancer) instead of losing it.
@@ -161,17 +186,19 @@ class _WebhookHandler(tornado.web.RequestHandler):
 
     SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
 
-    def initialize(self, bot_app: TutorApplication, secret: str) -> None:
+    def initialize(self, bot_app: TutorApplication, secret: str, refused: ThrottledLog) -> None:
         self.application_ = bot_app
         self.secret = secret.encode()
+        self.refused = refused
 
     def set_default_headers(self) -> None:
+        super().set_default_headers()
         self.set_header("Content-Type", "application/json")
 
     async def post(self) -> None:
         given = self.request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, self.secret):
-            log.warning("webhook request from %s without the right secret token: refused", self.request.remote_ip)
+            self.refused.note(REFUSED, self.request.remote_ip)
             raise tornado.web.HTTPError(HTTPStatus.FORBIDDEN)
         if not self.application_.running:
             raise tornado.web.HTTPError(HTTPStatus.SERVICE_UNAVAILABLE)
@@ -198,24 +225,32 @@ class _WebhookHandler(tornado.web.RequestHandler):
         self.finish("{}")
 
 
-def make_web_app(application: TutorApplication, mode: Mode) -> tornado.web.Application:
-    """The tornado app: /healthz always, the webhook route only in webhook mode."""
+def make_web_app(application: TutorApplication, mode: Mode,
+                 clock: Callable[[], float] = time.monotonic) -> tornado.web.Application:
+    """The tornado app: /healthz always, the webhook route only in webhook mode.
+
+    Its setting "refused_webhooks" counts the webhook requests refused for a wrong secret.
+    """
+    refused = ThrottledLog(log, logging.WARNING, interval=60.0, clock=clock)
     routes: list[Any] = [(re.escape(HEALTH_PATH), _HealthHandler, {"bot_app": application, "mode": mode})]
     if mode.webhook:
         assert mode.path is not None and mode.secret is not None
         path = "" if mode.path == "/" else re.escape(mode.path)
-        routes.append((rf"{path}/?", _WebhookHandler, {"bot_app": application, "secret": mode.secret}))
-    return tornado.web.Application(routes, log_function=lambda handler: None)
+        routes.append((rf"{path}/?", _WebhookHandler,
+                       {"bot_app": application, "secret": mode.secret, "refused": refused}))
+    return tornado.web.Application(routes, log_function=lambda handler: None, default_handler_class=_NotFoundHandler,
+                                   refused_webhooks=refused)
 
 
 async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) -> None:
     """PTB's run_polling/run_webhook sequence with our web app; returns after `stop` is set and all is flushed."""
     http: HTTPServer | None = None
+    web_app = make_web_app(application, mode)
     await application.initialize()
     try:
         if application.post_init is not None:
             await application.post_init(application)
-        http = HTTPServer(make_web_app(application, mode), max_body_size=MAX_UPDATE_BYTES, xheaders=True)
+        http = HTTPServer(web_app, max_body_size=MAX_UPDATE_BYTES, xheaders=True)
         try:
             http.listen(mode.port, address=mode.listen)
         except OSError as exc:
@@ -254,6 +289,7 @@ async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) 
         if http is not None:
             http.stop()
             await http.close_all_connections()
+        web_app.settings["refused_webhooks"].flush()
         await application.shutdown()
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
@@ -261,7 +297,7 @@ async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) 
             handler.flush()
 
 
-async def _main(settings: Settings, mode: Mode) -> int:
+async def _main(settings: Settings, mode: Mode, tutor: Tutor) -> int:
     from bot.app import build_application
 
     stop = asyncio.Event()
@@ -269,7 +305,7 @@ async def _main(settings: Settings, mode: Mode) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     while True:
-        application = build_application(settings)
+        application = build_application(settings, tutor=tutor)
         try:
             await serve(application, mode, stop)
         except InvalidToken:
@@ -312,7 +348,11 @@ def log_secrets(settings: Settings) -> list[str]:
 
 
 def run(settings: Settings) -> int:
-    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
+    """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings.
+
+    The content is loaded before anything touches the network: invalid content raises ContentInvalid
+    (the command line prints its first cause in one line and exits 1) without contacting Telegram.
+    """
     setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
     for handler in logging.getLogger().handlers:  # after the redacting filter, which formats tracebacks
         handler.addFilter(UnreachableInWords())
@@ -321,7 +361,11 @@ def run(settings: Settings) -> int:
     except StartupError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    return asyncio.run(_main(settings, mode))
+    from bot.core.content import load_bank  # not for `health`: its Docker check must start fast
+    from bot.core.conversation import Tutor
+
+    tutor = Tutor(load_bank(settings.resolved_content_dir))
+    return asyncio.run(_main(settings, mode, tutor))
 
 
 def health(settings: Settings, timeout: float = 8.0) -> int:

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from bot.logs import QUIET_LIBRARIES, RedactingFilter, quiet_libraries, setup_logging
+from bot.logs import QUIET_LIBRARIES, RedactingFilter, ThrottledLog, quiet_libraries, setup_logging
 
 TOKEN = "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_x"
 
@@ -63,3 +63,22 @@ def test_quieting_never_makes_a_library_chattier() -> None:
     logging.getLogger("httpx").setLevel(logging.ERROR)
     quiet_libraries()
     assert logging.getLogger("httpx").level == logging.ERROR
+
+
+def test_a_repeating_event_is_logged_at_once_then_summed_up_once_per_interval(
+        caplog: pytest.LogCaptureFixture) -> None:
+    now = [0.0]
+    throttled = ThrottledLog(logging.getLogger("test.throttled"), logging.WARNING, interval=60, clock=lambda: now[0])
+    caplog.set_level(logging.WARNING, logger="test.throttled")
+    assert throttled.note("refused %s", "a")
+    assert not any(throttled.note("refused %s", who) for who in "bcd")
+    now[0] = 59.9
+    assert not throttled.note("refused %s", "e")
+    now[0] = 60.0
+    assert throttled.note("refused %s", "f")
+    now[0] = 200.0
+    throttled.flush()  # nothing held back: nothing to say
+    assert throttled.note("refused %s", "g")
+    assert [r.getMessage() for r in caplog.records] == [
+        "refused a", "refused f; 5 in the last 60 s", "refused g; 1 in the last 140 s"]
+    assert throttled.total == 7

@@ -81,7 +81,13 @@ def load_bank(directory: Path) -> ContentBank:
 
 
 def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
-    """Load whatever is valid and return it with the list of problems found."""
+    """Load whatever is valid and return it with the list of problems found.
+
+    A file that cannot be read at all (a YAML syntax error, not UTF-8, no top-level list) comes
+    first, and the problems that may only follow from it are left out: every entry elsewhere that
+    names one of its FAQ ids or topics would otherwise be reported too, burying the one real cause.
+    Fixing the file and checking again shows whatever remains.
+    """
     directory = Path(directory)
     v = _Validator(directory)
     if not directory.is_dir():
@@ -101,7 +107,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     for entry in faq.values():
         for rel in entry.related:
             if rel not in faq:
-                v.add(v.origin[entry.id], entry.id, "related", f"unknown FAQ id {rel!r}")
+                v.refer(v.origin[entry.id], entry.id, "related", f"unknown FAQ id {rel!r}")
             elif rel == entry.id:
                 v.add(v.origin[entry.id], entry.id, "related", "an entry cannot be related to itself")
     quiz: dict[str, QuizQuestion] = {}
@@ -115,7 +121,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
             quiz[q.id] = q
     lexicon = v.lexicon(directory / "lexicon.yaml")
     if not faq:
-        v.add("faq/", None, None, "no FAQ entries found")
+        v.refer("faq/", None, None, "no FAQ entries found")
     cards: dict[str, Card] = {}
     for path in sorted((directory / "cards").glob("*.yaml")):
         for card in v.card_file(path, topics, faq):
@@ -127,7 +133,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     v.card_aliases(cards)
     origin = {fid: v.origin[fid] for fid in faq} | {f"quiz:{qid}": v.origin[f"quiz:{qid}"] for qid in quiz}
     origin.update({"card:" + cid: v.origin["card:" + cid] for cid in cards})
-    return ContentBank(topics, faq, quiz, lexicon, origin, cards), v.problems
+    return ContentBank(topics, faq, quiz, lexicon, origin, cards), v.reported()
 
 
 def _rel(base: Path, path: Path) -> str:
@@ -143,40 +149,58 @@ class _Validator:
     def __init__(self, base: Path) -> None:
         self.base = base
         self.problems: list[ContentProblem] = []
+        self.unreadable: list[ContentProblem] = []  # files that could not be read at all
+        self.references: set[int] = set()  # indexes in `problems` of names another file should define
         self.origin: dict[str, str] = {}
 
     def add(self, path: Path | str, id_: str | None, field_: str | None, message: str) -> None:
         name = _rel(self.base, path) if isinstance(path, Path) else path
         self.problems.append(ContentProblem(name, id_, field_, message))
 
+    def refer(self, path: Path | str, id_: str | None, field_: str | None, message: str) -> None:
+        """A problem with a name defined in another file (a topic, an FAQ id): a knock-on error when
+        some file could not be read."""
+        self.references.add(len(self.problems))
+        self.add(path, id_, field_, message)
+
+    def cannot_read(self, path: Path, field_: str | None, message: str) -> None:
+        """The whole file is unusable: reported first, and its knock-on errors are left out."""
+        self.add(path, None, field_, message)
+        self.unreadable.append(self.problems[-1])
+
+    def reported(self) -> list[ContentProblem]:
+        """The problems to show: every one, or, when a file could not be read, those files first and
+        then only the problems that cannot follow from them."""
+        if not self.unreadable:
+            return list(self.problems)
+        rest = [p for i, p in enumerate(self.problems) if i not in self.references and p not in self.unreadable]
+        return [*self.unreadable, *rest]
+
     def load_yaml(self, path: Path) -> tuple[bool, Any]:
         """Parse one file; every way it can fail becomes a one-line problem naming the file."""
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            self.add(path, None, None, "file is missing")
+            self.cannot_read(path, None, "file is missing")
             return False, None
         except IsADirectoryError:
-            self.add(path, None, None, "is a directory, not a YAML file")
+            self.cannot_read(path, None, "is a directory, not a YAML file")
             return False, None
         except OSError as exc:
-            self.add(path, None, None, f"cannot be read ({exc.strerror or exc})")
+            self.cannot_read(path, None, f"cannot be read ({exc.strerror or exc})")
             return False, None
         try:
             text = raw.decode("utf-8-sig")  # editors on Windows may add a BOM; that is still UTF-8
         except UnicodeDecodeError as exc:
             line = raw[:exc.start].count(b"\n") + 1
-            self.add(path, None, None, f"is not valid UTF-8 text (line {line}); save the file as UTF-8")
+            self.cannot_read(path, None, f"is not valid UTF-8 text (line {line}); save the file as UTF-8")
             return False, None
         try:
             return True, yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark else ""
-            detail = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-            self.add(path, None, None, f"YAML syntax error{where}: {_one_line(detail)}")
+            self.cannot_read(path, None, f"YAML syntax error{_yaml_where(exc)}")
         except ValueError as exc:  # e.g. a date such as 2024-02-30 that YAML reads as a timestamp
-            self.add(path, None, None, f"YAML value error: {_one_line(str(exc))}")
+            self.cannot_read(path, None, f"YAML value error: {_one_line(str(exc))}")
         return False, None
 
     def read(self, path: Path, key: str) -> list[Any]:
@@ -184,7 +208,7 @@ class _Validator:
         if not ok or data is None:
             return []
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
-            self.add(path, None, key, f"expected a top-level '{key}:' list")
+            self.cannot_read(path, key, f"expected a top-level '{key}:' list")
             return []
         return data[key]
 
@@ -252,7 +276,7 @@ class _Validator:
                 self.add(path, id_, "id", "duplicate topic id")
             topics[id_] = t
         if not topics:
-            self.add(path, None, "topics", "no topics defined")
+            self.refer(path, None, "topics", "no topics defined")
         return topics
 
     def faq_file(self, path: Path, topics: dict[str, Topic]) -> Iterable[FaqEntry]:
@@ -263,7 +287,7 @@ class _Validator:
                 continue
             topic = self.text(path, id_, item, "topic")
             if topic and topic not in topics:
-                self.add(path, id_, "topic", f"unknown topic {topic!r}")
+                self.refer(path, id_, "topic", f"unknown topic {topic!r}")
             question = self.text(path, id_, item, "question")
             if len(question) > limits.MAX_FAQ_QUESTION:
                 self.add(path, id_, "question", f"at most {limits.MAX_FAQ_QUESTION} characters (it is a button label)")
@@ -305,10 +329,10 @@ class _Validator:
                 continue
             topic = self.text(path, id_, item, "topic")
             if topic and topic not in topics:
-                self.add(path, id_, "topic", f"unknown topic {topic!r}")
+                self.refer(path, id_, "topic", f"unknown topic {topic!r}")
             faq_id = self.text(path, id_, item, "faq")
             if faq_id and faq_id not in faq:
-                self.add(path, id_, "faq", f"unknown FAQ id {faq_id!r}")
+                self.refer(path, id_, "faq", f"unknown FAQ id {faq_id!r}")
             question = self.text(path, id_, item, "question")
             if len(question) > limits.MAX_POLL_QUESTION:
                 self.add(path, id_, "question", f"{len(question)} characters; a quiz poll allows {limits.MAX_POLL_QUESTION}")
@@ -391,10 +415,10 @@ class _Validator:
                 continue
             topic = self.text(path, id_, item, "topic")
             if topic and topic not in topics:
-                self.add(path, id_, "topic", f"unknown topic {topic!r}")
+                self.refer(path, id_, "topic", f"unknown topic {topic!r}")
             faq_id = self.text(path, id_, item, "faq", required=False) or None
             if faq_id and faq_id not in faq:
-                self.add(path, id_, "faq", f"unknown FAQ id {faq_id!r}")
+                self.refer(path, id_, "faq", f"unknown FAQ id {faq_id!r}")
             raw_facts = item.get("facts")
             facts: list[CardFact] = []
             if not isinstance(raw_facts, list) or not raw_facts:
@@ -536,6 +560,18 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _yaml_where(exc: yaml.YAMLError) -> str:
+    """" (line 8): expected ',' or ']', but got '?' (while parsing a flow sequence that starts at line 7)"."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" (line {mark.line + 1})" if mark else ""
+    problem, context = getattr(exc, "problem", None), getattr(exc, "context", None)
+    detail = _one_line(problem or context or str(exc))
+    context_mark = getattr(exc, "context_mark", None)
+    if problem and context and context_mark is not None and (mark is None or context_mark.line != mark.line):
+        detail += f" ({_one_line(context)} that starts at line {context_mark.line + 1})"
+    return f"{where}: {detail}"
 
 
 def _one_line(text: str) -> str:

@@ -260,6 +260,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Belum ada soal kuis untuk topik itu. Ketik /topik untuk melihat daftar topik.",
         "en": "There are no quiz questions for that topic yet. Type /topik to see the topics.",
     },
+    "quiz.already_started": {  # the same quiz asked for again seconds after it started (a double tap)
+        "id": "Kuisnya sudah dimulai, jawab soal di atas, ya. 🙂",
+        "en": "Your quiz has already started: answer the question above. 🙂",
+    },
     "quiz.question_header": {"id": "Soal {n}/{total}", "en": "Question {n}/{total}"},
     "quiz.pick_number": {
         "id": "Jawab dengan nomor pilihan (1–{count}).",

@@ -23,6 +23,11 @@ from bot.handlers.common import language_for
 from bot.services import TutorContext
 
 
+def start_request(context: TutorContext, action: StartQuiz) -> QuizRequest:
+    """The quiz a "start quiz" button asks for: its topic, the usual length."""
+    return QuizRequest(action.topic, context.services.settings.quiz_length)
+
+
 async def on_button(update: Update, context: TutorContext) -> None:
     """Stale or tampered data gets "tombol ini sudah kedaluwarsa"; valid buttons do their thing."""
     query = update.callback_query
@@ -33,14 +38,17 @@ async def on_button(update: Update, context: TutorContext) -> None:
     if action is None or query.message is None:  # buttons only live on our own chat messages
         await query.answer(t("callback.expired", await language_for(update, context)), show_alert=False)
         return
+    if isinstance(action, StartQuiz) and quiz.repeated_start(update, context, start_request(context, action)):
+        await query.answer(t("quiz.already_started", await language_for(update, context)))
+        return
     await query.answer()
     match action:
         case ShowAnswer(faq_id):
             await questions.show_answer(update, context, faq_id)
         case TopicPage():
             await topics.show_page(update, context, action)
-        case StartQuiz(topic):
-            await quiz.start_quiz(update, context, QuizRequest(topic, svc.settings.quiz_length))
+        case StartQuiz():
+            await quiz.start_quiz(update, context, start_request(context, action))
         case MenuItem():
             await start.menu(update, context, action)
         case ChooseLanguage(code):

@@ -8,7 +8,8 @@ message costs no database write; the database stays the source of truth after a 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
 
 from telegram import (
     Bot,
@@ -28,6 +29,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.core.i18n import LANGUAGES, pick_language
 from bot.core.markup import split_message
 from bot.handlers.callbacks import Action, encode
+from bot.logs import ThrottledLog
 from bot.services import TutorApplication, TutorContext, services_of
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ NOT_PLAYERS = frozenset({ChatID.ANONYMOUS_ADMIN, ChatID.FAKE_CHANNEL})
 _LANG_KEY = "language_choice"  # user_data/chat_data: explicit choice (str) or None, once loaded
 _PROFILE_KEY = "profile"  # user_data: (first_name, username, language_code) last written to the DB
 _CHAT_KEY = "chat_seen"  # chat_data: (type, title) last written to the DB
+_BOOKKEEPING_LOG_KEY = "bookkeeping_failures"  # bot_data: ThrottledLog of failed bookkeeping writes
 
 
 def is_private(chat: Chat | None) -> bool:
@@ -63,21 +66,44 @@ def is_for_me(message: Message | None, bot: Bot) -> bool:
     return target is not None and target in ("", (bot.username or "").lower())
 
 
+async def bookkeeping(context: TutorContext, what: str, write: Coroutine[Any, Any, object]) -> bool:
+    """Run a write the reply does not depend on (who wrote, an unanswered question for the teacher).
+
+    When the database refuses it (disk full, read-only file, a connection lost) the student still
+    gets the answer, not an apology: the failure is logged, at most one line a minute however many
+    messages meet it, with the error's type only (its text would quote the student's words).
+    True when the write went through.
+    """
+    try:
+        await write
+    except Exception as exc:
+        failures = context.bot_data.get(_BOOKKEEPING_LOG_KEY)
+        if failures is None:
+            failures = context.bot_data[_BOOKKEEPING_LOG_KEY] = ThrottledLog(log, logging.ERROR)
+        cause = getattr(exc, "orig", None)
+        reason = type(exc).__name__ + (f"/{type(cause).__name__}" if cause is not None else "")
+        failures.note("bookkeeping write failed (%s: %s); students are answered anyway", what, reason)
+        return False
+    return True
+
+
 async def remember(update: Update, context: TutorContext) -> None:
-    """Keep users and chats in the database (names for leaderboards), writing only on change."""
+    """Keep users and chats in the database (names for leaderboards), writing only on change; a
+    failed write is retried with the next message and never keeps the answer from going out."""
     store = context.services.store
     user = update.effective_user
     if user is not None and not user.is_bot and context.user_data is not None:
         profile = (user.first_name, user.username, user.language_code)
         if context.user_data.get(_PROFILE_KEY) != profile:
-            await store.upsert_user(user.id, user.first_name, user.username, user.language_code)
-            context.user_data[_PROFILE_KEY] = profile
+            if await bookkeeping(context, "a user's profile",
+                                 store.upsert_user(user.id, user.first_name, user.username, user.language_code)):
+                context.user_data[_PROFILE_KEY] = profile
     chat = update.effective_chat
     if chat is not None and context.chat_data is not None:
         seen = (chat.type, chat.title)
         if context.chat_data.get(_CHAT_KEY) != seen:
-            await store.upsert_chat(chat.id, chat.type, chat.title)
-            context.chat_data[_CHAT_KEY] = seen
+            if await bookkeeping(context, "a chat", store.upsert_chat(chat.id, chat.type, chat.title)):
+                context.chat_data[_CHAT_KEY] = seen
 
 
 async def _choice(data: dict, load: Callable[[], Awaitable[str | None]]) -> str | None:
@@ -198,7 +224,9 @@ async def is_chat_admin(update: Update, context: TutorContext) -> bool:
     """Whether the sender may change group settings: an admin per Telegram, anonymous admins included.
 
     Private chats: the user owns the chat. Anonymous admins write as the group itself
-    (sender_chat == chat, from GroupAnonymousBot); a channel posting into the group is not an admin.
+    (sender_chat == chat, from GroupAnonymousBot); a channel posting into the group is not an admin,
+    and neither is a message from GroupAnonymousBot without the group as its sender_chat (Telegram
+    never sends one: it is forged).
     """
     chat = update.effective_chat
     if chat is None:
@@ -212,7 +240,7 @@ async def is_chat_admin(update: Update, context: TutorContext) -> bool:
     if user is None:
         return False
     if user.id == ChatID.ANONYMOUS_ADMIN:
-        return True
+        return False
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)
     except TelegramError:

@@ -21,7 +21,7 @@ from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.core.photo_text import PhotoRead, answer_photo, read_photo_text, shown
 from bot.handlers.callbacks import PhotoQuestion, TypeInstead, encode
-from bot.handlers.common import keyboard, language_for, reply_html
+from bot.handlers.common import bookkeeping, keyboard, language_for, reply_html
 from bot.handlers.questions import reply_keyboard
 from bot.ocr import NotAnImage, OcrBusy, OcrService, OcrUnavailable
 from bot.services import TutorContext
@@ -179,8 +179,8 @@ async def _log_if_unanswered(update: Update, context: TutorContext, reply: Reply
     if reply.unanswered:
         svc = context.services
         chat = update.effective_chat
-        await svc.store.log_unanswered(chat.id if chat else None, reply.question,
-                                       [(c.faq_id, c.score) for c in reply.candidates], svc.clock())
+        await bookkeeping(context, "an unanswered question", svc.store.log_unanswered(
+            chat.id if chat else None, reply.question, [(c.faq_id, c.score) for c in reply.candidates], svc.clock()))
 
 
 def with_type_instead(markup: InlineKeyboardMarkup | None, lang: str) -> InlineKeyboardMarkup:

@@ -12,7 +12,7 @@ from telegram.ext import filters
 from bot.core.conversation import Reply
 from bot.core.i18n import t
 from bot.handlers.callbacks import Action, ShowAnswer, StartQuiz, TopicPage
-from bot.handlers.common import is_private, keyboard, language_for, reply_html
+from bot.handlers.common import bookkeeping, is_private, keyboard, language_for, reply_html
 from bot.handlers.outbox import Pending, outbox_of
 from bot.handlers.reports import report_row, take_report
 from bot.services import TutorContext
@@ -67,8 +67,8 @@ async def answer_question(update: Update, context: TutorContext, question: str) 
     reply = svc.tutor.reply(question, lang)
     if reply.unanswered:  # logged first, so the teacher's list is complete even if sending fails
         chat = update.effective_chat
-        await svc.store.log_unanswered(chat.id if chat else None, reply.question,
-                                       [(c.faq_id, c.score) for c in reply.candidates], svc.clock())
+        await bookkeeping(context, "an unanswered question", svc.store.log_unanswered(
+            chat.id if chat else None, reply.question, [(c.faq_id, c.score) for c in reply.candidates], svc.clock()))
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is not None and not is_private(chat):
         # Groups: through the outbox, so a class asking at once is answered together within seconds

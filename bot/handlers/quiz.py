@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 ROUND_JOB_PREFIX = "round:"
 MAX_REVIEW_ITEMS = 3
 PRIVATE_RESUME_WINDOW = timedelta(hours=1)  # older interrupted sessions wait for the student's next /kuis
+# The same private quiz asked for again this soon is a double tap or a replayed button, not a new wish.
+REPEAT_START_WINDOW = timedelta(seconds=30)
+_STARTED_KEY = "quiz_started"  # user_data: (QuizRequest, when) of the user's last private quiz start
 
 
 def round_job_name(session_id: int) -> str:
@@ -69,6 +72,15 @@ async def kuis(update: Update, context: TutorContext) -> None:
     await start_quiz(update, context, request)
 
 
+def repeated_start(update: Update, context: TutorContext, request: QuizRequest) -> bool:
+    """Whether this user started this same private quiz moments ago: pressing "start quiz" (or
+    replaying the button's update) 15 times starts one session, not 15 that replace each other."""
+    if not is_private(update.effective_chat) or context.user_data is None:
+        return False
+    last = context.user_data.get(_STARTED_KEY)
+    return last is not None and last[0] == request and context.services.clock() - last[1] < REPEAT_START_WINDOW
+
+
 async def start_quiz(update: Update, context: TutorContext, request: QuizRequest) -> None:
     """Pick the questions and start a session (private) or a round (group)."""
     svc = context.services
@@ -76,6 +88,9 @@ async def start_quiz(update: Update, context: TutorContext, request: QuizRequest
     if chat is None:
         return
     lang = await language_for(update, context)
+    if repeated_start(update, context, request):
+        await reply_html(update, context, t("quiz.already_started", lang))
+        return
     questions = pick_questions(svc.tutor.bank, request.topic, request.count, svc.rng)
     if not questions:
         await reply_html(update, context, t("quiz.none", lang))
@@ -100,6 +115,8 @@ async def start_quiz(update: Update, context: TutorContext, request: QuizRequest
             await svc.store.finish_session(session.id)
             raise
     await send_question(context.application, session)
+    if is_private(chat) and context.user_data is not None:  # a chat's updates run one at a time
+        context.user_data[_STARTED_KEY] = (request, svc.clock())
 
 
 async def ulang(update: Update, context: TutorContext) -> None:
@@ -218,6 +235,8 @@ async def poll_answer(update: Update, context: TutorContext) -> None:
     answer = update.poll_answer
     if answer is None or answer.user is None or answer.voter_chat is not None or answer.user.id in NOT_PLAYERS:
         return  # an anonymous admin or a channel voted: nobody's score to keep
+    if len(answer.option_ids) > 1:  # quiz polls take one answer: a forged update, not a vote
+        return
     svc = context.services
     option = answer.option_ids[0] if answer.option_ids else None
     result = await svc.store.record_answer(answer.poll_id, answer.user.id, option, svc.clock())

@@ -19,7 +19,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import fields
 from datetime import UTC, datetime, time
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, overload
 from zoneinfo import ZoneInfo
 
 from alembic import command
@@ -58,6 +58,16 @@ def _to_record(cls: type[_R], row: object) -> _R:
         value = getattr(row, item.name)
         values[item.name] = list(value) if isinstance(value, list | tuple) else value
     return cls(**values)
+
+
+@overload
+def _without_nul(text: str) -> str: ...
+@overload
+def _without_nul(text: None) -> None: ...
+def _without_nul(text: str | None) -> str | None:
+    """User-supplied text (names, titles, questions) without U+0000: PostgreSQL refuses it in text
+    columns, and one student's odd name must not make every write about them fail."""
+    return text.replace("\x00", "") if text else text
 
 
 def _parse_hhmm(value: str) -> time:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.base import StoreBase, _display_name, _to_record
+from bot.storage.base import StoreBase, _display_name, _to_record, _without_nul
 from bot.storage.models import (
     Chat,
     DailyDelivery,
@@ -33,6 +33,7 @@ class ChatsMixin(StoreBase):
     async def upsert_chat(self, chat_id: int, type: str, title: str | None) -> ChatRecord:
         """Create or refresh type/title. `active` is left alone: only set_chat_active changes it."""
         now = self._clock()
+        title = _without_nul(title)
         async with self._write.begin() as session:
             await session.execute(
                 self._insert(Chat)
@@ -108,6 +109,8 @@ class ChatsMixin(StoreBase):
     async def upsert_user(self, user_id: int, first_name: str, username: str | None, language_code: str | None) -> None:
         """Refresh profile fields; never touches the explicit language choice."""
         now = self._clock()
+        first_name, username = _without_nul(first_name), _without_nul(username)
+        language_code = _without_nul(language_code)
         async with self._write.begin() as session:
             await session.execute(
                 self._insert(User)

@@ -202,7 +202,8 @@ class SessionsMixin(StoreBase):
             return result.rowcount == 1  # type: ignore[attr-defined]
 
     async def record_answer(self, poll_id: str, user_id: int, option: int | None, now: datetime) -> AnswerResult | None:
-        """Record a quiz answer; None for an unknown poll or a retracted vote (option None).
+        """Record a quiz answer; None for an unknown poll, a retracted vote (option None) or an option
+        the poll does not have (a forged update: Telegram only sends the poll's own options).
 
         The first answer per (poll, user) counts; later ones return first=False with the stored
         correctness. In the same transaction: the session counters (session's own user, or anyone in a
@@ -214,7 +215,7 @@ class SessionsMixin(StoreBase):
         _aware(now, "now")
         async with self._write.begin() as session:
             poll = await session.get(QuizPoll, poll_id)
-            if poll is None:
+            if poll is None or not 0 <= option < len(poll.option_order):
                 return None
             record = _to_record(PollRecord, poll)
             correct = option == poll.correct_option

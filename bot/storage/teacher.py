@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.base import StoreBase, _aware
+from bot.storage.base import StoreBase, _aware, _without_nul
 from bot.storage.models import (
     Answer,
     Chat,
@@ -39,7 +39,7 @@ class TeacherMixin(StoreBase):
             session.add(
                 UnansweredQuestion(
                     chat_id=chat_id,
-                    text=text[:4000],
+                    text=_without_nul(text)[:4000],
                     candidates=[[qid, float(score)] for qid, score in candidates],
                     created_at=_aware(now, "now"),
                     origin=origin,

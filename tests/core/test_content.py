@@ -82,6 +82,22 @@ def test_yaml_syntax_error_names_the_file(tmp_path: Path) -> None:
     assert any(p.file == "quiz/broken.yaml" and "YAML" in p.message for p in problems)
 
 
+def test_an_unreadable_file_comes_first_and_hides_only_its_knock_on_errors(tmp_path: Path) -> None:
+    write(tmp_path, [good_faq(related=["kerja-sama-pengertian"])], [good_quiz(faq="kerja-sama-pengertian", id="q-2"),
+                                                                  good_quiz(difficulty="susah sekali")])
+    (tmp_path / "faq" / "b.yaml").write_text("faq:\n  - id: kerja-sama-pengertian\n    variants: [a\n",
+                                             encoding="utf-8")
+    _, problems = load_content(tmp_path)
+    assert [(p.file, p.field) for p in problems] == [("faq/b.yaml", None), ("quiz/a.yaml", "difficulty")]
+    assert problems[0].message.startswith("YAML syntax error (line 4): ")
+    # Without the broken file the same references are reported: the list above held back exactly those.
+    (tmp_path / "faq" / "b.yaml").unlink()
+    _, problems = load_content(tmp_path)
+    assert {(p.file, p.id, p.field) for p in problems} == {
+        ("faq/a.yaml", "bilateral-pengertian", "related"), ("quiz/a.yaml", "q-2", "faq"),
+        ("quiz/a.yaml", "q-1", "difficulty")}
+
+
 def test_unknown_field_is_a_typo(tmp_path: Path) -> None:
     _, problems = load_content(write(tmp_path, [good_faq(anwser="x")], []))
     assert any(p.field == "anwser" for p in problems)

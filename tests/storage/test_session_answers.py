@@ -23,3 +23,16 @@ async def test_session_answers_per_user_in_answer_order(store: Store) -> None:
     assert await store.session_answers(session.id, 42) == [("q1", True), ("q2", False)]
     assert await store.session_answers(session.id) == [("q1", True), ("q2", False), ("q1", False)]
     assert await store.session_answers(other.id + 100) == []
+
+
+async def test_an_option_the_poll_does_not_have_is_not_an_answer(store: Store) -> None:
+    session = await store.create_session(42, 42, "private", ["q1"])
+    await store.record_poll("p1", 42, 1, "q1", "pbb", 0, [2, 0, 1, 3], "private", session_id=session.id)
+    for forged in (4, 99, -1):
+        assert await store.record_answer("p1", 42, forged, T0) is None
+    assert (await store.poll_results("p1")).answered == 0
+    refreshed = await store.get_session(session.id)
+    assert refreshed is not None and refreshed.answered == 0
+    assert await store.due_reviews(42, T0 + timedelta(days=30), 10) == []  # no review box either
+    result = await store.record_answer("p1", 42, 3, T0)  # the last real option still counts
+    assert result is not None and result.first and not result.correct
