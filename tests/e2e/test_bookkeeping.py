@@ -19,7 +19,6 @@ from bot.storage import Store
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
-from tests.storage.conftest import db_url  # noqa: F401  (SQLite always, PostgreSQL when configured)
 
 pytestmark = pytest.mark.e2e
 
@@ -87,7 +86,7 @@ async def test_a_database_refusing_bookkeeping_writes_costs_no_answer_and_logs_o
 
 
 @pytest.fixture
-async def bot_on_db(api: FakeBotApi, tmp_path: Path, db_url: str) -> AsyncIterator[Bot]:  # noqa: F811
+async def bot_on_db(api: FakeBotApi, tmp_path: Path, db_url: str) -> AsyncIterator[Bot]:
     async with running_bot(api, tmp_path, Store, db_url) as running:
         yield running
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.logs import QUIETED, LibraryPayloadFilter, setup_logging
+from bot.logs import QUIET_LIBRARIES, LibraryPayloadFilter, setup_logging
 from tests.e2e.harness import Bot
 from tests.fakes import updates as U
 
@@ -25,7 +25,7 @@ QUESTIONS = [f"apa itu ASEAN {WORDS}?", f"{WORDS} zzz qwerty", f"/tanya {WORDS} 
 def debug_log() -> Iterator[io.StringIO]:
     """The bot's own logging set up at DEBUG into a buffer; the test's logging is restored after."""
     root = logging.getLogger()
-    saved = (list(root.handlers), root.level, {name: logging.getLogger(name).level for name in QUIETED})
+    saved = (list(root.handlers), root.level, {name: logging.getLogger(name).level for name in QUIET_LIBRARIES})
     buffer = io.StringIO()
     setup_logging("DEBUG", stream=buffer)
     try:
