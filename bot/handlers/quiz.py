@@ -30,6 +30,7 @@ from bot.handlers.common import (
     send_html,
     user_language_by_id,
 )
+from bot.handlers.memory import memory_of
 from bot.services import Services, TutorApplication, TutorContext, services_of
 from bot.storage import SessionBusy, SessionRecord
 
@@ -166,8 +167,7 @@ async def send_question(application: TutorApplication, session: SessionRecord) -
             message = await send(session.chat_id)
         except ChatMigrated as exc:  # the group became a supergroup: move it and ask there
             await svc.store.migrate_chat(session.chat_id, exc.new_chat_id)
-            if session.chat_id in application.chat_data:
-                application.migrate_chat_data(old_chat_id=session.chat_id, new_chat_id=exc.new_chat_id)
+            memory_of(svc).migrate_chat(session.chat_id, exc.new_chat_id)
             session = await svc.store.get_session(session.id) or session
             message = await send(session.chat_id)
     except TelegramError as exc:
