@@ -27,7 +27,7 @@ from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
 from bot.handlers import register_handlers
-from bot.handlers.quiz import resume_rounds
+from bot.handlers.quiz import resume_rounds, sweep_overdue_rounds
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
 from bot.processor import ChatOrderedProcessor
 from bot.ratelimit import GracefulRateLimiter
@@ -137,7 +137,7 @@ async def _post_init(application: TutorApplication) -> None:
         services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
-    await bot.broadcast.on_startup(application)
+    await bot.broadcast.on_startup(application, leader_duties=[sweep_overdue_rounds])
 
 
 async def _post_shutdown(application: TutorApplication) -> None:

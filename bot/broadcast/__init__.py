@@ -4,13 +4,16 @@
 runner calls `on_stop_deadline` when stopping takes longer than the engine's shutdown grace. The
 schedule lives in the database, not in jobs: one job ticks every minute and asks the database which
 chats are due, so start-up needs no rebuilding and a changed time takes effect at the next minute.
-A second job renews the lease even while a long broadcast runs.
+A second job renews the lease even while a long broadcast runs. The lease holder's tick also runs
+the `leader_duties` given to `on_startup` (sweeping group quiz rounds whose process died), so
+every such chore runs in exactly one process, whichever started the work.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Awaitable, Callable, Sequence
 
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
 from bot.services import TutorApplication, TutorContext, find_services, services_of
@@ -18,6 +21,7 @@ from bot.services import TutorApplication, TutorContext, find_services, services
 log = logging.getLogger(__name__)
 
 ENGINE_KEY = "broadcast"
+DUTIES_KEY = "leader_duties"
 TICK_JOB = "daily-broadcast-tick"
 LEASE_JOB = "daily-broadcast-lease"
 
@@ -41,9 +45,15 @@ def engine_of(application: TutorApplication) -> BroadcastEngine | None:
     return svc.extras.get(ENGINE_KEY) if svc is not None else None
 
 
-async def on_startup(application: TutorApplication) -> None:
-    """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late)."""
+LeaderDuty = Callable[[TutorApplication], Awaitable[object]]
+
+
+async def on_startup(application: TutorApplication, *, leader_duties: Sequence[LeaderDuty] = ()) -> None:
+    """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late).
+
+    `leader_duties` run after each tick of the process holding the lease (even while a broadcast runs)."""
     svc = services_of(application)
+    svc.extras[DUTIES_KEY] = list(leader_duties)
     config = EngineConfig(recap_delay_hours=svc.settings.recap_delay_hours)
     engine = BroadcastEngine(
         application.bot,
@@ -72,14 +82,23 @@ async def on_startup(application: TutorApplication) -> None:
 
 
 async def _tick(context: TutorContext) -> None:
-    """Minute tick; a tick while a long broadcast still runs returns at once (the next one covers the gap)."""
-    engine = engine_of(context.application)
-    if engine is None or engine.busy or not context.application.running:
+    """Minute tick; while a long broadcast still runs it sends nothing new (the next one covers the
+    gap) but still does the leader's duties."""
+    application = context.application
+    engine = engine_of(application)
+    if engine is None or not application.running:
         return
-    report = await engine.tick()
-    if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
-                               or report.abandoned):
-        log.info("daily broadcast: %s", report.as_dict())
+    if not engine.busy:
+        report = await engine.tick()
+        if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
+                                   or report.abandoned):
+            log.info("daily broadcast: %s", report.as_dict())
+    if engine.leader and application.running:
+        for duty in services_of(application).extras.get(DUTIES_KEY, ()):
+            try:
+                await duty(application)
+            except Exception:  # one failing chore must not stop the others, nor the next tick
+                log.exception("scheduler duty %s failed", getattr(duty, "__name__", duty))
 
 
 async def _renew(context: TutorContext) -> None:
