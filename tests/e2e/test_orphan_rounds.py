@@ -16,7 +16,7 @@ import pytest
 import bot.broadcast
 from bot.app import build_application
 from bot.broadcast import TICK_JOB
-from bot.handlers.quiz import ROUND_SWEEP_GRACE
+from bot.handlers.quiz import ROUND_SWEEP_GRACE, ROUND_UNSENT_GRACE
 from bot.services import TutorApplication, services_of, utc_now
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
@@ -93,3 +93,27 @@ async def test_the_lease_holder_finishes_a_round_whose_process_died(
         assert keeper.post_shutdown is not None
         await keeper.post_shutdown(keeper)
     assert not [c for c in api.calls if not c.ok and c.method not in ("getUpdates",)]
+
+
+async def test_a_round_whose_next_question_was_never_sent_is_asked_after_the_longer_grace(
+        tutor_bot: Bot) -> None:
+    """The process died between creating the round (or advancing it) and sending the question:
+    sending is not a compare-and-set, so the sweep waits the longer grace before it asks itself."""
+    app, api = tutor_bot.app, tutor_bot.api
+    services = services_of(app)
+    await minute_tick(app)
+    assert (engine := bot.broadcast.engine_of(app)) is not None and engine.leader
+    question_id = next(iter(services.tutor.bank.quiz))
+    await services.store.upsert_chat(GROUP["id"], "group", GROUP["title"])
+    await services.store.create_session(GROUP["id"], None, "group", [question_id])
+
+    mark = api.mark()
+    services.clock = lambda: utc_now() + ROUND_SWEEP_GRACE * 2  # a question on its way may still be slow
+    await minute_tick(app)
+    assert not api.calls_of("sendPoll", since=mark)
+
+    services.clock = lambda: utc_now() + ROUND_UNSENT_GRACE
+    await minute_tick(app)
+    [asked] = api.calls_of("sendPoll", chat_id=GROUP["id"], since=mark)
+    assert asked.params["question"].startswith("[1/1]")
+    assert await services.store.active_session(GROUP["id"], "group") is not None  # now it runs on its timer
