@@ -57,7 +57,8 @@ async def test_the_lease_holder_finishes_a_round_whose_process_died(
 
         starter = await start_bot(settings)
         started = Bot(api, starter, settings)
-        first = await started.send(U.message(GROUP, BUDI, "/kuis 1"), method="sendPoll")
+        await started.processed(U.message(GROUP, BUDI, "/kuis 1"))  # the poll is sent and recorded
+        [first] = api.calls_of("sendPoll", chat_id=GROUP["id"])
         poll_id = first.result["poll"]["id"]
         await started.processed(api.poll_answer_update(poll_id, BUDI, api.polls[poll_id].correct_option_ids))
 
