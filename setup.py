@@ -1,8 +1,13 @@
 """Build hook: ship the repo's top-level content/ inside the wheel as the package data bot/content.
 
-Teachers edit content/ at the top of the repo (where they can find it); an installed bot (the Docker
-image, `pip install .`) has no repo, so bot/settings.py falls back to bot/content in the package.
-Editable installs keep reading the repo's content/ directly, so nothing is copied for them.
+Why this file exists next to pyproject.toml: setuptools' package data can only take files from inside
+the package, and content/ deliberately stays at the top of the repo, where the teachers who edit it
+find it (the README, the content checker and the reviewers all point there). Moving it to bot/content
+would make this hook unnecessary but move every teacher-facing path, so the copy is done here instead.
+
+An installed bot (the Docker image, `pip install .`) has no repo, so bot/settings.py falls back to
+bot/content in the package. Editable installs keep reading the repo's content/ directly, so nothing
+is copied for them. tests/packaging/test_wheel.py builds and installs the wheel to prove it works.
 """
 
 from __future__ import annotations

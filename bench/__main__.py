@@ -1,4 +1,5 @@
-"""`make bench` / `python -m bench [matcher|e2e|broadcast|photos|busy] …`: every figure the issues ask for."""
+"""`make bench` / `python -m bench [matcher|e2e|broadcast|photos|busy|pictures] …`: every figure the issues
+ask for."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import importlib
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("parts", nargs="*", default=["matcher", "eval", "e2e", "broadcast", "photos", "busy"],
-                        help="which benchmarks to run (default: all): matcher, eval, e2e, broadcast, photos, busy")
+    parser.add_argument("parts", nargs="*",
+                        default=["matcher", "eval", "e2e", "broadcast", "photos", "busy", "pictures"],
+                        help="which benchmarks to run (default: all): matcher, eval, e2e, broadcast, photos, busy, "
+                             "pictures")
     parser.add_argument("--half", choices=["dev", "test", "both", "all"], default="both",
                         help="eval: which half of the blind/real sets (default: both, reported apart)")
     parser.add_argument("--failures", action="store_true", help="eval: list the dev half's misses (dev only)")
@@ -51,6 +54,10 @@ def main() -> int:
                 result = asyncio.run(module.run(groups=groups))
                 print(f"  {groups} busy group(s) x 30 askers in 10 s, 20 private students asking 1/s: "
                       + "  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
+        elif part == "pictures":
+            module = importlib.import_module("bench.pictures")
+            result = asyncio.run(module.run())
+            print("  class of 40, 60 days: " + "  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
         else:
             parser.error(f"unknown benchmark {part!r}")
     return 0

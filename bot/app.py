@@ -7,6 +7,7 @@ language, restart recovery of group quiz rounds, and the broadcast engine's star
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
@@ -23,12 +24,15 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import bot.broadcast
+from bot.charts.worker import RENDERER_KEY
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
-from bot.handlers import register_handlers
 from bot.handlers.quiz import resume_rounds, sweep_overdue_rounds
+from bot.handlers.registry import register_handlers
+from bot.handlers.reports import recap_markup
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
+from bot.logs import quiet_libraries
 from bot.processor import ChatOrderedProcessor
 from bot.ratelimit import GracefulRateLimiter
 from bot.services import (
@@ -75,6 +79,8 @@ ADMIN_COMMANDS = [
     ("harian", "Admin: kuis harian /harian [JJ:MM|off]", "Admins: daily quiz /harian [HH:MM|off]"),
     ("zona", "Admin: zona waktu /zona WIB|WITA|WIT", "Admins: time zone /zona WIB|WITA|WIT"),
     ("bahasa", "Admin: bahasa grup", "Admins: group language"),
+    ("kelas", "Admin: gambaran kelas dan CSV per siswa", "Admins: class insight and per-student CSV"),
+    ("rekap", "Admin: rekap mingguan /rekap on|off", "Admins: weekly recap /rekap on|off"),
 ]
 
 
@@ -90,10 +96,7 @@ def build_application(settings: Settings, *, services: Services | None = None,
     """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    # httpx logs request URLs, which contain the token, at INFO: hold it at WARNING however we run.
-    for noisy in ("httpx", "httpcore"):
-        if logging.getLogger(noisy).getEffectiveLevel() < logging.WARNING:
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_libraries()  # httpx logs request URLs, which contain the token: hold it at WARNING however we run
     vitals = Vitals()
     builder = (
         ApplicationBuilder()
@@ -137,7 +140,11 @@ async def _post_init(application: TutorApplication) -> None:
         services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
-    await bot.broadcast.on_startup(application, leader_duties=[sweep_overdue_rounds])
+    await bot.broadcast.on_startup(application, recap_markup=recap_markup, leader_duties=[sweep_overdue_rounds])
+    # Start-up objects (content, matcher indexes, libraries) live as long as the bot: keep them out of
+    # the cyclic collector, whose full passes over them stalled the event loop for 50–250 ms.
+    gc.collect()
+    gc.freeze()
 
 
 async def _post_shutdown(application: TutorApplication) -> None:
@@ -155,6 +162,9 @@ async def _post_shutdown(application: TutorApplication) -> None:
         ocr = services.extras.pop("ocr", None) if services is not None else None
         if ocr is not None:
             ocr.close()
+        renderer = services.extras.pop(RENDERER_KEY, None) if services is not None else None
+        if renderer is not None:  # the picture worker process (started on the first picture)
+            renderer.close()
         if services is not None and application.bot_data.pop(OWNS_STORE_KEY, False):
             await services.store.close()
 

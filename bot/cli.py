@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")
     check.add_argument("--json", action="store_true", help="print one JSON report")
     check.add_argument("--dir", help="content directory (default: CONTENT_DIR or content/)")
-    sub.add_parser("stats", help="print the owners' statistics from the database")
+    stats = sub.add_parser("stats", help="print the owners' statistics from the database")
+    stats.add_argument("--picture", metavar="FILE.png",
+                       help="also draw the last 30 days (active chats, answers, unanswered questions) as a PNG")
     sub.add_parser("health", help="exit 0 when the running bot is healthy (asks its /healthz on PORT)")
     return parser
 
@@ -77,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "run":
             return cmd_run(settings)
         if command == "stats":
-            return cmd_stats(settings)
+            return cmd_stats(settings, args.picture)
         if command == "health":
             from bot.runner import health
 
@@ -128,6 +130,7 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
             "errors": [p.as_dict() for p in problems],
             "warnings": [w.as_dict() for w in warnings],
             "stale": [s.as_dict() for s in stale],
+            "reported": _reported(settings),
         }, ensure_ascii=False))
     else:
         for problem in problems:
@@ -142,6 +145,13 @@ def cmd_check(settings: Settings, as_json: bool, directory: str | None) -> int:
         print(f"{path}: {len(bank.topics)} topics, {len(bank.faq)} FAQ entries, {len(bank.quiz)} quiz questions, "
               f"{len(bank.cards)} fact cards: {status}")
     return 1 if problems else 0
+
+
+def _reported(settings: Settings) -> dict[str, list[str]] | None:
+    """FAQ, card and quiz ids with open mistake reports in the bot's database (None: no database)."""
+    from bot.stats import open_report_refs
+
+    return asyncio.run(open_report_refs(settings))
 
 
 def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]
@@ -236,7 +246,7 @@ def cmd_run(settings: Settings) -> int:
     return run(settings)
 
 
-def cmd_stats(settings: Settings) -> int:
+def cmd_stats(settings: Settings, picture: str | None = None) -> int:
     from bot.stats import print_stats
 
-    return asyncio.run(print_stats(settings))
+    return asyncio.run(print_stats(settings, picture))

@@ -1,8 +1,9 @@
 """Logging: one line per event, optional JSON, and no secret ever printed.
 
 httpx logs every request URL at INFO, and Bot API URLs contain the token, so the httpx and
-httpcore loggers are held at WARNING and every record passes through a redacting filter
-that replaces the token (and any other secret) wherever it appears, at every level.
+httpcore loggers are held at WARNING (`quiet_libraries`, the one place that sets library log
+levels) and every record passes through a redacting filter that replaces the token (and any
+other secret) wherever it appears, at every level.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import logging
 import re
 import sys
 from datetime import UTC, datetime
+
+# Libraries whose INFO lines are noise or leak secrets: httpx/httpcore log Bot API URLs (with the
+# token), tornado.access one line per webhook request, apscheduler one line per job run.
+QUIET_LIBRARIES = ("httpx", "httpcore", "tornado.access", "apscheduler")
 
 _TOKEN_RE = re.compile(r"(?<!\d)\d{6,12}:[A-Za-z0-9_-]{30,}")  # also inside ".../bot123:AA.../getMe"
 
@@ -77,6 +82,13 @@ def setup_logging(level: str = "INFO", fmt: str = "text", secrets: list[str] | N
         handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_libraries()
     return redactor
+
+
+def quiet_libraries() -> None:
+    """Hold QUIET_LIBRARIES at WARNING or above, whatever the root level (a stricter level stays)."""
+    for name in QUIET_LIBRARIES:
+        library = logging.getLogger(name)
+        if library.getEffectiveLevel() < logging.WARNING:
+            library.setLevel(logging.WARNING)

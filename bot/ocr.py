@@ -6,7 +6,8 @@ load of the language models per photo, which tesserocr (Tesseract's C API, model
 would save; we chose pytesseract anyway because the recognition then runs outside this process, so
 it never holds the GIL the event loop needs and a Tesseract crash on a hostile image costs one reply,
 not the bot; and because it uses Debian's tesseract as installed, where tesserocr must be compiled
-against matching Tesseract headers. `make bench` (part `photos`) shows the whole path still answers a
+against matching Tesseract headers. The preparation below (Pillow, NumPy) runs in spawned worker
+processes for the same reason. `make bench` (part `photos`) shows the whole path still answers a
 photo within the 2.5 s target on two cores.
 
 Preparation, in order: EXIF rotation; greyscale; flattening uneven light (the image divided by a
@@ -20,9 +21,11 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import multiprocessing
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -207,7 +210,11 @@ class OcrService:
     total: int = 12
     problem: str | None = None
     reader: Callable[[bytes, str], str] = recognize  # what runs in the pool (tests hold it on an event)
-    _pool: ThreadPoolExecutor | None = field(default=None, repr=False)
+    # Preparing an image (Pillow, NumPy) is Python-level work that would hold the GIL the event loop
+    # needs, so by default it runs in worker processes; threads only for readers that cannot be
+    # pickled (tests that hold a reader on an event).
+    in_processes: bool = True
+    _pool: Executor | None = field(default=None, repr=False)
     _waiting: dict[int, int] = field(default_factory=dict, repr=False)
     _in_flight: int = field(default=0, repr=False)
 
@@ -245,10 +252,26 @@ class OcrService:
         if not self.available:
             raise OcrUnavailable(self.problem)
         with self._slot(chat_id):
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr")
+            pool = self._pool
+            if pool is None:
+                pool = self._pool = self._new_pool()
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool, self.reader, data, self.command)
+            try:
+                return await loop.run_in_executor(pool, self.reader, data, self.command)
+            except BrokenProcessPool:
+                # a worker died on this image (out of memory, a crash in a decoder): this photo is
+                # lost, the next one gets fresh workers
+                log.error("an OCR worker died; starting new ones")
+                if self._pool is pool:
+                    self._pool = None
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise NotAnImage("the image could not be read") from None
+
+    def _new_pool(self) -> Executor:
+        if self.in_processes:
+            # spawn, not fork: forking a process that runs an event loop and threads is unsafe
+            return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr")
 
     def close(self) -> None:
         if self._pool is not None:

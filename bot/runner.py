@@ -217,12 +217,6 @@ async def serve(application: TutorApplication, mode: Mode, stop: asyncio.Event) 
             handler.flush()
 
 
-def _quiet_libraries() -> None:
-    """httpx logs Bot API URLs (with the token) at INFO; tornado logs one line per request."""
-    for name in ("httpx", "httpcore", "tornado.access"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
 async def _main(settings: Settings, mode: Mode) -> int:
     from bot.app import build_application
 
@@ -264,7 +258,6 @@ def log_secrets(settings: Settings) -> list[str]:
 def run(settings: Settings) -> int:
     """Run the bot until SIGTERM/SIGINT; 0 after a clean stop, 1 when it could not start, 2 on bad settings."""
     setup_logging(settings.log_level, settings.log_format, secrets=log_secrets(settings))
-    _quiet_libraries()
     try:
         mode = mode_of(settings)
     except StartupError as exc:

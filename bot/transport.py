@@ -10,7 +10,7 @@ cannot read (e.g. a poll_answer without `option_persistent_ids`, which PTB 22.8 
 older local Bot API server) makes every getUpdates fail, forever. The wrapper reads each update of
 the answer on its own (`Update.de_json`); one that fails is replaced by a bare `{"update_id": N}`.
 So the Updater still advances its offset past it (Telegram forgets it), the rest of the batch is
-handled, and the placeholder reaches no handler (bot.handlers drops updates with nothing in them).
+handled, and the placeholder reaches no handler (bot.handlers.registry drops updates with nothing in them).
 It is logged once per kind (its type and update id, never its content) and counted.
 """
 

@@ -43,12 +43,6 @@ class Later:
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
 async def app(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     application = await start_bot(make_settings(api, tmp_path / "tutor.db"))
     try:

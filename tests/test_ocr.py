@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import os
 import threading
 from pathlib import Path
 
@@ -80,7 +81,7 @@ async def test_queue_limits_per_chat_and_overall() -> None:
         release.wait(timeout=30)
         return data.decode()
 
-    service = OcrService(workers=2, per_chat=1, total=2, reader=held_reader)
+    service = OcrService(workers=2, per_chat=1, total=2, reader=held_reader, in_processes=False)
     first = asyncio.create_task(service.read(1, b"satu"))
     await asyncio.to_thread(started.acquire)
     with pytest.raises(OcrBusy):
@@ -93,6 +94,37 @@ async def test_queue_limits_per_chat_and_overall() -> None:
     assert await first == "satu" and await second == "dua"
     assert await service.read(3, b"tiga") == "tiga"  # room again once they finished
     service.close()
+
+
+def pid_reader(data: bytes, command: str) -> str:
+    """Which process read the image."""
+    return str(os.getpid())
+
+
+def dying_reader(data: bytes, command: str) -> str:
+    """A worker killed by the image (as by the out-of-memory killer), except for b"ok"."""
+    if data != b"ok":
+        os._exit(1)
+    return "ok"
+
+
+async def test_images_are_prepared_outside_the_bot_process() -> None:
+    """Pillow and NumPy work holds the GIL; in a worker process it cannot stall the event loop."""
+    service = OcrService(reader=pid_reader)
+    try:
+        assert int(await service.read(1, b"x")) != os.getpid()
+    finally:
+        service.close()
+
+
+async def test_a_worker_that_dies_costs_one_photo_not_the_rest() -> None:
+    service = OcrService(reader=dying_reader)
+    try:
+        with pytest.raises(NotAnImage):
+            await service.read(1, b"bom")
+        assert await service.read(1, b"ok") == "ok"
+    finally:
+        service.close()
 
 
 @needs_tesseract

@@ -4,7 +4,6 @@ stay inside Telegram's limits, retries while Telegram fails for a while, no rese
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 from telegram.error import TimedOut
@@ -15,12 +14,6 @@ from bot.ratelimit import GracefulRateLimiter
 from tests.fakes.bot_api import FakeBotApi
 
 GROUP = -1001234
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 def make_bot(api: FakeBotApi, limiter: GracefulRateLimiter, read_timeout: float = 5.0) -> ExtBot:  # type: ignore[type-arg]

@@ -84,12 +84,6 @@ class BotProcess:
             pytest.fail(f"bot did not exit within {STOP_DEADLINE} s of {sig!r}; log:\n{self.stderr()[-4000:]}")
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
 async def start_process(api: FakeBotApi, tmp_path: Path, **extra: str) -> BotProcess:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in _OURS}

@@ -15,7 +15,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -29,7 +29,6 @@ from bot.broadcast import LEASE_NAME
 from bot.storage import Store
 from bot.storage.models import Lease
 from tests.fakes.bot_api import FakeBotApi
-from tests.storage.conftest import db_url  # noqa: F401  (SQLite always, PostgreSQL when configured)
 from tests.test_runner import _OURS, REPO, SECRET, STARTUP_TIMEOUT, BotProcess, free_port, run_health
 
 BROADCAST_TIMEOUT = 30.0
@@ -173,13 +172,7 @@ async def lease_rows(url: str) -> list[tuple[str, str]]:
         await store.close()
 
 
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-async def test_two_processes_send_each_daily_quiz_once(api: FakeBotApi, db_url: str,  # noqa: F811
+async def test_two_processes_send_each_daily_quiz_once(api: FakeBotApi, db_url: str,
                                                        tmp_path: Path) -> None:
     await prepare(db_url)
     bots: list[LoggedBot] = []

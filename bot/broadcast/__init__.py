@@ -15,13 +15,17 @@ import logging
 import math
 from collections.abc import Awaitable, Callable, Sequence
 
+from telegram import InlineKeyboardMarkup
+
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
+from bot.core.content import QuizQuestion
 from bot.services import TutorApplication, TutorContext, find_services, services_of
 
 log = logging.getLogger(__name__)
 
 ENGINE_KEY = "broadcast"
 DUTIES_KEY = "leader_duties"
+WEEKLY_KEY = "weekly-recaps"
 TICK_JOB = "daily-broadcast-tick"
 LEASE_JOB = "daily-broadcast-lease"
 
@@ -35,6 +39,7 @@ __all__ = [
     "on_shutdown",
     "on_startup",
     "on_stop_deadline",
+    "run_weekly",
     "shutdown_grace",
 ]
 
@@ -48,7 +53,12 @@ def engine_of(application: TutorApplication) -> BroadcastEngine | None:
 LeaderDuty = Callable[[TutorApplication], Awaitable[object]]
 
 
-async def on_startup(application: TutorApplication, *, leader_duties: Sequence[LeaderDuty] = ()) -> None:
+async def on_startup(
+    application: TutorApplication,
+    recap_markup: Callable[[QuizQuestion, str], InlineKeyboardMarkup | None] | None = None,
+    *,
+    leader_duties: Sequence[LeaderDuty] = (),
+) -> None:
     """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late).
 
     `leader_duties` run after each tick of the process holding the lease (even while a broadcast runs)."""
@@ -65,8 +75,14 @@ async def on_startup(application: TutorApplication, *, leader_duties: Sequence[L
         # Application.stop() clears `running` before it waits for jobs: the tick then finishes the
         # sends already claimed and stops taking new chats.
         keep_going=lambda: application.running,
+        recap_markup=recap_markup,
     )
     svc.extras[ENGINE_KEY] = engine
+    from bot.broadcast.weekly import WeeklyRecaps  # here: it reaches the handlers' helpers, which import us
+    from bot.charts import renderer_of
+
+    svc.extras[WEEKLY_KEY] = WeeklyRecaps(application.bot, svc.store, svc.tutor.bank,
+                                          lambda: renderer_of(svc.extras))
     job_queue = application.job_queue
     if job_queue is None:
         log.error("no JobQueue (install python-telegram-bot[job-queue]): daily quizzes are not scheduled")
@@ -93,12 +109,30 @@ async def _tick(context: TutorContext) -> None:
         if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
                                    or report.abandoned):
             log.info("daily broadcast: %s", report.as_dict())
+        if report is not None and engine.leader and application.running:
+            await run_weekly(application)
     if engine.leader and application.running:
         for duty in services_of(application).extras.get(DUTIES_KEY, ()):
             try:
                 await duty(application)
             except Exception:  # one failing chore must not stop the others, nor the next tick
                 log.exception("scheduler duty %s failed", getattr(duty, "__name__", duty))
+
+
+async def run_weekly(application: TutorApplication) -> int:
+    """The weekly class recaps due now (the lease holder's tick calls this); how many were posted."""
+    svc = services_of(application)
+    weekly = svc.extras.get(WEEKLY_KEY)
+    if weekly is None:
+        return 0
+    try:
+        posted: int = await weekly.run_due(svc.clock())
+    except Exception:
+        log.exception("weekly recaps failed; the next tick tries the chats not yet claimed")
+        return 0
+    if posted:
+        log.info("weekly recaps posted: %d", posted)
+    return posted
 
 
 async def _renew(context: TutorContext) -> None:

@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from time import monotonic as _monotonic
 
-from telegram import Bot, InputPollOption, Message, Poll
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.broadcast.flight import Abandoned, Flight, enter_flight, on_the_wire, retry_seconds, waiting
@@ -39,6 +39,7 @@ from bot.core.content import ContentBank, QuizQuestion
 from bot.core.i18n import pick_language, t
 from bot.core.markup import escape
 from bot.core.quiz import prepare_poll
+from bot.polls import send_quiz_poll
 from bot.storage import DeliveryRecord, Store, SubscriptionRecord
 from bot.storage.records import DailyPick
 
@@ -143,8 +144,10 @@ class BroadcastEngine:
         holder: str | None = None,
         default_zone: str = "Asia/Jakarta",
         keep_going: Callable[[], bool] | None = None,
+        recap_markup: Callable[[QuizQuestion, str], InlineKeyboardMarkup | None] | None = None,
     ) -> None:
         self.bot = bot
+        self.recap_markup = recap_markup  # the "Laporkan kesalahan" button under a recap (handlers build it)
         self.store = store
         self.bank = bank
         self.config = config or EngineConfig()
@@ -430,17 +433,7 @@ class BroadcastEngine:
         message: Message = await self._call(
             chat_id,
             report,
-            lambda: self.bot.send_poll(
-                chat_id,
-                prepared.question,
-                [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
-                is_anonymous=False,
-                type=Poll.QUIZ,
-                correct_option_ids=[prepared.correct_option],
-                explanation=prepared.explanation or None,
-                explanation_parse_mode=None,
-                question_parse_mode=None,
-            ),
+            lambda: send_quiz_poll(self.bot, chat_id, prepared),
         )
         assert message.poll is not None
         sent_at = self.clock()
@@ -557,7 +550,9 @@ class BroadcastEngine:
             results = await self.store.poll_results(poll.poll_id)
             text = await self._recap_text(question, results.answered, results.correct,
                                           results.correct_user_ids[:3] if is_group else [], lang)
-            await self._call(chat_id, report, lambda: self.bot.send_message(chat_id, text, parse_mode="HTML"))
+            markup = self.recap_markup(question, lang) if self.recap_markup is not None else None
+            await self._call(chat_id, report, lambda: self.bot.send_message(chat_id, text, parse_mode="HTML",
+                                                                            reply_markup=markup))
         except ChatMigrated as exc:
             await self.store.migrate_chat(chat_id, int(exc.new_chat_id))
             report.migrated += 1

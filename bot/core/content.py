@@ -1,4 +1,4 @@
-"""The content model (topics, FAQ entries, quiz questions, lexicon) and its validator.
+"""Loading and validating the content YAML into the model of bot/core/model.py (re-exported here).
 
 Teachers edit YAML by hand, so the loader never stops at the first mistake: it collects every
 problem with file, entry id and field, and the bot refuses to start on invalid content.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,99 +20,21 @@ from bot.core import limits
 from bot.core.freshness import parse_dates
 from bot.core.intent import INTENTS
 from bot.core.markup import html_problem, visible_length
+from bot.core.model import (
+    CARD_ATTRS,
+    CHANGING_ATTRS,
+    Card,
+    CardFact,
+    ContentBank,
+    FaqEntry,
+    Lexicon,
+    QuizQuestion,
+    Topic,
+)
+from bot.core.render import format_answer
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DIFFICULTIES = ("mudah", "sedang", "sulit")
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    name: str
-    name_en: str
-    short: str
-    description: str
-
-
-@dataclass(frozen=True)
-class FaqEntry:
-    id: str
-    topic: str
-    question: str
-    variants: tuple[str, ...]
-    keywords: tuple[str, ...]
-    answer: str
-    related: tuple[str, ...]
-    source: str
-    as_of: dt.date | None = None  # the day a fact that can change was checked (see bot/core/freshness.py)
-    review_by: dt.date | None = None
-    asks: tuple[str, ...] = ()  # the intents the answer answers (bot/core/intent.py)
-
-
-# Fact-card attributes and the intent each answers (COMMON.md).
-CARD_ATTRS: dict[str, str] = {
-    "full_name": "abbreviation", "founded": "when", "founded_place": "where", "founders": "who",
-    "headquarters": "where", "members": "count", "member_list": "list", "leader": "who", "first_leader": "who",
-    "aim": "purpose", "background": "why", "indonesia_role": "how", "indonesia_joined": "when", "date": "when",
-    "place": "where", "participants": "who", "results": "list", "emblem": "definition", "motto": "definition",
-    "fields": "list", "predecessor": "other", "office": "who", "term": "when",
-}
-# Attributes whose value changes while the subject lives (a historical office or a closed list does not):
-# a fact about them needs `as_of` and `review_by`.
-CHANGING_ATTRS = frozenset({"members", "leader"})
-
-
-@dataclass(frozen=True)
-class CardFact:
-    attr: str
-    value: str
-    say: str  # the whole answer sentence(s), plain text
-    source: str
-    date: str | None = None  # ISO date or year, for comparisons
-    count: int | None = None
-    as_of: str | None = None
-    review_by: str | None = None
-
-
-@dataclass(frozen=True)
-class Card:
-    """One subject (an organisation, conference, treaty, person) and its one-attribute facts."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    topic: str
-    faq: str | None
-    facts: tuple[CardFact, ...]
-
-    def fact(self, attr: str) -> CardFact | None:
-        return next((f for f in self.facts if f.attr == attr), None)
-
-
-@dataclass(frozen=True)
-class QuizQuestion:
-    id: str
-    topic: str
-    faq: str
-    question: str
-    options: tuple[str, ...]
-    answer: int
-    explanation: str
-    difficulty: str
-    source: str
-    as_of: dt.date | None = None
-    review_by: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Slang/abbreviation → formal word(s), and terms never to rewrite."""
-
-    slang: dict[str, str] = field(default_factory=dict)
-    protected: frozenset[str] = frozenset()
-    numbers: dict[str, str] = field(default_factory=dict)
-    lowercase: dict[str, str] = field(default_factory=dict)
-    english: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,22 +54,6 @@ class ContentProblem:
 
     def as_dict(self) -> dict[str, str | None]:
         return {"file": self.file, "id": self.id, "field": self.field, "message": self.message}
-
-
-@dataclass(frozen=True)
-class ContentBank:
-    topics: dict[str, Topic]
-    faq: dict[str, FaqEntry]
-    quiz: dict[str, QuizQuestion]
-    lexicon: Lexicon
-    origin: dict[str, str] = field(default_factory=dict, compare=False)  # FAQ id (and "quiz:" + id) -> its file
-    cards: dict[str, Card] = field(default_factory=dict)
-
-    def faq_in_topic(self, topic: str) -> list[FaqEntry]:
-        return [e for e in self.faq.values() if e.topic == topic]
-
-    def quiz_in_topic(self, topic: str | None) -> list[QuizQuestion]:
-        return [q for q in self.quiz.values() if topic is None or q.topic == topic]
 
 
 class ContentInvalid(Exception):
@@ -350,7 +256,6 @@ class _Validator:
         return topics
 
     def faq_file(self, path: Path, topics: dict[str, Topic]) -> Iterable[FaqEntry]:
-        from bot.core.render import format_answer  # render depends on this module's dataclasses
 
         for i, item in enumerate(self.read(path, "faq")):
             id_ = self.entry_id(path, item, i, FAQ_FIELDS)

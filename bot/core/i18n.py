@@ -314,6 +314,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "/skor – skor, ketepatan per topik, dan runtutan harianmu\n"
             "/peringkat – peringkat grup (minggu ini dan sepanjang waktu)\n"
             "/harian – kuis harian untuk chat ini\n"
+            "/kelas, /rekap – admin grup: gambaran kelas dan rekap mingguan\n"
             "/bahasa – ganti bahasa (Indonesia/English)\n"
             "/help – daftar perintah ini\n\n"
             "Di grup, aku menjawab kalau kamu memakai /tanya, menyebut @{username}, atau membalas pesanku."
@@ -327,6 +328,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "/skor – your score, accuracy per topic and daily streak\n"
             "/peringkat – the group leaderboard (this week and all time)\n"
             "/harian – the daily quiz for this chat\n"
+            "/kelas, /rekap – group admins: class insight and the weekly recap\n"
             "/bahasa – change the language (Indonesia/English)\n"
             "/help – this list\n\n"
             "In groups I answer when you use /tanya, mention @{username}, or reply to my message."
@@ -394,6 +396,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Soal {number}",
         "en": "Question {number}",
     },
+    # "Laporkan kesalahan": reports about an answer, a fact card or a quiz question
+    "button.report": {"id": "⚠️ Laporkan kesalahan", "en": "⚠️ Report a mistake"},
+    "button.report_question": {"id": "⚠️ Soal {number}", "en": "⚠️ Q{number}"},
+    "button.report_cancel": {"id": "✖️ Batal", "en": "✖️ Cancel"},
+    "report.quiz_hint": {
+        "id": "Ada soal yang menurutmu salah? Tekan nomornya untuk melapor.",
+        "en": "Think a question was wrong? Press its number to report it.",
+    },
+    "report.prompt": {
+        "id": "Terima kasih sudah teliti! 🙏 Apa yang salah dari <i>{what}</i>? Tulis dalam <b>satu pesan</b>, ya.",
+        "en": "Thanks for checking! 🙏 What is wrong with <i>{what}</i>? Tell me in <b>one message</b>.",
+    },
+    "report.prompt_group": {
+        "id": "{name}, terima kasih sudah teliti! 🙏 Apa yang salah dari <i>{what}</i>? "
+              "<b>Balas pesan ini</b> dengan penjelasanmu dalam satu pesan.",
+        "en": "{name}, thanks for checking! 🙏 What is wrong with <i>{what}</i>? "
+              "<b>Reply to this message</b> with your explanation in one message.",
+    },
+    "report.thanks": {
+        "id": "Laporanmu sudah aku catat (nomor {id}) dan akan diperiksa pengelola bot. Terima kasih! ✅",
+        "en": "Your report is saved (number {id}) and the bot's maintainers will check it. Thank you! ✅",
+    },
+    "report.cancelled": {"id": "Oke, laporan dibatalkan.", "en": "Okay, report cancelled."},
+    "report.empty": {
+        "id": "Laporannya kosong. Tulis apa yang salah dengan kata-kata, ya.",
+        "en": "The report is empty. Please describe the mistake in words.",
+    },
+    "report.quiz_what": {"id": "soal kuis «{question}»", "en": "the quiz question «{question}»"},
+    "report.answer_what": {"id": "jawaban «{question}»", "en": "the answer «{question}»"},
+    "report.card_what": {"id": "fakta tentang {subject}", "en": "the fact about {subject}"},
+    "reports.header": {"id": "<b>Laporan kesalahan terbuka</b>: {count}", "en": "<b>Open mistake reports</b>: {count}"},
+    "reports.row": {"id": "#{id} · {kind} <code>{ref}</code> ({day}): {text}",
+                    "en": "#{id} · {kind} <code>{ref}</code> ({day}): {text}"},
+    "reports.usage": {
+        "id": "Tutup laporan yang sudah ditangani dengan <code>/laporan selesai NOMOR</code>.",
+        "en": "Close a handled report with <code>/laporan selesai NUMBER</code>.",
+    },
+    "reports.closed": {"id": "Laporan #{id} ditutup. ✅", "en": "Report #{id} closed. ✅"},
+    "reports.not_found": {"id": "Tidak ada laporan terbuka bernomor {id}.", "en": "There is no open report number {id}."},
     "command.unknown": {
         "id": "Perintah itu belum aku kenal. Ketik /help untuk daftar perintah, atau langsung tulis pertanyaanmu.",
         "en": "I don't know that command. Type /help for the list, or just type your question.",
@@ -533,6 +574,113 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "inline.empty_hint": {"id": "Ketik pertanyaanmu…", "en": "Type your question…"},
 }
+
+# ---- pictures: /kelas, /rekap, the progress card on /skor, the owners' picture (issue 17)
+TEXTS.update({
+    "chart.no_data": {"id": "belum ada data", "en": "no data yet"},
+    "chart.topic_accuracy": {"id": "Ketepatan per topik", "en": "Accuracy per topic"},
+    "chart.participation": {"id": "Siswa yang menjawab per hari", "en": "Students answering per day"},
+    "chart.missed": {"id": "Paling sering salah (% salah)", "en": "Most missed (% wrong)"},
+    "chart.backlog": {"id": "Antrean ulangan", "en": "Review backlog"},
+    "chart.review_boxes": {"id": "Kotak ulangan", "en": "Review boxes"},
+    "chart.box_new": {"id": "baru", "en": "new"},
+    "chart.box_learning": {"id": "sedang\ndipelajari", "en": "learning"},
+    "chart.box_learned": {"id": "sudah\nhafal", "en": "learned"},
+    "chart.class_title": {"id": "{title} · 7 hari terakhir · {students} siswa",
+                          "en": "{title} · last 7 days · {students} students"},
+    "chart.student_title": {"id": "Kemajuan {name}", "en": "{name}'s progress"},
+    "chart.calendar": {"id": "{days} hari terakhir (runtutan {streak})", "en": "Last {days} days (streak {streak})"},
+    "chart.weekdays": {"id": "Sn Sl Rb Km Jm Sb Mg", "en": "Mo Tu We Th Fr Sa Su"},
+    "chart.bot_title": {"id": "Tutor Diplomasi · {days} hari terakhir", "en": "Tutor Diplomasi · last {days} days"},
+    "chart.stale": {"id": "fakta lewat tinjau: {count}", "en": "facts past review: {count}"},
+    "chart.active_chats": {"id": "Chat aktif per hari", "en": "Active chats per day"},
+    "chart.answers": {"id": "Jawaban kuis per hari", "en": "Quiz answers per day"},
+    "chart.unanswered": {"id": "Pertanyaan tak terjawab per hari", "en": "Unanswered questions per day"},
+    "kelas.header": {"id": "📊 <b>{title}</b> · {days} hari terakhir", "en": "📊 <b>{title}</b> · last {days} days"},
+    "kelas.week": {
+        "id": "Siswa aktif: <b>{students}</b> dari {total} · Jawaban: {answers}, benar {accuracy}%",
+        "en": "Active students: <b>{students}</b> of {total} · Answers: {answers}, {accuracy}% right",
+    },
+    "kelas.all_time": {"id": "Sepanjang waktu: {answers} jawaban, benar {accuracy}%",
+                       "en": "All time: {answers} answers, {accuracy}% right"},
+    "kelas.per_day": {"id": "Siswa per hari: {days}", "en": "Students per day: {days}"},
+    "kelas.topics": {"id": "<b>Ketepatan per topik</b> (terlemah dulu)", "en": "<b>Accuracy per topic</b> (weakest first)"},
+    "kelas.topics_all": {"id": "<b>Ketepatan per topik, sepanjang waktu</b> (terlemah dulu)",
+                         "en": "<b>Accuracy per topic, all time</b> (weakest first)"},
+    "kelas.missed": {"id": "<b>Perlu diulang di kelas</b> (paling sering salah)",
+                     "en": "<b>To reteach</b> (most often missed)"},
+    "kelas.missed_row": {"id": "• {question}\n  ✅ {answer} · salah {wrong} dari {answered}",
+                         "en": "• {question}\n  ✅ {answer} · wrong {wrong} of {answered}"},
+    "kelas.backlog": {
+        "id": "🔁 Antrean ulangan kelas: {new} baru, {learning} sedang dipelajari, {learned} sudah hafal "
+              "({due} menunggu diulang)",
+        "en": "🔁 Class review backlog: {new} new, {learning} learning, {learned} learned ({due} due now)",
+    },
+    "kelas.sent_private": {"id": "📬 Gambar kelas dan CSV per siswa sudah kukirim ke chat pribadi {name}.",
+                           "en": "📬 I sent the class picture and the per-student CSV to {name} privately."},
+    "kelas.start_me": {
+        "id": "📬 Gambar kelas dan CSV per siswa hanya kukirim lewat chat pribadi, tapi aku belum bisa "
+              "mengirim pesan ke {name}. Buka <a href=\"{link}\">chat denganku</a>, tekan Mulai, lalu "
+              "ketik /kelas lagi di sini.",
+        "en": "📬 The class picture and per-student CSV go to a private chat, but I can't message {name} yet. "
+              "Open <a href=\"{link}\">a chat with me</a>, press Start, then type /kelas here again.",
+    },
+    "kelas.anonymous": {
+        "id": "📬 Kamu menulis sebagai admin anonim, jadi aku tidak tahu ke mana mengirim gambar dan CSV. "
+              "Ketik /kelas tanpa mode anonim untuk menerimanya di chat pribadi.",
+        "en": "📬 You wrote as an anonymous admin, so I don't know where to send the picture and CSV. "
+              "Type /kelas without anonymity to get them privately.",
+    },
+    "kelas.admins_only": {"id": "Maaf, ringkasan kelas hanya untuk admin grup. 🙏",
+                          "en": "Sorry, the class summary is for the group's admins only. 🙏"},
+    "kelas.private": {"id": "Ketik /kelas di grup kelasmu (kamu harus admin di sana), ya.",
+                      "en": "Type /kelas in your class group (you need to be an admin there)."},
+    "kelas.no_data": {
+        "id": "Belum ada jawaban kuis di grup ini. Mulai dengan /kuis atau nyalakan kuis harian dengan /harian 07:00.",
+        "en": "No quiz answers in this group yet. Start with /kuis or turn on the daily quiz with /harian 07:00.",
+    },
+    "kelas.one_student": {
+        "id": "Baru satu siswa yang menjawab kuis di grup ini, jadi angka kelas belum kutampilkan di grup "
+              "(nanti terlihat jawaban satu orang). Ajak yang lain ikut /kuis, ya!",
+        "en": "Only one student has answered quizzes in this group, so I won't show class figures here "
+              "(they would show one person's answers). Invite the others to /kuis!",
+    },
+    "kelas.photo_caption": {"id": "📊 {title}: gambar kelas, 7 hari terakhir", "en": "📊 {title}: class picture, last 7 days"},
+    "kelas.csv_caption": {"id": "Hasil per siswa (jawaban, ketepatan per topik, runtutan)",
+                          "en": "Results per student (answers, accuracy per topic, streak)"},
+    "kelas.started": {"id": "Siap! Sekarang ketik /kelas lagi di grup kelasmu, gambar dan CSV-nya kukirim ke sini.",
+                      "en": "Ready! Now type /kelas again in your class group and I'll send the picture and CSV here."},
+    "csv.name": {"id": "nama", "en": "name"},
+    "csv.answers": {"id": "jawaban", "en": "answers"},
+    "csv.correct": {"id": "benar", "en": "right"},
+    "csv.accuracy": {"id": "ketepatan (%)", "en": "accuracy (%)"},
+    "csv.streak": {"id": "runtutan (hari)", "en": "streak (days)"},
+    "rekap.on": {"id": "✅ Rekap mingguan aktif: tiap Senin pukul {time} {zone}, bersama gambar kelas.",
+                 "en": "✅ Weekly recap on: every Monday at {time} {zone}, with the class picture."},
+    "rekap.off": {"id": "Rekap mingguan dimatikan.", "en": "Weekly recap turned off."},
+    "rekap.status_on": {"id": "Rekap mingguan aktif: tiap Senin pukul {time} {zone}. Matikan dengan <code>/rekap off</code>.",
+                        "en": "Weekly recap is on: every Monday at {time} {zone}. Turn it off with <code>/rekap off</code>."},
+    "rekap.status_off": {"id": "Rekap mingguan belum aktif. Admin bisa menyalakannya dengan <code>/rekap on</code>.",
+                         "en": "The weekly recap is off. Admins can turn it on with <code>/rekap on</code>."},
+    "rekap.needs_time": {"id": "Rekap mingguan dikirim pada jam kuis harian. Atur dulu jamnya dengan <code>/harian 07:00</code>.",
+                         "en": "The weekly recap goes out at the daily-quiz time. Set it first with <code>/harian 07:00</code>."},
+    "rekap.usage": {"id": "Pakai <code>/rekap on</code> atau <code>/rekap off</code>.",
+                    "en": "Use <code>/rekap on</code> or <code>/rekap off</code>."},
+    "rekap.groups_only": {"id": "Rekap mingguan untuk grup kelas. Tambahkan aku ke grup, lalu ketik /rekap on di sana.",
+                          "en": "The weekly recap is for class groups. Add me to a group and type /rekap on there."},
+    "rekap.admins_only": {"id": "Maaf, hanya admin grup yang bisa mengatur rekap mingguan.",
+                          "en": "Sorry, only the group's admins can set the weekly recap."},
+    "rekap.header": {"id": "🗓️ <b>Rekap minggu lalu</b> ({start} – {end})", "en": "🗓️ <b>Last week's recap</b> ({start} – {end})"},
+    "rekap.figures": {"id": "Siswa aktif: <b>{students}</b> · Jawaban: {answers}, benar {accuracy}%",
+                      "en": "Active students: <b>{students}</b> · Answers: {answers}, {accuracy}% right"},
+    "rekap.weakest": {"id": "Topik yang perlu dilatih: {topics}", "en": "Topics to practise: {topics}"},
+    "rekap.top": {"id": "🏆 <b>Tiga teratas minggu ini</b>", "en": "🏆 <b>This week's top three</b>"},
+    "rekap.quiet": {"id": "Minggu lalu belum ada yang menjawab kuis. Yuk mulai lagi dengan /kuis!",
+                    "en": "Nobody answered a quiz last week. Let's start again with /kuis!"},
+    "score.boxes": {"id": "📦 Kotak ulangan: {new} baru, {learning} sedang dipelajari, {learned} sudah hafal",
+                    "en": "📦 Review boxes: {new} new, {learning} learning, {learned} learned"},
+    "owner.picture_caption": {"id": "📈 Tutor Diplomasi, 30 hari terakhir", "en": "📈 Tutor Diplomasi, last 30 days"},
+})
 
 
 def t(key: str, lang: str | None = None, **kwargs: object) -> str:

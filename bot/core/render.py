@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from bot.core.content import FaqEntry, Topic
 from bot.core.freshness import month_year
 from bot.core.i18n import t
 from bot.core.markup import escape
+from bot.core.model import FaqEntry, Topic
 
 # A `source` carries pointers for the content's reviewers (the project's fact sheet, the seed
 # file, a Wikipedia revision id). They stay in the YAML for review and are left out of what a

@@ -6,11 +6,13 @@ from telegram import Update
 
 from bot.core.i18n import t
 from bot.core.quiz import QuizRequest
-from bot.handlers import language, photos, questions, quiz, start, topics
+from bot.handlers import language, photos, questions, quiz, reports, start, topics
 from bot.handlers.callbacks import (
+    CancelReport,
     ChooseLanguage,
     MenuItem,
     PhotoQuestion,
+    ReportMistake,
     ShowAnswer,
     StartQuiz,
     TopicPage,
@@ -47,3 +49,7 @@ async def on_button(update: Update, context: TutorContext) -> None:
             await photos.type_instead(update, context)
         case PhotoQuestion(number):
             await photos.answer_number(update, context, number)
+        case ReportMistake():
+            await reports.start_report(update, context, action)
+        case CancelReport():
+            await reports.cancel_report(update, context)

@@ -62,7 +62,23 @@ class PhotoQuestion:
     number: int
 
 
-Action = ShowAnswer | TopicPage | StartQuiz | MenuItem | ChooseLanguage | TypeInstead | PhotoQuestion
+@dataclass(frozen=True)
+class ReportMistake:
+    """"Laporkan kesalahan" about an answer ("answer"), a fact card ("card") or a quiz question ("quiz")."""
+
+    kind: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class CancelReport:
+    """The reporter changed their mind before writing what is wrong."""
+
+
+REPORT_CODES = {"answer": "a", "card": "c", "quiz": "q"}
+
+Action = (ShowAnswer | TopicPage | StartQuiz | MenuItem | ChooseLanguage | TypeInstead | PhotoQuestion
+          | ReportMistake | CancelReport)
 
 
 def encode(action: Action) -> str:
@@ -84,6 +100,10 @@ def encode(action: Action) -> str:
             data = "o:"
         case PhotoQuestion(number):
             data = f"n:{number}"
+        case ReportMistake(kind, ref):
+            data = f"r:{REPORT_CODES[kind]}:{ref}"
+        case CancelReport():
+            data = "x:"
         case _:
             raise TypeError(f"not a callback action: {action!r}")
     if len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
@@ -126,4 +146,17 @@ def decode(data: str | None, bank: ContentBank) -> Action | None:
     if code == "n":
         number = _page(rest)
         return PhotoQuestion(number) if number is not None and 1 <= number <= 99 else None
+    if code == "r":
+        return _report(rest, bank)
+    if code == "x":
+        return CancelReport() if rest == "" else None
     return None
+
+
+def _report(rest: str, bank: ContentBank) -> ReportMistake | None:
+    letter, sep, ref = rest.partition(":")
+    known = {"a": ("answer", bank.faq), "c": ("card", bank.cards), "q": ("quiz", bank.quiz)}
+    if not sep or letter not in known:
+        return None
+    kind, ids = known[letter]
+    return ReportMistake(kind, ref) if ref in ids else None

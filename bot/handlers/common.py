@@ -24,7 +24,7 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatID, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.core.i18n import LANGUAGES, pick_language
@@ -36,9 +36,9 @@ from bot.services import TutorApplication, TutorContext, services_of
 
 log = logging.getLogger(__name__)
 
-GROUP_ANONYMOUS_BOT_ID = 1087968824  # Telegram's "GroupAnonymousBot": sender of anonymous admins' messages
-CHANNEL_BOT_ID = 136817688  # Telegram's "Channel_Bot": sender of messages sent on behalf of a channel
-NOT_PLAYERS = frozenset({GROUP_ANONYMOUS_BOT_ID, CHANNEL_BOT_ID})
+# Telegram's stand-in senders, never students: "GroupAnonymousBot" (anonymous admins' messages) and
+# "Channel_Bot" (messages sent on behalf of a channel).
+NOT_PLAYERS = frozenset({ChatID.ANONYMOUS_ADMIN, ChatID.FAKE_CHANNEL})
 
 
 def is_private(chat: Chat | None) -> bool:
@@ -220,7 +220,7 @@ async def is_chat_admin(update: Update, context: TutorContext) -> bool:
     user = update.effective_user
     if user is None:
         return False
-    if user.id == GROUP_ANONYMOUS_BOT_ID:
+    if user.id == ChatID.ANONYMOUS_ADMIN:
         return True
     try:
         member = await context.bot.get_chat_member(chat.id, user.id)

@@ -11,25 +11,18 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from telegram import Update
-from telegram.ext import CommandHandler
 
 from bot.core import schedule
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import is_chat_admin, is_private, language_for, reply_html
-from bot.services import Services, TutorApplication, TutorContext
+from bot.services import Services, TutorContext
 
 OFF_WORDS = frozenset({"off", "mati", "stop", "berhenti", "nonaktif"})
 _DAYS = {
     "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
-
-
-def register(application: TutorApplication) -> None:
-    """Add /harian (/daily) and /zona (/timezone)."""
-    application.add_handler(CommandHandler(["harian", "daily"], harian))
-    application.add_handler(CommandHandler(["zona", "timezone"], zona))
 
 
 def format_when(moment: datetime, zone: str, lang: str) -> str:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import Update
-from telegram.ext import CommandHandler
 
 from bot.broadcast import LEASE_NAME, BroadcastReport, engine_of
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import language_for, reply_html
-from bot.services import TutorApplication, TutorContext
-from bot.stats import collect
-
-
-def register(application: TutorApplication) -> None:
-    """Add /siarkan (/broadcast) and /statistik (/stats)."""
-    application.add_handler(CommandHandler(["siarkan", "broadcast"], siarkan))
-    application.add_handler(CommandHandler(["statistik", "stats"], statistik))
+from bot.handlers.reports import LIST_LIMIT
+from bot.insight import bot_picture
+from bot.pictures import render, send_picture
+from bot.services import TutorContext
+from bot.stats import collect, format_reports, stale_count
 
 
 def is_owner(update: Update, context: TutorContext) -> bool:
@@ -68,11 +66,35 @@ async def siarkan(update: Update, context: TutorContext) -> None:
 
 
 async def statistik(update: Update, context: TutorContext) -> None:
-    """The owners' dashboard (same figures as `python -m bot stats`)."""
+    """The owners' dashboard (same figures as `python -m bot stats`), then its picture of the last 30 days."""
     lang = await language_for(update, context)
     if not is_owner(update, context):
         await reply_html(update, context, t("owner.only", lang))
         return
     svc = context.services
-    text = await collect(svc.store, svc.clock(), svc.settings.bot_timezone, svc.tutor.bank, lang)
+    now = svc.clock()
+    text = await collect(svc.store, now, svc.settings.bot_timezone, svc.tutor.bank, lang)
     await reply_html(update, context, text)
+    chat = update.effective_chat
+    stale = stale_count(svc.tutor.bank, now, svc.settings.bot_timezone)
+    picture = await bot_picture(svc.store, now, ZoneInfo(svc.settings.bot_timezone), stale)
+    png = await render(svc, picture, lang)
+    if png is not None and chat is not None:
+        await send_picture(context.bot, chat.id, png, t("owner.picture_caption", lang), name="statistik.png")
+
+
+async def laporan(update: Update, context: TutorContext) -> None:
+    """/laporan: the open mistake reports; /laporan selesai N closes report N once it is dealt with."""
+    lang = await language_for(update, context)
+    if not is_owner(update, context):
+        await reply_html(update, context, t("owner.only", lang))
+        return
+    store = context.services.store
+    args = context.args or []
+    if len(args) == 2 and args[0].lower() in ("selesai", "tutup", "close", "done") and args[1].lstrip("#").isdecimal():
+        number = int(args[1].lstrip("#")[:9])
+        closed = await store.close_report(number, context.services.clock())
+        await reply_html(update, context, t("reports.closed" if closed else "reports.not_found", lang, id=number))
+        return
+    lines = format_reports(await store.count_open_reports(), await store.open_reports(LIST_LIMIT), lang)
+    await reply_html(update, context, "\n".join([*lines, "", t("reports.usage", lang)]))

@@ -11,9 +11,10 @@ from telegram.ext import filters
 
 from bot.core.conversation import Reply
 from bot.core.i18n import t
-from bot.handlers.callbacks import ShowAnswer, StartQuiz, TopicPage
+from bot.handlers.callbacks import Action, ShowAnswer, StartQuiz, TopicPage
 from bot.handlers.common import is_private, keyboard, language_for, reply_html
 from bot.handlers.outbox import Pending, outbox_of
+from bot.handlers.reports import report_row, take_report
 from bot.services import TutorContext
 
 
@@ -46,10 +47,11 @@ def strip_mention(text: str, username: str | None) -> str:
 def reply_keyboard(reply: Reply, lang: str) -> InlineKeyboardMarkup | None:
     """Buttons for a Reply: quiz on the topic and related questions, or the suggestions, or topics."""
     if reply.kind == "answer":
-        rows: list[list[tuple[str, ShowAnswer | StartQuiz | TopicPage]]] = []
+        rows: list[list[tuple[str, Action]]] = []
         if reply.topic:
             rows.append([(t("button.quiz_topic", lang), StartQuiz(reply.topic))])
         rows.extend([(f"❓ {s.question}", ShowAnswer(s.faq_id))] for s in reply.related)
+        rows.append(report_row(reply, lang))
         return keyboard(rows)
     if reply.kind == "suggest":
         return keyboard([[(s.question, ShowAnswer(s.faq_id))] for s in reply.suggestions])
@@ -84,15 +86,18 @@ async def answer_question(update: Update, context: TutorContext, question: str) 
 async def private_text(update: Update, context: TutorContext) -> None:
     """Any text in a private chat is a question."""
     message = update.effective_message
-    if message is not None:
+    if message is not None and not await take_report(update, context, message.text or ""):
         await answer_question(update, context, message.text or "")
 
 
 async def addressed_text(update: Update, context: TutorContext) -> None:
     """A group message that mentions or replies to the bot."""
     message = update.effective_message
-    if message is not None:
-        await answer_question(update, context, strip_mention(message.text or "", context.bot.username))
+    if message is None:
+        return
+    text = strip_mention(message.text or "", context.bot.username)
+    if not await take_report(update, context, text):
+        await answer_question(update, context, text)
 
 
 async def tanya(update: Update, context: TutorContext) -> None:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram import Bot, InputPollOption, Message, Poll, Update
+from telegram import Bot, Message, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.core.quiz import MAX_COUNT, QuizRequest, parse_quiz_args, pick_questions, prepare_poll, without_giveaways
 from bot.core.render import topic_lines
-from bot.handlers.callbacks import ShowAnswer
+from bot.handlers.callbacks import Action, ShowAnswer
 from bot.handlers.common import (
     NOT_PLAYERS,
     chat_language_by_id,
@@ -31,6 +31,8 @@ from bot.handlers.common import (
     user_language_by_id,
 )
 from bot.handlers.memory import memory_of
+from bot.handlers.reports import question_rows
+from bot.polls import send_quiz_poll
 from bot.services import Services, TutorApplication, TutorContext, services_of
 from bot.storage import SessionBusy, SessionRecord
 
@@ -153,18 +155,7 @@ async def send_question(application: TutorApplication, session: SessionRecord) -
     open_period = svc.settings.group_quiz_open_period if group else None
 
     async def send(chat_id: int) -> Message:
-        return await bot.send_poll(
-            chat_id,
-            prepared.question,
-            [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
-            is_anonymous=False,
-            type=Poll.QUIZ,
-            correct_option_ids=[prepared.correct_option],  # type: ignore[list-item]
-            explanation=prepared.explanation or None,
-            explanation_parse_mode=None,
-            question_parse_mode=None,
-            open_period=open_period,
-        )
+        return await send_quiz_poll(bot, chat_id, prepared, open_period=open_period)
 
     try:
         try:
@@ -309,14 +300,16 @@ async def finish(application: TutorApplication, session: SessionRecord) -> None:
         question = svc.tutor.bank.quiz.get(qid)
         if not correct and question is not None and question.faq in svc.tutor.bank.faq and question.faq not in missed:
             missed.append(question.faq)
-    markup = None
+    rows: list[list[tuple[str, Action]]] = []
     if missed:
         items = "\n".join(f"• {escape(svc.tutor.bank.faq[f].question)}" for f in missed)
         text += "\n\n" + t("quiz.summary_review", lang, items=items)
-        markup = keyboard([[(svc.tutor.bank.faq[f].question, ShowAnswer(f))] for f in missed[:MAX_REVIEW_ITEMS]])
+        rows = [[(svc.tutor.bank.faq[f].question, ShowAnswer(f))] for f in missed[:MAX_REVIEW_ITEMS]]
     elif total and session.correct == total:
         text += " " + t("quiz.perfect", lang)
-    await send_html(application.bot, session.chat_id, text, reply_markup=markup)
+    text += "\n\n" + t("report.quiz_hint", lang)
+    rows += question_rows(session.question_ids, lang)
+    await send_html(application.bot, session.chat_id, text, reply_markup=keyboard(rows))
 
 
 async def _finish_round(application: TutorApplication, svc: Services, session: SessionRecord) -> None:
@@ -332,7 +325,9 @@ async def _finish_round(application: TutorApplication, svc: Services, session: S
             for i, r in enumerate(rows[:10])
         ]
         text = t("group.round_end", lang, ranking="\n".join(lines))
-    await send_html(application.bot, session.chat_id, text)
+    text += "\n\n" + t("report.quiz_hint", lang)
+    markup = keyboard(question_rows(session.question_ids, lang))
+    await send_html(application.bot, session.chat_id, text, reply_markup=markup)
 
 
 async def resume_rounds(application: TutorApplication) -> int:

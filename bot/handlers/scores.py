@@ -1,4 +1,5 @@
-"""/skor (a student's own numbers) and /peringkat (a group's leaderboard, this week and all time)."""
+"""/skor (a student's own numbers, with a progress card in private) and /peringkat (a group's
+leaderboard, this week and all time)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from telegram import Update
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import NOT_PLAYERS, is_private, language_for, reply_html
+from bot.insight import review_boxes_line, student_picture
+from bot.pictures import render, send_picture
 from bot.services import TutorContext
 from bot.storage import LeaderRow
 
@@ -62,6 +65,15 @@ async def skor(update: Update, context: TutorContext) -> None:
     if due:
         lines.append("")
         lines.append(t("score.reviews", lang, due=due))
+    chat = update.effective_chat
+    if is_private(chat) and chat is not None:  # the progress card, with the words as its caption
+        picture = await student_picture(svc.store, svc.tutor.bank, user.id, user.first_name, stats.per_topic,
+                                        stats.current_streak, now, zone, lang)
+        lines.append(review_boxes_line(picture, lang))
+        png = await render(svc, picture, lang)
+        if png is not None:
+            await send_picture(context.bot, chat.id, png, "\n".join(lines), name="skor.png")
+            return
     await reply_html(update, context, "\n".join(lines))
 
 

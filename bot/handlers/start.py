@@ -10,12 +10,18 @@ from bot.core.quiz import QuizRequest
 from bot.handlers import quiz, topics
 from bot.handlers.callbacks import MenuItem
 from bot.handlers.common import is_for_me, keyboard, language_for, reply_html
+from bot.handlers.insight import START_PAYLOAD
 from bot.services import TutorContext
 
 
 async def start(update: Update, context: TutorContext) -> None:
-    """/start: greet in two lines and offer the three things the tutor does."""
+    """/start: greet in two lines and offer the three things the tutor does.
+
+    `/start kelas` comes from /kelas's deep link: the admin can now receive the class picture."""
     lang = await language_for(update, context)
+    if context.args == [START_PAYLOAD]:
+        await reply_html(update, context, t("kelas.started", lang))
+        return
     user = update.effective_user
     name = escape(user.first_name) if user else ""
     markup = keyboard([[

@@ -14,11 +14,13 @@ from bot.storage.models import (
     Chat,
     DailyDelivery,
     DailyRotation,
+    MistakeReport,
     QuizPoll,
     QuizSession,
     Subscription,
     UnansweredQuestion,
     User,
+    WeeklyRecapSetting,
 )
 from bot.storage.records import (
     ChatRecord,
@@ -99,9 +101,9 @@ class ChatsMixin(StoreBase):
             await _merge_deliveries(session, old_id, new_id)
             await _move_sessions_and_polls(session, old_id, new_id, now)
             await _move_rotation(session, old_id, new_id)
-            await session.execute(
-                update(UnansweredQuestion).where(UnansweredQuestion.chat_id == old_id).values(chat_id=new_id)
-            )
+            await _move_unanswered(session, old_id, new_id)
+            await _move_reports(session, old_id, new_id)
+            await _move_weekly_recap_setting(session, old_id, new_id)
 
     async def upsert_user(self, user_id: int, first_name: str, username: str | None, language_code: str | None) -> None:
         """Refresh profile fields; never touches the explicit language choice."""
@@ -203,6 +205,14 @@ async def _move_subscription(session: AsyncSession, old_id: int, new_id: int, no
         await session.execute(delete(Subscription).where(Subscription.chat_id == old_id))
 
 
+async def _move_weekly_recap_setting(session: AsyncSession, old_id: int, new_id: int) -> None:
+    """/rekap on|off: move unless the new chat already has its own."""
+    if await session.get(WeeklyRecapSetting, new_id) is None:
+        await session.execute(
+            update(WeeklyRecapSetting).where(WeeklyRecapSetting.chat_id == old_id).values(chat_id=new_id)
+        )
+
+
 async def _merge_deliveries(session: AsyncSession, old_id: int, new_id: int) -> None:
     """Deliveries: merge same (day, kind) pairs (a sent one stays sent), then move the rest."""
     old_deliveries = (await session.scalars(select(DailyDelivery).where(DailyDelivery.chat_id == old_id))).all()
@@ -254,3 +264,13 @@ async def _move_rotation(session: AsyncSession, old_id: int, new_id: int) -> Non
         await session.execute(delete(DailyRotation).where(DailyRotation.chat_id == old_id))
     else:
         await session.execute(update(DailyRotation).where(DailyRotation.chat_id == old_id).values(chat_id=new_id))
+
+
+async def _move_unanswered(session: AsyncSession, old_id: int, new_id: int) -> None:
+    """The questions the tutor could not answer stay with the group, for its teacher."""
+    await session.execute(update(UnansweredQuestion).where(UnansweredQuestion.chat_id == old_id).values(chat_id=new_id))
+
+
+async def _move_reports(session: AsyncSession, old_id: int, new_id: int) -> None:
+    """Mistake reports made in the group stay with it, for its teacher and the owners."""
+    await session.execute(update(MistakeReport).where(MistakeReport.chat_id == old_id).values(chat_id=new_id))

@@ -256,3 +256,51 @@ class HealthProbe(Base):  # added in 0004
 
     holder: Mapped[str] = mapped_column(String(128), primary_key=True)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WeeklyRecapSetting(Base):  # added in 0006
+    """A group's /rekap on|off: the class recap every Monday at its daily-quiz time."""
+
+    __tablename__ = "weekly_recap_settings"
+
+    chat_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("chats.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WeeklyRecap(Base):  # added in 0006
+    """One row per class recap posted (or being posted): the unique (chat, week) makes it once a week,
+    however many processes tick."""
+
+    __tablename__ = "weekly_recaps"
+    __table_args__ = (UniqueConstraint("chat_id", "week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("chats.id", ondelete="CASCADE"))
+    week: Mapped[date] = mapped_column(Date)  # the Monday, in the chat's zone
+    state: Mapped[str] = mapped_column(String(16))  # pending|sent|failed
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class MistakeReport(Base):  # added in 0007
+    """A student's or teacher's "Laporkan kesalahan" about one answer, fact card or quiz question.
+
+    `text` is empty while the bot waits for the reporter's one-message description (state "draft");
+    reports never change content by themselves: an owner reads them and closes them."""
+
+    __tablename__ = "mistake_reports"
+    __table_args__ = (Index("ix_mistake_reports_state_chat_user", "state", "chat_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # answer | card | quiz
+    ref: Mapped[str] = mapped_column(String(128))  # the FAQ, card or quiz question id
+    chat_id: Mapped[int] = mapped_column(BigInteger)  # no FK: a report must never fail to write
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16))  # draft | open | closed
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -165,3 +165,18 @@ class BotStats:
     accuracy_per_topic: dict[str, tuple[int, int]]
     most_missed: list[tuple[str, int, int]]
     top_unanswered: list[tuple[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRecord:
+    """One "Laporkan kesalahan": what it is about (kind, ref), who wrote it and what they said."""
+
+    id: int
+    kind: str
+    ref: str
+    chat_id: int
+    user_id: int
+    text: str
+    state: str
+    created_at: datetime
+    updated_at: datetime

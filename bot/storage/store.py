@@ -11,6 +11,8 @@
 - leases.py    named leases (one scheduler, one broadcast at a time)
 - teacher.py   unanswered questions and the dashboard numbers
 - health.py    the health check's write probe and the SQLite file's path
+- reports.py   mistake reports ("Laporkan kesalahan") and their drafts
+- insights.py  class insight, the progress card, the bot's days and weekly recaps (aggregates)
 
 New queries go in a new module as a `StoreBase` mixin, added to the bases below.
 Design notes on transactions and dialects: see base.py.
@@ -23,13 +25,16 @@ from bot.storage.chats import ChatsMixin
 from bot.storage.daily import DailyMixin
 from bot.storage.engine import alembic_config, make_engine
 from bot.storage.health import HealthMixin
+from bot.storage.insights import InsightsMixin
 from bot.storage.leases import LeasesMixin
+from bot.storage.reports import ReportsMixin
 from bot.storage.scores import ScoresMixin
 from bot.storage.sessions import SessionsMixin
 from bot.storage.teacher import TeacherMixin
 
 
-class Store(ChatsMixin, SessionsMixin, ScoresMixin, DailyMixin, LeasesMixin, TeacherMixin, HealthMixin, StoreBase):
+class Store(ChatsMixin, SessionsMixin, ScoresMixin, DailyMixin, LeasesMixin, TeacherMixin, ReportsMixin, HealthMixin,
+            InsightsMixin, StoreBase):
     """Async facade over the database; create with `await Store.open(url)`."""
 
 

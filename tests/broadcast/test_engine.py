@@ -12,7 +12,7 @@ from datetime import time, timedelta
 import pytest
 
 from bot.broadcast.engine import holder_is_gone
-from tests.broadcast.conftest import START, TEST_CONFIG, Rig
+from tests.broadcast.rig import START, TEST_CONFIG, Rig
 
 
 async def test_due_chats_get_one_quiz_each_and_others_wait(rig: Rig) -> None:

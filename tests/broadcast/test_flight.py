@@ -15,7 +15,7 @@ from telegram.request import HTTPXRequest
 
 from bot.broadcast.engine import BroadcastEngine
 from bot.ratelimit import GracefulRateLimiter
-from tests.broadcast.conftest import START, TEST_CONFIG, Rig
+from tests.broadcast.rig import START, TEST_CONFIG, Rig
 
 
 @pytest.fixture

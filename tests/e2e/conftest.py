@@ -12,12 +12,6 @@ from tests.fakes.bot_api import FakeBotApi
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
 async def tutor_bot(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Bot]:
     """The running bot; fails the test if any Bot API call was rejected (invalid HTML, limits…)."""
     settings = make_settings(api, tmp_path / "tutor.db")

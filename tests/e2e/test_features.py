@@ -119,7 +119,7 @@ async def test_token_never_logged(api: FakeBotApi, tmp_path: Path, capsys) -> No
             api.vote(first.result["poll"]["id"], BUDI, [0])
             await api.wait_for_method("sendMessage", chat_id=BUDI["id"], since=mark)
             await bot.say(BUDI, "apa itu PBB?")
-            await bot.say(BUDI, "/skor")
+            await bot.send(U.message(U.private_chat(BUDI), BUDI, "/skor"), method="sendPhoto", chat_id=BUDI["id"])
         finally:
             await stop_bot(app)
     finally:

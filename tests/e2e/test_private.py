@@ -46,8 +46,9 @@ async def test_confident_answer_has_quiz_and_related_buttons(tutor_bot: Bot) -> 
     call = await tutor_bot.say(BUDI, "apa itu ASEAN?")
     data = [b["callback_data"] for b in _buttons(call)]
     assert data[0].startswith("q:")
-    assert 1 <= len(data) <= 3
-    assert all(d.startswith("a:") for d in data[1:])
+    assert 2 <= len(data) <= 4
+    assert all(d.startswith("a:") for d in data[1:-1])
+    assert data[-1] == "r:a:asean-pengertian"  # "Laporkan kesalahan" last
 
 
 async def test_unknown_question_gets_belum_tahu_and_is_logged(tutor_bot: Bot) -> None:

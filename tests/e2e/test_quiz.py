@@ -10,7 +10,7 @@ import pytest
 from bot.services import services_of
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
-from tests.fakes.bot_api import Call, FakeBotApi
+from tests.fakes.bot_api import JSON, Call, FakeBotApi
 
 pytestmark = pytest.mark.e2e
 
@@ -49,9 +49,9 @@ async def test_private_session_score_and_review(tutor_bot: Bot) -> None:
     store = services_of(tutor_bot.app).store
     assert [p for p in await store.open_polls() if p.chat_id == BUDI["id"]] == []  # answered polls are closed
 
-    score = await tutor_bot.say(BUDI, "/skor")
-    assert "Dijawab: 3" in score.text and "Benar: 2" in score.text and "67%" in score.text
-    assert "1 hari" in score.text and "ASEAN" in score.text
+    score = await _score(tutor_bot, BUDI)  # in private: the progress card, the words as its caption
+    assert "Dijawab: 3" in score and "Benar: 2" in score and "67%" in score
+    assert "1 hari" in score and "ASEAN" in score
 
     # The missed question sits in box 1 (due in 10 minutes): /ulang says it will come back later.
     later = await tutor_bot.say(BUDI, "/ulang")
@@ -97,11 +97,16 @@ async def test_restart_mid_session_keeps_session_and_score(api: FakeBotApi, tmp_
         assert third.params["question"].startswith("[3/3]")
         summary = await _answer(bot, third, BUDI, right=True, expect="sendMessage")
         assert "3/3" in summary.text
-        score = await bot.say(BUDI, "/skor")
-        assert "Dijawab: 3" in score.text
+        assert "Dijawab: 3" in await _score(bot, BUDI)
     finally:
         await stop_bot(app)
     assert not bot.failed_calls()
+
+
+async def _score(bot: Bot, user: JSON) -> str:
+    """/skor in private: the caption of the progress card."""
+    call = await bot.send(U.message(U.private_chat(user), user, "/skor"), method="sendPhoto", chat_id=user["id"])
+    return str(call.params["caption"])
 
 
 async def _tick(bot: Bot) -> None:

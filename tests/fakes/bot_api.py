@@ -38,6 +38,7 @@ from telegram.constants import (
 )
 
 from tests.fakes import updates as U
+from tests.fakes.media import MediaMethods
 
 JSON = dict[str, Any]
 
@@ -48,7 +49,7 @@ GROUP_ANONYMOUS_BOT_ID = U.GROUP_ANONYMOUS_BOT_ID
 _OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 # Methods that put a message into a chat: recorded in ``api.sent`` / ``api.delivered`` and
 # counted by flood control.
-SENDING_METHODS = frozenset({"sendMessage", "sendPoll"})
+SENDING_METHODS = frozenset({"sendMessage", "sendPoll", "sendPhoto", "sendDocument"})
 EDITING_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup", "stopPoll"})
 FLOOD_METHODS = SENDING_METHODS | EDITING_METHODS
 # Parameters that are strings even when they look like JSON (form fields are all strings).
@@ -531,7 +532,7 @@ def _update_allowed(kind: str, allowed: frozenset[str] | None) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-class FakeBotApi:
+class FakeBotApi(MediaMethods):
     """An in-process HTTP server speaking the Telegram Bot API for one bot token.
 
     ``strict=True`` additionally rejects what a real bot could not do without prior contact:
@@ -582,6 +583,7 @@ class FakeBotApi:
         self._callback_ids: set[str] = set()
         self._files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes), see add_file
         self.downloads: list[str] = []  # file paths downloaded, in order
+        self.uploads: list[tuple[str, int, str, bytes]] = []  # (method, chat id, file name, bytes), see media.py
         self._inline_ids: set[str] = set()
         self._commands: dict[str, list[JSON]] = {}
         self._menu_buttons: dict[int | None, JSON] = {}
@@ -599,7 +601,7 @@ class FakeBotApi:
             "editMessageText editMessageReplyMarkup deleteMessage sendPoll stopPoll "
             "answerCallbackQuery answerInlineQuery setMyCommands getMyCommands deleteMyCommands "
             "setChatMenuButton getChatMenuButton getChat getChatMember getChatAdministrators "
-            "sendChatAction leaveChat getFile"
+            "sendChatAction leaveChat getFile sendPhoto sendDocument"
         ).split():
             self._handlers[name.lower()] = (name, getattr(self, "_m_" + name))
 
@@ -1007,7 +1009,8 @@ class FakeBotApi:
                     params[key] = _decode_form_value(key, value)
                 else:  # an uploaded file
                     data = value.file.read()
-                    params[key] = {"file_name": value.filename, "content_type": value.content_type, "size": len(data)}
+                    params[key] = {"file_name": value.filename, "content_type": value.content_type, "size": len(data),
+                                   "data": data}
         return params
 
     def _finish(self, method: str, params: JSON, error: ApiError | None, result: Any = None) -> web.Response:

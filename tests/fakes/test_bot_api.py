@@ -35,6 +35,7 @@ from telegram.error import (
     RetryAfter,
 )
 
+from bot.broadcast.flight import retry_seconds
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi, parse_telegram_html, validate_telegram_html
 
@@ -43,19 +44,9 @@ GROUP = U.group_chat(-5001, "Kelas 9A")
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
 async def bot(api: FakeBotApi) -> AsyncIterator[Bot]:
     async with Bot(api.token, base_url=api.base_url) as the_bot:
         yield the_bot
-
-
-def _seconds(value: object) -> float:
-    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)  # type: ignore[arg-type]
 
 
 # ---- basics -----------------------------------------------------------------------------------
@@ -510,7 +501,7 @@ async def test_fail_next(api: FakeBotApi, bot: Bot) -> None:
     api.fail_next("sendMessage", status=429, retry_after=3)
     with pytest.raises(RetryAfter) as info:
         await bot.send_message(7, "a")
-    assert _seconds(info.value.retry_after) == 3
+    assert retry_seconds(info.value) == 3
     api.fail_next("sendMessage", status=502, count=2)
     for _ in range(2):
         with pytest.raises(NetworkError):
@@ -526,7 +517,7 @@ async def test_flood_limits(api: FakeBotApi, bot: Bot) -> None:
         await bot.send_message(1000 + i, "x")
     with pytest.raises(RetryAfter) as info:
         await bot.send_message(7, "x")
-    assert _seconds(info.value.retry_after) == 2
+    assert retry_seconds(info.value) == 2
     assert api.stats.too_many_requests == 1
 
     api.flood_limits(per_second=1000, per_group_per_minute=20)

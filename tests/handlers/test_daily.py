@@ -16,10 +16,10 @@ from bot.core.conversation import Tutor
 from bot.services import Services, services_of
 from bot.storage import Store
 from bot.storage.models import Chat
-from tests.broadcast.conftest import Clock
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.clock import Clock
 
 OWNER = U.user(900, "Pak Owner")
 GURU = U.user(901, "Bu Guru")
@@ -28,32 +28,30 @@ GROUP = U.group_chat(-7001, "Kelas 9A")
 
 
 @pytest.fixture
-async def tutor(tmp_path: Path) -> AsyncIterator[Bot]:
-    async with FakeBotApi() as api:
-        settings = make_settings(api, tmp_path / "tutor.db", admin_user_ids=[OWNER["id"]])
-        app = await start_bot(settings)
-        running = Bot(api, app, settings)
-        try:
-            yield running
-        finally:
-            await stop_bot(app)
-        assert not running.failed_calls(), [(c.method, c.description) for c in running.failed_calls()]
+async def tutor(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Bot]:
+    settings = make_settings(api, tmp_path / "tutor.db", admin_user_ids=[OWNER["id"]])
+    app = await start_bot(settings)
+    running = Bot(api, app, settings)
+    try:
+        yield running
+    finally:
+        await stop_bot(app)
+    assert not running.failed_calls(), [(c.method, c.description) for c in running.failed_calls()]
 
 
 @pytest.fixture
-async def clocked(tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
+async def clocked(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[Bot, Clock]]:
     """The bot with a clock the test moves: Monday 3 March 2025, 06:59 WIB."""
     clock = Clock(datetime(2025, 3, 2, 23, 59, tzinfo=UTC))
-    async with FakeBotApi() as api:
-        settings = make_settings(api, tmp_path / "tutor.db")
-        db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
-        svc = Services(settings=settings, tutor=Tutor(load_bank(settings.resolved_content_dir)), store=db, clock=clock)
-        app = await start_bot(settings, services=svc)
-        try:
-            yield Bot(api, app, settings), clock
-        finally:
-            await stop_bot(app)
-            await db.close()
+    settings = make_settings(api, tmp_path / "tutor.db")
+    db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
+    svc = Services(settings=settings, tutor=Tutor(load_bank(settings.resolved_content_dir)), store=db, clock=clock)
+    app = await start_bot(settings, services=svc)
+    try:
+        yield Bot(api, app, settings), clock
+    finally:
+        await stop_bot(app)
+        await db.close()
 
 
 def store(tutor: Bot) -> Store:

@@ -14,16 +14,15 @@ from bot.handlers.questions import strip_mention
 from bot.handlers.scores import week_start
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
-from tests.fakes.fixtures import bot_api, ptb_bot  # noqa: F401
 
 
-async def test_send_html_splits_over_4096_at_paragraphs(bot_api: FakeBotApi, ptb_bot: Bot) -> None:  # noqa: F811
+async def test_send_html_splits_over_4096_at_paragraphs(api: FakeBotApi, ptb_bot: Bot) -> None:
     user = U.user(5, "Budi")
-    bot_api.inject(U.message(U.private_chat(user), user, "hi"))
+    api.inject(U.message(U.private_chat(user), user, "hi"))
     paragraphs = [f"<b>Bagian {i}</b> " + escape("<kerja sama> & diplomasi ") * 40 for i in range(12)]
     text = "\n\n".join(paragraphs)
     await send_html(ptb_bot, 5, text)
-    sent = bot_api.calls_of("sendMessage", ok=None)
+    sent = api.calls_of("sendMessage", ok=None)
     assert len(sent) > 1 and all(c.ok for c in sent)
     assert all(c.text.startswith("<b>Bagian") for c in sent)
     assert sum(c.text.count("<b>Bagian") for c in sent) == 12

@@ -81,3 +81,12 @@ def test_installed_package_migrates_a_database(installed: Path, tmp_path: Path) 
     db = tmp_path / "data" / "tutor.db"
     _run([str(installed), "-m", "bot", "stats"], cwd=tmp_path, env=_clean_env(DATABASE_URL=f"sqlite:///{db}"))
     assert db.is_file()
+
+
+def test_wheel_carries_the_mit_license_its_metadata_names(installed: Path, tmp_path: Path) -> None:
+    script = ("import importlib.metadata as m, json; d = m.distribution('tutor-diplomasi'); "
+              "print(json.dumps([d.metadata['License-Expression'], d.metadata.get_all('License-File'), "
+              "d.read_text('licenses/LICENSE')]))")
+    expression, files, text = json.loads(_run([str(installed), "-c", script], cwd=tmp_path, env=_clean_env()))
+    assert expression == "MIT" and files == ["LICENSE"]
+    assert text == (REPO / "LICENSE").read_text() and text.startswith("MIT License")

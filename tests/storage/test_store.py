@@ -560,6 +560,7 @@ async def test_migrate_chat_moves_everything_and_is_idempotent(store: Store) -> 
     # the supergroup already said hello and claimed (but did not send) the same day
     await store.upsert_chat(new, "supergroup", "Kelas 8 (super)")
     twin = await store.claim_delivery(new, day)
+    await store.log_unanswered(old, "kapan ulangan IPS?", [], T0)
 
     await store.migrate_chat(old, new)
     await store.migrate_chat(old, new)  # idempotent
@@ -587,6 +588,8 @@ async def test_migrate_chat_moves_everything_and_is_idempotent(store: Store) -> 
     assert [r.user_id for r in await store.leaderboard(new, None)] == [1]
     assert await store.leaderboard(old, None) == []
     assert [s.chat_id async for s in store.iter_subscriptions()] == [new]
+    async with store.engine.connect() as conn:  # the teacher of the supergroup sees the group's questions
+        assert (await conn.execute(text("SELECT chat_id FROM unanswered_questions"))).scalars().all() == [new]
     # rotation carried over: the question sent before the move is not repeated
     after_move = await _serve_daily(store, new, ["a", "b"], rng_seed=1)
     assert {before_move, after_move} == {"a", "b"}
