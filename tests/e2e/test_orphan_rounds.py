@@ -21,7 +21,6 @@ from bot.services import TutorApplication, services_of, utc_now
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
-from tests.storage.conftest import db_url  # noqa: F401  (SQLite always, PostgreSQL when configured)
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +44,7 @@ async def minute_tick(application: TutorApplication) -> None:
 
 
 async def test_the_lease_holder_finishes_a_round_whose_process_died(
-        api: FakeBotApi, db_url: str, tmp_path: Path) -> None:  # noqa: F811
+        api: FakeBotApi, db_url: str, tmp_path: Path) -> None:
     # A long open period: the round's own timer must not be what ends it.
     settings = make_settings(api, tmp_path / "unused.db", database_url=db_url, group_quiz_open_period=120)
     keeper = build_application(settings)

@@ -15,7 +15,6 @@ from bot.services import services_of
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
-from tests.storage.conftest import db_url  # noqa: F401  (SQLite always, PostgreSQL when configured)
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +40,7 @@ class Process:
 
 
 @pytest.fixture
-async def processes(db_url: str, tmp_path: Path) -> AsyncIterator[tuple[Process, Process]]:  # noqa: F811
+async def processes(db_url: str, tmp_path: Path) -> AsyncIterator[tuple[Process, Process]]:
     started: list[Process] = []
     servers: list[FakeBotApi] = []
     try:
