@@ -28,7 +28,7 @@ from bot.charts.worker import RENDERER_KEY
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.matcher import indistinct_phrasings
-from bot.handlers.quiz import resume_rounds
+from bot.handlers.quiz import resume_rounds, sweep_overdue_rounds
 from bot.handlers.registry import register_handlers
 from bot.handlers.reports import recap_markup
 from bot.health import HEALTH_KEY, VITALS_KEY, HealthState
@@ -146,7 +146,7 @@ async def _post_init(application: TutorApplication) -> None:
         services.extras["ocr"] = OcrService.detect(settings.tesseract_cmd, workers=settings.ocr_workers)
     await set_commands(application)
     await resume_rounds(application)
-    await bot.broadcast.on_startup(application, recap_markup=recap_markup)
+    await bot.broadcast.on_startup(application, recap_markup=recap_markup, leader_duties=[sweep_overdue_rounds])
     # Start-up objects (content, matcher indexes, libraries) live as long as the bot: keep them out of
     # the cyclic collector, whose full passes over them stalled the event loop for 50–250 ms.
     gc.collect()

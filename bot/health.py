@@ -4,7 +4,8 @@
 - `database`: a real write succeeded just now (a one-row upsert: a read-only or full database
   fails it, where `SELECT 1` still passes), and the SQLite file is still the one the bot opened
   (a file deleted under the running bot keeps taking writes into the void, and the next start
-  would begin empty). `database_write_age_s`: since the last successful probe write.
+  would begin empty). `database_problem` says which, when it fails: "file_missing", "file_replaced",
+  "write_failed" (else null). `database_write_age_s`: since the last successful probe write.
 - `updates`: updates are fetched (polling: a getUpdates succeeded within `FETCH_STALE` seconds and
   is not failing), none waits longer than `BACKLOG_STALE` seconds, and unreadable updates are not
   arriving again and again. `last_fetch_age_s`, `oldest_unprocessed_age_s`.
@@ -14,7 +15,8 @@
   another live one (the lease was settled within `LEASE_STALE` seconds).
 - `broadcast`: the engine is idle, or a run in progress moved on within `BROADCAST_STALE` seconds.
 
-Unhealthy (any boolean false): 503 with `failing` naming the fields. Nothing else is exposed.
+Unhealthy (any boolean false): 503 with `failing` naming the fields (and `database_problem` the
+database's). Nothing else is exposed.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ BROADCAST_STALE = 300.0  # a running broadcast with no send finished for this lo
 
 
 class DatabaseFile:
-    """The SQLite file as the bot opened it; `intact()` is False once it was deleted or replaced."""
+    """The SQLite file as the bot opened it; `problem()` says when it was deleted or replaced."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
@@ -63,17 +65,21 @@ class DatabaseFile:
             return None
         return (st.st_dev, st.st_ino)
 
-    def intact(self) -> bool:
+    def problem(self) -> str | None:
+        """None while the file is the one the bot opened; "file_missing" once it was deleted (or
+        moved away), "file_replaced" when another file now has its name. Logged once, as an error."""
         if self.path is None:
-            return True
+            return None
         now = self._identity()
-        ok = now is not None and now == self.identity
-        if not ok and not self._told:
+        if now is not None and now == self.identity:
+            return None
+        problem = "file_missing" if now is None else "file_replaced"
+        if not self._told:
             self._told = True
-            log.error("the database file %s was deleted or replaced under the running bot: what it writes now "
-                      "is lost, and a restart would start empty. Restore the file from a backup, then restart",
-                      self.path)
-        return ok
+            log.error("the database file %s was %s under the running bot: what it writes now is lost, and a "
+                      "restart would start empty. Restore the file from a backup, then restart", self.path,
+                      "deleted" if now is None else "replaced")
+        return problem
 
 
 class HealthState:
@@ -151,14 +157,16 @@ async def check_health(application: Application, *, polling: bool, taking_update
     vitals: Vitals = application.bot_data.get(VITALS_KEY) or Vitals()
     services = find_services(application)
     database = False
+    database_problem: str | None = "no_store"
     write_age = None
     if services is not None:
         state: HealthState | None = services.extras.get(HEALTH_KEY)
         if state is None:  # services injected without post_init's set-up
             state = services.extras[HEALTH_KEY] = HealthState(services)
-        intact = state.file.intact()
+        file_problem = state.file.problem()
         wrote = await _probe_write(services, state, vitals)
-        database = intact and wrote
+        database = file_problem is None and wrote
+        database_problem = file_problem or (None if wrote else "write_failed")
         write_age = _age(vitals, state.write_ok_at)
     updates_ok, update_fields = _updates(application, vitals, polling)
     checks: dict[str, bool] = {
@@ -174,6 +182,7 @@ async def check_health(application: Application, *, polling: bool, taking_update
         "status": "unavailable" if failing else "ok",
         **checks,
         "failing": failing,
+        "database_problem": database_problem,
         "database_write_age_s": write_age,
         **update_fields,
         "telegram_ok_age_s": vitals.age(vitals.telegram_ok_at),

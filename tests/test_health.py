@@ -61,7 +61,7 @@ async def test_all_fields_healthy_then_the_endpoint_says_503_with_the_failing_fi
     healthy = await report(app)
     assert healthy["failing"] == [] and healthy["status"] == "ok"
     assert set(healthy) == {"status", "failing", "bot", "database", "updates", "telegram", "scheduler", "broadcast",
-                            "database_write_age_s", "oldest_unprocessed_age_s", "last_fetch_age_s",
+                            "database_problem", "database_write_age_s", "oldest_unprocessed_age_s", "last_fetch_age_s",
                             "telegram_ok_age_s"}  # booleans and ages, nothing else
     port = free_port()
     server = HTTPServer(make_web_app(app, Mode(webhook=False, listen="127.0.0.1", port=port)))
@@ -74,8 +74,36 @@ async def test_all_fields_healthy_then_the_endpoint_says_503_with_the_failing_fi
                 assert response.status == 503
                 body = await response.json()
         assert body["failing"] == ["database"] and body["database"] is False
+        assert body["database_problem"] == "file_missing"
     finally:
         server.stop()
+
+
+async def test_database_file_deleted_under_the_running_bot(
+        app: Application, api: FakeBotApi, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[type-arg]
+    """SQLite keeps writing into the unlinked file (the write probe passes): the file check notices,
+    says why in the report, and logs one error however often the check runs."""
+    assert (await report(app))["database_problem"] is None
+    caplog.set_level(logging.ERROR, logger="bot.health")
+    (tmp_path / "tutor.db").unlink()
+    mark = api.mark()
+    api.inject(U.message(U.private_chat(BUDI), BUDI, "apa itu ASEAN?"))  # still answered meanwhile
+    await api.wait_for_method("sendMessage", chat_id=BUDI["id"], since=mark)
+    for _ in range(3):
+        result = await report(app)
+        assert result["database"] is False and result["failing"] == ["database"]
+        assert result["database_problem"] == "file_missing"
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "bot.health"]
+    assert len(errors) == 1
+    assert "deleted" in errors[0].getMessage() and "tutor.db" in errors[0].getMessage()
+
+
+async def test_database_file_replaced_under_the_running_bot(app: Application, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    db_file = tmp_path / "tutor.db"
+    db_file.rename(tmp_path / "old.db")
+    db_file.write_bytes(b"")  # a fresh empty file where the bot's database was
+    result = await report(app)
+    assert result["failing"] == ["database"] and result["database_problem"] == "file_replaced"
 
 
 async def test_database_write_failing(app: Application, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
@@ -83,7 +111,8 @@ async def test_database_write_failing(app: Application, monkeypatch: pytest.Monk
         raise OSError("attempt to write a readonly database")
 
     monkeypatch.setattr(services_of(app).store, "write_probe", read_only)
-    assert (await report(app))["failing"] == ["database"]
+    result = await report(app)
+    assert result["failing"] == ["database"] and result["database_problem"] == "write_failed"
 
 
 async def test_updates_not_fetched(app: Application, api: FakeBotApi) -> None:  # type: ignore[type-arg]

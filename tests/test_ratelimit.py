@@ -107,3 +107,23 @@ async def test_close_ends_a_chats_flood_wait(api: FakeBotApi) -> None:
         limiter.close()
         with pytest.raises(Exception, match="Flood control"):
             await asyncio.wait_for(waiting, 5)
+
+
+async def test_buckets_follow_activity_not_every_chat_ever_seen() -> None:
+    """Spam from 10,000 chats (each writes once, a few a second): the per-chat buckets stay bounded;
+    idle ones are forgotten."""
+    from bot.ratelimit import MAX_BUCKETS
+
+    now = [0.0]
+    limiter = GracefulRateLimiter(overall=(1e9, 1e9), monotonic=lambda: now[0])
+
+    async def sent() -> bool:
+        return True
+
+    largest = 0
+    for i in range(10_000):
+        now[0] += 0.05
+        for endpoint in ("sendMessage", "getChatMember"):
+            await limiter.process_request(sent, (), {}, endpoint, {"chat_id": 10_000 + i}, None)
+        largest = max(largest, len(limiter._chats))
+    assert largest <= MAX_BUCKETS

@@ -4,14 +4,16 @@
 runner calls `on_stop_deadline` when stopping takes longer than the engine's shutdown grace. The
 schedule lives in the database, not in jobs: one job ticks every minute and asks the database which
 chats are due, so start-up needs no rebuilding and a changed time takes effect at the next minute.
-A second job renews the lease even while a long broadcast runs.
+A second job renews the lease even while a long broadcast runs. The lease holder's tick also runs
+the `leader_duties` given to `on_startup` (sweeping group quiz rounds whose process died), so
+every such chore runs in exactly one process, whichever started the work.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import InlineKeyboardMarkup
 
@@ -22,6 +24,7 @@ from bot.services import TutorApplication, TutorContext, find_services, services
 log = logging.getLogger(__name__)
 
 ENGINE_KEY = "broadcast"
+DUTIES_KEY = "leader_duties"
 WEEKLY_KEY = "weekly-recaps"
 TICK_JOB = "daily-broadcast-tick"
 LEASE_JOB = "daily-broadcast-lease"
@@ -47,12 +50,20 @@ def engine_of(application: TutorApplication) -> BroadcastEngine | None:
     return svc.extras.get(ENGINE_KEY) if svc is not None else None
 
 
+LeaderDuty = Callable[[TutorApplication], Awaitable[object]]
+
+
 async def on_startup(
     application: TutorApplication,
     recap_markup: Callable[[QuizQuestion, str], InlineKeyboardMarkup | None] | None = None,
+    *,
+    leader_duties: Sequence[LeaderDuty] = (),
 ) -> None:
-    """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late)."""
+    """Build the engine and schedule the minute tick (first one at once: it sends missed runs < 2 h late).
+
+    `leader_duties` run after each tick of the process holding the lease (even while a broadcast runs)."""
     svc = services_of(application)
+    svc.extras[DUTIES_KEY] = list(leader_duties)
     config = EngineConfig(recap_delay_hours=svc.settings.recap_delay_hours)
     engine = BroadcastEngine(
         application.bot,
@@ -87,16 +98,25 @@ async def on_startup(
 
 
 async def _tick(context: TutorContext) -> None:
-    """Minute tick; a tick while a long broadcast still runs returns at once (the next one covers the gap)."""
-    engine = engine_of(context.application)
-    if engine is None or engine.busy or not context.application.running:
+    """Minute tick; while a long broadcast still runs it sends nothing new (the next one covers the
+    gap) but still does the leader's duties."""
+    application = context.application
+    engine = engine_of(application)
+    if engine is None or not application.running:
         return
-    report = await engine.tick()
-    if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
-                               or report.abandoned):
-        log.info("daily broadcast: %s", report.as_dict())
-    if report is not None and engine.leader and context.application.running:
-        await run_weekly(context.application)
+    if not engine.busy:
+        report = await engine.tick()
+        if report is not None and (report.sent or report.failed or report.recapped or report.deactivated
+                                   or report.abandoned):
+            log.info("daily broadcast: %s", report.as_dict())
+        if report is not None and engine.leader and application.running:
+            await run_weekly(application)
+    if engine.leader and application.running:
+        for duty in services_of(application).extras.get(DUTIES_KEY, ()):
+            try:
+                await duty(application)
+            except Exception:  # one failing chore must not stop the others, nor the next tick
+                log.exception("scheduler duty %s failed", getattr(duty, "__name__", duty))
 
 
 async def run_weekly(application: TutorApplication) -> int:

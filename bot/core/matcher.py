@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.content import ContentBank, ContentProblem
 from bot.core.intent import STRICT, answer_signs
+from bot.core.lru import BoundedCache
 from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
@@ -178,7 +179,7 @@ class Matcher:
         self.words_by_length: dict[int, list[str]] = defaultdict(list)
         for word in sorted(self.correction_target):
             self.words_by_length[len(word)].append(word)
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: BoundedCache[str, str | None] = BoundedCache(self.CACHE_LIMIT)  # typos: LRU
 
     # -- query side ---------------------------------------------------------------------------
     def _correct(self, token: str) -> str | None:
@@ -190,7 +191,7 @@ class Matcher:
         compared: a third of the vocabulary, which keeps the first sight of a new word cheap.
         """
         if token in self._corrections:
-            return self._corrections[token]
+            return self._corrections.get(token)
         fixed: str | None = None
         if len(token) >= 4 and not token.isdigit():
             cutoff = 86 if len(token) <= 5 else 80
@@ -200,9 +201,7 @@ class Matcher:
                        for w in self.words_by_length.get(n, ()) if w[0] == first]
             hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             fixed = self.correction_target[hit[0]] if hit else None
-        if len(self._corrections) >= self.CACHE_LIMIT:  # bounded: students invent typos forever
-            self._corrections.clear()
-        self._corrections[token] = fixed
+        self._corrections.put(token, fixed)  # bounded: students invent typos forever
         return fixed
 
     def query_tokens(self, text: str) -> dict[str, float]:

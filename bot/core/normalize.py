@@ -15,9 +15,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from bot.core.content import Lexicon
+from bot.core.lru import BoundedCache
+
+STEM_CACHE_SIZE = 50_000  # distinct words kept stemmed; the content's vocabulary is far smaller
 
 _REDUP_DIGIT = re.compile(r"\b([a-z]{3,})2\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -42,8 +47,11 @@ FILLER = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    return StemmerFactory().create_stemmer()
+def _stemmer() -> Stemmer:
+    """Sastrawi's plain stemmer. Not `StemmerFactory().create_stemmer()`: that wraps it in a
+    CachedStemmer whose dict keeps every word ever stemmed, so spam would grow it forever; our
+    bounded LRU (`Normalizer._stem_cache`) is the only cache."""
+    return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
 class Normalizer:
@@ -64,7 +72,7 @@ class Normalizer:
         self.max_multi = max((len(k) for k in self.multi), default=1)
         self.lowercase = dict(lexicon.lowercase)
         self.english = dict(lexicon.english)
-        self._stem_cache: dict[str, str] = {}
+        self._stem_cache: BoundedCache[str, str] = BoundedCache(STEM_CACHE_SIZE)
         self.filler = frozenset(t for word in FILLER for t in self.tokens(word))
 
     def _case_words(self, text: str) -> str:
@@ -106,9 +114,7 @@ class Normalizer:
                 cached = token
             else:
                 cached = _stemmer().stem(token) or token
-            if len(self._stem_cache) >= 50_000:  # bounded: unknown words keep arriving
-                self._stem_cache.clear()
-            self._stem_cache[token] = cached
+            self._stem_cache.put(token, cached)
         return cached
 
     def tokens(self, text: str) -> list[str]:

@@ -1,8 +1,9 @@
 """What every handler shares: who is talking (language, remembered in the database), how to send
 HTML safely (split over 4096 characters), and who counts as a group admin.
 
-Language choices and known profiles are cached in PTB's user_data/chat_data so an ordinary
-message costs no database write; the database stays the source of truth after a restart.
+Language choices and the names last written are cached in the process's bounded ChatMemory
+(bot/handlers/memory.py: short-lived, so several processes agree) so an ordinary message costs no
+database write; the database stays the source of truth.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from telegram.constants import ChatID, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.core.i18n import LANGUAGES, pick_language
+from bot.core.lru import BoundedCache
 from bot.core.markup import split_message
 from bot.handlers.callbacks import Action, encode
+from bot.handlers.memory import memory_of
 from bot.logs import ThrottledLog
 from bot.services import TutorApplication, TutorContext, services_of
 
@@ -38,9 +41,6 @@ log = logging.getLogger(__name__)
 # "Channel_Bot" (messages sent on behalf of a channel).
 NOT_PLAYERS = frozenset({ChatID.ANONYMOUS_ADMIN, ChatID.FAKE_CHANNEL})
 
-_LANG_KEY = "language_choice"  # user_data/chat_data: explicit choice (str) or None, once loaded
-_PROFILE_KEY = "profile"  # user_data: (first_name, username, language_code) last written to the DB
-_CHAT_KEY = "chat_seen"  # chat_data: (type, title) last written to the DB
 _BOOKKEEPING_LOG_KEY = "bookkeeping_failures"  # bot_data: ThrottledLog of failed bookkeeping writes
 
 
@@ -91,26 +91,30 @@ async def remember(update: Update, context: TutorContext) -> None:
     """Keep users and chats in the database (names for leaderboards), writing only on change; a
     failed write is retried with the next message and never keeps the answer from going out."""
     store = context.services.store
+    memory = memory_of(context.services)
     user = update.effective_user
-    if user is not None and not user.is_bot and context.user_data is not None:
+    if user is not None and not user.is_bot:
         profile = (user.first_name, user.username, user.language_code)
-        if context.user_data.get(_PROFILE_KEY) != profile:
+        if memory.profiles.get(user.id) != profile:
             if await bookkeeping(context, "a user's profile",
                                  store.upsert_user(user.id, user.first_name, user.username, user.language_code)):
-                context.user_data[_PROFILE_KEY] = profile
+                memory.profiles.put(user.id, profile)
     chat = update.effective_chat
-    if chat is not None and context.chat_data is not None:
+    if chat is not None:
         seen = (chat.type, chat.title)
-        if context.chat_data.get(_CHAT_KEY) != seen:
+        if memory.chats_seen.get(chat.id) != seen:
             if await bookkeeping(context, "a chat", store.upsert_chat(chat.id, chat.type, chat.title)):
-                context.chat_data[_CHAT_KEY] = seen
+                memory.chats_seen.put(chat.id, seen)
 
 
-async def _choice(data: dict, load: Callable[[], Awaitable[str | None]]) -> str | None:
-    """The cached explicit language choice, loaded from the database the first time."""
-    if _LANG_KEY not in data:
-        data[_LANG_KEY] = await load()
-    return data[_LANG_KEY]
+async def _choice(cache: BoundedCache[int, Any], key: int, load: Callable[[], Awaitable[str | None]]) -> str | None:
+    """The explicit language choice, from the short-lived cache or else the database."""
+    if key in cache:
+        choice: str | None = cache.get(key)
+        return choice
+    loaded = await load()
+    cache.put(key, loaded)
+    return loaded
 
 
 async def user_language(context: TutorContext, user: User | None) -> str:
@@ -118,32 +122,35 @@ async def user_language(context: TutorContext, user: User | None) -> str:
     if user is None:
         return pick_language(None, None)
     store = context.services.store
-    choice = await _choice(context.application.user_data[user.id], lambda: store.get_user_language(user.id))
+    choice = await _choice(memory_of(context.services).user_language, user.id,
+                           lambda: store.get_user_language(user.id))
     return pick_language(choice, user.language_code)
 
 
 async def user_language_by_id(application: TutorApplication, user_id: int | None) -> str:
     """The same as user_language without an Update (jobs, quiz summaries): the client language
-    comes from the profile cached by `remember`, else from the database."""
+    comes from the profile `remember` wrote lately, else from the database."""
     if user_id is None:
         return pick_language(None, None)
-    store = services_of(application).store
-    data = application.user_data[user_id]
-    choice = await _choice(data, lambda: store.get_user_language(user_id))
-    profile = data.get(_PROFILE_KEY)
+    services = services_of(application)
+    store = services.store
+    memory = memory_of(services)
+    choice = await _choice(memory.user_language, user_id, lambda: store.get_user_language(user_id))
+    profile = memory.profiles.get(user_id)
     code = profile[2] if profile else await store.get_user_language_code(user_id)
     return pick_language(choice, code)
 
 
 async def chat_language_by_id(application: TutorApplication, chat_id: int) -> str:
     """A group's language (set by its admins with /bahasa), else Indonesian."""
-    store = services_of(application).store
+    services = services_of(application)
+    store = services.store
 
     async def load() -> str | None:
         record = await store.get_chat(chat_id)
         return record.language if record else None
 
-    choice = await _choice(application.chat_data[chat_id], load)
+    choice = await _choice(memory_of(services).chat_language, chat_id, load)
     return choice if choice in LANGUAGES else pick_language(None, None)
 
 
@@ -161,11 +168,13 @@ async def language_for(update: Update, context: TutorContext) -> str:
 
 def set_cached_language(context: TutorContext, *, user_id: int | None = None,
                         chat_id: int | None = None, language: str) -> None:
-    """Update the cache after /bahasa wrote the choice to the database."""
+    """Update this process's cache after /bahasa wrote the choice to the database (the other
+    processes see it when their cached entry expires)."""
+    memory = memory_of(context.services)
     if user_id is not None:
-        context.application.user_data[user_id][_LANG_KEY] = language
+        memory.user_language.put(user_id, language)
     if chat_id is not None:
-        context.application.chat_data[chat_id][_LANG_KEY] = language
+        memory.chat_language.put(chat_id, language)
 
 
 def keyboard(rows: Sequence[Sequence[tuple[str, Action]]]) -> InlineKeyboardMarkup | None:

@@ -9,6 +9,7 @@ from telegram import ChatMember, Update
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.common import chat_language_by_id, is_private, send_html
+from bot.handlers.memory import memory_of
 from bot.services import TutorContext
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,5 @@ async def migrated(update: Update, context: TutorContext) -> None:
     if message.migrate_from_chat_id:
         await store.upsert_chat(new_id, message.chat.type, message.chat.title)
     await store.migrate_chat(old_id, new_id)
-    if old_id in context.application.chat_data:
-        context.application.migrate_chat_data(old_chat_id=old_id, new_chat_id=new_id)
+    memory_of(context.services).migrate_chat(old_id, new_id)
     log.info("chat %s migrated to %s", old_id, new_id)

@@ -22,6 +22,7 @@ from bot.core.markup import escape
 from bot.core.photo_text import PhotoRead, answer_photo, read_photo_text, shown
 from bot.handlers.callbacks import PhotoQuestion, TypeInstead, encode
 from bot.handlers.common import bookkeeping, keyboard, language_for, reply_html
+from bot.handlers.memory import memory_of
 from bot.handlers.questions import reply_keyboard
 from bot.ocr import NotAnImage, OcrBusy, OcrService, OcrUnavailable
 from bot.services import TutorContext
@@ -30,7 +31,6 @@ log = logging.getLogger(__name__)
 
 GOOD_LONG_SIDE = 1000  # the smallest photo size this long is enough for printed text
 TYPING_EVERY_S = 4.0  # Telegram shows "typing" for about 5 s per sendChatAction
-PHOTO_QUESTIONS_KEY = "photo_questions"  # chat_data: the numbered questions of the chat's last photo
 MAX_KEPT_QUESTIONS = 12
 
 
@@ -207,7 +207,9 @@ async def answer_read(update: Update, context: TutorContext, read: PhotoRead, la
         await reply_html(update, context, answer.text, keyboard([type_row]))
         return
     questions = list(read.questions[:MAX_KEPT_QUESTIONS])
-    context.chat_data[PHOTO_QUESTIONS_KEY] = questions  # only the last photo's: bounded per chat
+    chat = update.effective_chat
+    if chat is not None:  # only the last photo's questions, in ChatMemory (bounded, a day long)
+        memory_of(context.services).photo_questions.put(chat.id, questions)
     numbers = [(t("button.question_number", lang, number=n), PhotoQuestion(n)) for n, _ in questions]
     rows = [numbers[i:i + 4] for i in range(0, len(numbers), 4)]
     await reply_html(update, context, answer.text, keyboard([*rows, type_row]))
@@ -216,7 +218,8 @@ async def answer_read(update: Update, context: TutorContext, read: PhotoRead, la
 async def answer_number(update: Update, context: TutorContext, number: int) -> None:
     """A number button under a photo with many questions: answer that one in full."""
     lang = await language_for(update, context)
-    kept = context.chat_data.get(PHOTO_QUESTIONS_KEY) or []
+    chat = update.effective_chat
+    kept = (memory_of(context.services).photo_questions.get(chat.id) if chat is not None else None) or []
     question = next((q for n, q in kept if n == number), None)
     if question is None:
         await reply_html(update, context, t("photo.expired", lang))

@@ -30,6 +30,7 @@ from bot.handlers.common import (
     send_html,
     user_language_by_id,
 )
+from bot.handlers.memory import memory_of
 from bot.handlers.reports import question_rows
 from bot.polls import send_quiz_poll
 from bot.services import Services, TutorApplication, TutorContext, services_of
@@ -39,10 +40,11 @@ log = logging.getLogger(__name__)
 
 ROUND_JOB_PREFIX = "round:"
 MAX_REVIEW_ITEMS = 3
+ROUND_SWEEP_GRACE = timedelta(seconds=30)  # past a question's end: its own timer had its chance
+# A question not sent yet may still be on its way (a busy group waits for its Telegram budget), and
+# sending it is not a compare-and-set: the sweep waits much longer before it sends it itself.
+ROUND_UNSENT_GRACE = timedelta(minutes=5)
 PRIVATE_RESUME_WINDOW = timedelta(hours=1)  # older interrupted sessions wait for the student's next /kuis
-# The same private quiz asked for again this soon is a double tap or a replayed button, not a new wish.
-REPEAT_START_WINDOW = timedelta(seconds=30)
-_STARTED_KEY = "quiz_started"  # user_data: (QuizRequest, when) of the user's last private quiz start
 
 
 def round_job_name(session_id: int) -> str:
@@ -75,10 +77,10 @@ async def kuis(update: Update, context: TutorContext) -> None:
 def repeated_start(update: Update, context: TutorContext, request: QuizRequest) -> bool:
     """Whether this user started this same private quiz moments ago: pressing "start quiz" (or
     replaying the button's update) 15 times starts one session, not 15 that replace each other."""
-    if not is_private(update.effective_chat) or context.user_data is None:
+    user = update.effective_user
+    if not is_private(update.effective_chat) or user is None:
         return False
-    last = context.user_data.get(_STARTED_KEY)
-    return last is not None and last[0] == request and context.services.clock() - last[1] < REPEAT_START_WINDOW
+    return bool(memory_of(context.services).quiz_starts.get(user.id) == request)  # kept QUIZ_START_TTL
 
 
 async def start_quiz(update: Update, context: TutorContext, request: QuizRequest) -> None:
@@ -115,8 +117,8 @@ async def start_quiz(update: Update, context: TutorContext, request: QuizRequest
             await svc.store.finish_session(session.id)
             raise
     await send_question(context.application, session)
-    if is_private(chat) and context.user_data is not None:  # a chat's updates run one at a time
-        context.user_data[_STARTED_KEY] = (request, svc.clock())
+    if is_private(chat) and user is not None:  # a chat's updates run one at a time
+        memory_of(svc).quiz_starts.put(user.id, request)
 
 
 async def ulang(update: Update, context: TutorContext) -> None:
@@ -174,8 +176,7 @@ async def send_question(application: TutorApplication, session: SessionRecord) -
             message = await send(session.chat_id)
         except ChatMigrated as exc:  # the group became a supergroup: move it and ask there
             await svc.store.migrate_chat(session.chat_id, exc.new_chat_id)
-            if session.chat_id in application.chat_data:
-                application.migrate_chat_data(old_chat_id=session.chat_id, new_chat_id=exc.new_chat_id)
+            memory_of(svc).migrate_chat(session.chat_id, exc.new_chat_id)
             session = await svc.store.get_session(session.id) or session
             message = await send(session.chat_id)
     except TelegramError as exc:
@@ -211,23 +212,67 @@ async def round_tick(context: TutorContext) -> None:
     job = context.job
     assert job is not None
     data: dict = job.data  # type: ignore[assignment]
-    svc = context.services
-    session = await svc.store.get_session(data["session_id"])
+    session = await context.services.store.get_session(data["session_id"])
     if session is None or not session.active or session.position != data["position"]:
         return
-    poll_id = data.get("poll_id")
-    if poll_id is None:  # resumed after a crash between advancing and sending: send the current one
-        await send_question(context.application, session)
+    await _move_round_on(context.application, session, data.get("poll_id"))
+
+
+async def _move_round_on(application: TutorApplication, session: SessionRecord, poll_id: str | None) -> None:
+    """Close the current question's poll (`poll_id`), then ask the next one or end the round. With no
+    poll (the bot stopped between advancing and sending), send the current question. Every step is
+    a compare-and-set in the database, so a timer and a sweep (of another process) never both act."""
+    svc = services_of(application)
+    if poll_id is None:
+        await send_question(application, session)
         return
     poll = await svc.store.get_poll(poll_id)
     if poll is not None and await svc.store.close_poll(poll_id):
         try:
-            await context.bot.stop_poll(poll.chat_id, poll.message_id)
+            await application.bot.stop_poll(poll.chat_id, poll.message_id)
         except TelegramError:  # Telegram usually closed it already at the end of open_period
             pass
     advanced = await svc.store.advance_session(session.id, expected_position=session.position)
     if advanced is not None:
-        await send_question(context.application, advanced)  # ends the session when it was the last
+        await send_question(application, advanced)  # ends the session when it was the last
+
+
+async def sweep_overdue_rounds(application: TutorApplication) -> int:
+    """Move on every group round whose question is `ROUND_SWEEP_GRACE` past its end, whichever
+    process started it; returns how many. The scheduler-lease holder runs this every minute: a
+    round's timer lives in the JobQueue of the process that asked the question, and if that process
+    died (and none restarted), the round would stay active and the group "busy" forever."""
+    svc = services_of(application)
+    now = svc.clock()
+    swept = 0
+    for session in await svc.store.active_sessions():
+        if session.kind != "group":
+            continue
+        overdue, poll_id = await _round_overdue(svc, session, now)
+        if not overdue:
+            continue
+        try:
+            await _move_round_on(application, session, poll_id)
+        except TelegramError as exc:  # this group's trouble (send_question ended its round); go on
+            log.warning("overdue quiz round %s in chat %s: %s", session.id, session.chat_id, type(exc).__name__)
+        swept += 1
+    if swept:
+        log.info("moved on %d overdue quiz round(s)", swept)
+    return swept
+
+
+async def _round_overdue(svc: Services, session: SessionRecord, now: datetime) -> tuple[bool, str | None]:
+    """Whether a group round waits longer than its question's time plus the grace, and the poll of
+    its current question (None when that question was never sent)."""
+    current = await svc.store.session_poll(session.id, session.current_question_id or "")
+    if current is not None:
+        due = current.closed_at or current.closes_at
+        return due is not None and now - due >= ROUND_SWEEP_GRACE, current.poll_id
+    # Advanced but never sent (or past the last question but not finished): since the last poll closed.
+    previous_id = session.question_ids[session.position - 1] if 0 < session.position <= len(session.question_ids) else None
+    previous = await svc.store.session_poll(session.id, previous_id) if previous_id else None
+    since = (previous.closed_at or previous.closes_at) if previous is not None else session.started_at
+    return since is not None and now - since >= ROUND_UNSENT_GRACE, None
 
 
 async def poll_answer(update: Update, context: TutorContext) -> None:

@@ -122,3 +122,19 @@ def test_a_different_word_is_not_mistaken_for_a_typo(matcher: Matcher, question:
 def test_typos_inside_a_word_still_answer(matcher: Matcher, question: str, expected: str) -> None:
     result = matcher.match(question)
     assert result.decision == "answer" and result.best is not None and result.best.faq_id == expected
+
+
+def test_typo_corrections_cache_is_a_bounded_lru(bank: ContentBank) -> None:
+    """Students invent typos forever: the corrections cache stays at its bound and keeps the typo
+    asked again and again (a clear-all cache would drop it with the rest)."""
+
+    class SmallCache(Matcher):
+        CACHE_LIMIT = 40
+
+    small = SmallCache(bank)
+    hot = "deklarsi"
+    for i in range(300):
+        small.query_tokens(f"{hot} zq{i:04d}xv")
+        assert len(small._corrections) <= 40
+        assert hot in small._corrections
+    assert small._correct(hot) == Matcher(bank)._correct(hot)

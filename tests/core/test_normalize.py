@@ -56,3 +56,44 @@ def test_domain_words_are_not_deleted(norm: Normalizer) -> None:
 def test_un_is_pbb_only_in_english(norm: Normalizer) -> None:
     assert "pbb" in norm.tokens("what is the main purpose of the UN")
     assert "pbb" not in norm.tokens("kapan UN SMP dimulai")  # Ujian Nasional
+
+
+def _container_sizes(obj: object, depth: int = 3) -> int:
+    """Total length of the dicts, lists and sets reachable through `obj`'s attributes."""
+    total = 0
+    for value in vars(obj).values() if hasattr(obj, "__dict__") else ():
+        if isinstance(value, dict | list | set | frozenset):
+            total += len(value)
+        elif depth > 0 and hasattr(value, "__dict__"):
+            total += _container_sizes(value, depth - 1)
+    return total
+
+
+def _junk_word(i: int) -> str:
+    """A distinct made-up word of letters only, long enough to reach the stemmer."""
+    letters = "bcdfghjklmnpqrstvwxz"
+    out = "zo"
+    while True:
+        out += letters[i % len(letters)]
+        i //= len(letters)
+        if i == 0:
+            return out + "x"
+
+
+def test_spam_words_do_not_grow_the_caches() -> None:
+    """100,000 unique junk words: our stem cache stays at its bound (an LRU keeping the recent words,
+    not a clear-all) and Sastrawi's stemmer underneath keeps nothing (its CachedStemmer would)."""
+    from bot.core.normalize import STEM_CACHE_SIZE, _stemmer
+
+    norm = Normalizer(load_bank(REPO_CONTENT).lexicon)
+    stemmer = _stemmer()
+    stemmer_before = _container_sizes(stemmer)
+    words = [_junk_word(i) for i in range(100_000)]
+    assert len(set(words)) == len(words)
+    for word in words:
+        norm.stem(word)
+    assert len(norm._stem_cache) == STEM_CACHE_SIZE
+    assert all(word in norm._stem_cache for word in words[-1000:])  # the most recent are kept
+    assert words[0] not in norm._stem_cache
+    assert _container_sizes(stemmer) == stemmer_before
+    assert norm.tokens("didirikan") == norm.tokens("berdiri")  # still stems after all that

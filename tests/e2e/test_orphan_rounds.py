@@ -1,0 +1,119 @@
+"""A group quiz round outlives the process that started it: that process dies mid-round (its timer
+with it), and the process holding the scheduler lease finishes the round at its minute tick: the
+poll closes, the answers are scored, the ranking is posted and the group is free again.
+
+Both processes are Applications in this test process, on one database (a SQLite file, and
+PostgreSQL when TEST_POSTGRES_URL is set) and one fake Bot API; only the first polls for updates,
+as a webhook load balancer would have sent it the group's messages."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+import bot.broadcast
+from bot.app import build_application
+from bot.broadcast import TICK_JOB
+from bot.handlers.quiz import ROUND_SWEEP_GRACE, ROUND_UNSENT_GRACE
+from bot.services import TutorApplication, services_of, utc_now
+from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
+from tests.fakes import updates as U
+from tests.fakes.bot_api import FakeBotApi
+
+pytestmark = pytest.mark.e2e
+
+BUDI = U.user(111, "Budi")
+GROUP = U.group_chat(-5001, "Kelas 9A")
+
+
+async def start_without_updates(application: TutorApplication) -> None:
+    """A process that takes no updates (the load balancer sends it none); its jobs run."""
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    await application.start()
+
+
+async def minute_tick(application: TutorApplication) -> None:
+    """Run the scheduler's minute tick now, as the JobQueue would."""
+    assert application.job_queue is not None
+    [job, *_] = application.job_queue.get_jobs_by_name(TICK_JOB)
+    await job.run(application)
+
+
+async def test_the_lease_holder_finishes_a_round_whose_process_died(
+        api: FakeBotApi, db_url: str, tmp_path: Path) -> None:
+    # A long open period: the round's own timer must not be what ends it.
+    settings = make_settings(api, tmp_path / "unused.db", database_url=db_url, group_quiz_open_period=120)
+    keeper = build_application(settings)
+    await start_without_updates(keeper)
+    starter: TutorApplication | None = None
+    try:
+        await minute_tick(keeper)
+        assert (engine := bot.broadcast.engine_of(keeper)) is not None and engine.leader
+
+        starter = await start_bot(settings)
+        started = Bot(api, starter, settings)
+        await started.processed(U.message(GROUP, BUDI, "/kuis 1"))  # the poll is sent and recorded
+        [first] = api.calls_of("sendPoll", chat_id=GROUP["id"])
+        poll_id = first.result["poll"]["id"]
+        await started.processed(api.poll_answer_update(poll_id, BUDI, api.polls[poll_id].correct_option_ids))
+
+        # The starter dies: it takes no more updates and its timers never fire.
+        assert starter.updater is not None and starter.job_queue is not None
+        await starter.updater.stop()
+        starter.job_queue.scheduler.pause()
+        store = services_of(keeper).store
+        assert await store.active_session(GROUP["id"], "group") is not None
+
+        mark = api.mark()
+        await minute_tick(keeper)  # the question's time is not up yet: the round is left alone
+        assert not api.calls_of("stopPoll", since=mark)
+        assert await store.active_session(GROUP["id"], "group") is not None
+
+        services_of(keeper).clock = lambda: utc_now() + timedelta(seconds=120) + ROUND_SWEEP_GRACE
+        await minute_tick(keeper)
+        [stopped] = api.calls_of("stopPoll", since=mark)
+        assert stopped.params["message_id"] == first.result["message_id"]
+        assert api.polls[poll_id].is_closed
+        ranking = api.calls_of("sendMessage", chat_id=GROUP["id"], since=mark)[-1].text
+        assert "Budi" in ranking and "1/1" in ranking
+        assert await store.active_session(GROUP["id"], "group") is None  # the group may start another
+
+        mark = api.mark()
+        await minute_tick(keeper)  # done once: nothing more to sweep
+        assert not api.calls_of("sendMessage", chat_id=GROUP["id"], since=mark)
+    finally:
+        if starter is not None:
+            await stop_bot(starter)
+        await keeper.stop()
+        await keeper.shutdown()
+        assert keeper.post_shutdown is not None
+        await keeper.post_shutdown(keeper)
+    assert not [c for c in api.calls if not c.ok and c.method not in ("getUpdates",)]
+
+
+async def test_a_round_whose_next_question_was_never_sent_is_asked_after_the_longer_grace(
+        tutor_bot: Bot) -> None:
+    """The process died between creating the round (or advancing it) and sending the question:
+    sending is not a compare-and-set, so the sweep waits the longer grace before it asks itself."""
+    app, api = tutor_bot.app, tutor_bot.api
+    services = services_of(app)
+    await minute_tick(app)
+    assert (engine := bot.broadcast.engine_of(app)) is not None and engine.leader
+    question_id = next(iter(services.tutor.bank.quiz))
+    await services.store.upsert_chat(GROUP["id"], "group", GROUP["title"])
+    await services.store.create_session(GROUP["id"], None, "group", [question_id])
+
+    mark = api.mark()
+    services.clock = lambda: utc_now() + ROUND_SWEEP_GRACE * 2  # a question on its way may still be slow
+    await minute_tick(app)
+    assert not api.calls_of("sendPoll", since=mark)
+
+    services.clock = lambda: utc_now() + ROUND_UNSENT_GRACE
+    await minute_tick(app)
+    [asked] = api.calls_of("sendPoll", chat_id=GROUP["id"], since=mark)
+    assert asked.params["question"].startswith("[1/1]")
+    assert await services.store.active_session(GROUP["id"], "group") is not None  # now it runs on its timer
