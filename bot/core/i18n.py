@@ -237,10 +237,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "console.welcome": {
         "id": (
-            "Tutor Diplomasi (konsol). Ketik pertanyaan, /kuis [topik] [jumlah] untuk kuis, "
-            "/topik untuk daftar topik, /keluar untuk selesai."
+            "Tutor Diplomasi (konsol). Ketik pertanyaan, /kuis [topik] [jumlah] untuk kuis (misalnya /kuis kaa 5), "
+            "/topik untuk daftar topik dan namanya, /keluar untuk selesai."
         ),
-        "en": "Tutor Diplomasi (console). Type a question, /kuis [topic] [count] for a quiz, /topik for topics, /keluar to quit.",
+        "en": (
+            "Tutor Diplomasi (console). Type a question, /kuis [topic] [count] for a quiz (e.g. /kuis kaa 5), "
+            "/topik for the topics and their names, /keluar to quit.\n"
+            "The interface is in English; answers and quiz questions stay in Indonesian."
+        ),
     },
     "console.bye": {"id": "Sampai jumpa! 👋", "en": "Bye! 👋"},
     "console.number_hint": {
@@ -322,6 +326,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "«{typed}» cocok dengan beberapa topik. Yang mana?",
         "en": "«{typed}» fits several topics. Which one?",
     },
+    "quiz.topic_buttons_hint": {
+        "id": "Bisa juga diketik, misalnya <code>/kuis asean</code> atau <code>/kuis kaa</code>; "
+              "salah ketik sedikit tidak apa-apa.",
+        "en": "You can also type it, e.g. <code>/kuis asean</code> or <code>/kuis kaa</code>; small typos are fine.",
+    },
+    "quiz.cancelled_telegram": {
+        "id": "🛑 Kuis dihentikan. Sejauh ini kamu menjawab {answered} soal, {correct} benar. "
+              "Mulai lagi kapan saja dengan /kuis.",
+        "en": "🛑 Quiz stopped. So far you answered {answered} questions, {correct} correct. "
+              "Start again any time with /kuis.",
+    },
+    "group.cancel_admins_only": {
+        "id": "Maaf, hanya admin grup yang bisa menghentikan kuis grup.",
+        "en": "Sorry, only the group's admins can stop the group quiz.",
+    },
+    "group.round_cancelled": {
+        "id": "🛑 Kuis grup dihentikan oleh admin.",
+        "en": "🛑 An admin stopped the group quiz.",
+    },
+    "topics.quiz_names": {
+        "id": "Kuis satu topik: tekan topiknya lalu «📝 Kuis topik ini», atau ketik salah satu ini: {names}",
+        "en": "A quiz on one topic: open the topic and press «📝 Quiz on this topic», or type one of these: {names}",
+    },
     "topics.quiz_hint": {
         "id": "Salah ketik sedikit tidak apa-apa; singkatan seperti KAA, GNB atau KMB juga kukenal.",
         "en": "Small typos are fine; I also know abbreviations such as KAA, GNB or KMB.",
@@ -360,7 +387,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>Perintah Tutor Diplomasi</b>\n"
             "/tanya &lt;pertanyaan&gt; – tanya soal diplomasi (di chat pribadi cukup ketik saja)\n"
             "/topik – jelajahi topik dan pertanyaannya\n"
-            "/kuis [topik] [jumlah] – latihan kuis, contoh: <code>/kuis asean 5</code>\n"
+            "/kuis [topik] [jumlah] – latihan kuis, contoh: <code>/kuis asean 5</code>, <code>/kuis kaa</code> "
+            "(nama topik ada di /topik; singkatan dan salah ketik kecil juga bisa)\n"
+            "/batal – hentikan kuis yang sedang berjalan\n"
             "/ulang – ulangi soal yang pernah salah\n"
             "/skor – skor, ketepatan per topik, dan runtutan harianmu\n"
             "/peringkat – peringkat grup (minggu ini dan sepanjang waktu)\n"
@@ -373,7 +402,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>Tutor Diplomasi commands</b>\n"
             "/tanya &lt;question&gt; – ask about diplomacy (in a private chat just type it)\n"
             "/topik – browse topics and their questions\n"
-            "/kuis [topic] [count] – practise with a quiz, e.g. <code>/kuis asean 5</code>\n"
+            "/kuis [topic] [count] – practise with a quiz, e.g. <code>/kuis asean 5</code>, <code>/kuis kaa</code> "
+            "(topic names are in /topik; abbreviations and small typos work too)\n"
+            "/batal – stop the running quiz\n"
             "/ulang – review questions you got wrong\n"
             "/skor – your score, accuracy per topic and daily streak\n"
             "/peringkat – the group leaderboard (this week and all time)\n"
@@ -468,13 +499,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The number of questions must be 1 to {max}. For example: <code>/kuis asean 5</code>",
     },
     "quiz.start": {
-        "id": "📝 Kuis dimulai: {count} soal{topic}. Pilih jawabanmu di setiap soal, ya!",
-        "en": "📝 Quiz started: {count} questions{topic}. Choose your answer for each question!",
+        "id": "📝 Kuis dimulai: {count} soal{topic}. Pilih jawabanmu di setiap soal, ya! "
+              "Soalnya menunggu kalau kamu bertanya dulu; ketik /batal untuk berhenti.",
+        "en": "📝 Quiz started: {count} questions{topic}. Choose your answer for each question! "
+              "The question waits if you ask something first; type /batal to stop.",
     },
     "quiz.topic_suffix": {"id": " tentang <b>{topic}</b>", "en": " on <b>{topic}</b>"},
     "quiz.review_start": {
-        "id": "🔁 Waktunya mengulang: {count} soal yang pernah kamu jawab salah.",
-        "en": "🔁 Review time: {count} questions you got wrong before.",
+        "id": "🔁 Waktunya mengulang: {count} soal yang pernah kamu jawab salah. Ketik /batal untuk berhenti.",
+        "en": "🔁 Review time: {count} questions you got wrong before. Type /batal to stop.",
     },
     "quiz.review_none": {
         "id": "Belum ada soal yang perlu diulang sekarang. 🎉 Coba /kuis untuk latihan baru.",
@@ -498,8 +531,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Worth studying again:\n{items}\n\nType /ulang later to retry the questions you missed.",
     },
     "group.round_start": {
-        "id": "🎯 Kuis grup dimulai: {count} soal{topic}, {seconds} detik per soal. Siapa paling jago?",
-        "en": "🎯 Group quiz started: {count} questions{topic}, {seconds} seconds each. Who's the best?",
+        "id": "🎯 Kuis grup dimulai: {count} soal{topic}, {seconds} detik per soal. Siapa paling jago? "
+              "(Admin bisa menghentikannya dengan /batal.)",
+        "en": "🎯 Group quiz started: {count} questions{topic}, {seconds} seconds each. Who's the best? "
+              "(Admins can stop it with /batal.)",
     },
     "group.batch_header": {
         "id": "Banyak yang bertanya sekaligus, jadi jawabannya kukumpulkan di sini 👇",
@@ -553,14 +588,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "🔁 Questions to review now: {due} (type /ulang)",
     },
     "lang.pick": {
-        "id": "Pilih bahasa untuk {target}:",
-        "en": "Choose the language for {target}:",
+        "id": "Pilih bahasa untuk {target}: bahasa menu dan pesan. Jawaban dan soal kuis tetap berbahasa Indonesia.",
+        "en": "Choose the language for {target}: it sets menus and messages. Answers and quiz questions stay in "
+              "Indonesian.",
     },
     "lang.target_user": {"id": "kamu", "en": "you"},
     "lang.target_group": {"id": "grup ini", "en": "this group"},
     "lang.set": {
         "id": "Oke, aku akan memakai Bahasa Indonesia. Materi pelajaran tetap berbahasa Indonesia.",
-        "en": "OK, I'll use English. The lesson content stays in Indonesian.",
+        "en": "OK, I'll use English for menus and messages. Answers and quiz questions stay in Indonesian, "
+              "the language of the lessons.",
     },
     "lang.admins_only": {
         "id": "Maaf, hanya admin grup yang bisa mengubah bahasa grup.",

@@ -33,7 +33,7 @@ class TopicMatch:
 
 def key(text: str) -> str:
     """A name as compared: case, accents, punctuation and dashes do not matter ("Non-Blok" = "non blok")."""
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    norm = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
     return " ".join(_NON_ALNUM.sub(" ", norm).split())
 
 

@@ -37,8 +37,8 @@ async def on_button(update: Update, context: TutorContext) -> None:
             await questions.show_answer(update, context, faq_id)
         case TopicPage():
             await topics.show_page(update, context, action)
-        case StartQuiz(topic):
-            await quiz.start_quiz(update, context, QuizRequest(topic, svc.settings.quiz_length))
+        case StartQuiz(topic, count):
+            await quiz.start_quiz(update, context, QuizRequest(topic, count or svc.settings.quiz_length))
         case MenuItem():
             await start.menu(update, context, action)
         case ChooseLanguage(code):
