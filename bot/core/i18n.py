@@ -82,6 +82,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Mau lanjut? Tanya hal lain yang ingin kamu tahu, ketik /topik untuk melihat pertanyaan, atau /kuis untuk latihan.",
         "en": "Want more? Ask something else, type /topik to see questions, or /kuis to practise.",
     },
+    # ---- tone: religious greetings, feelings, frustration, rudeness ----
+    "smalltalk.salam": {
+        "id": "Wa'alaikumsalam! 😊 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.",
+        "en": "Wa'alaikumsalam! 😊 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise.",
+    },
+    "smalltalk.shalom": {"id": "Shalom! 😊 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Shalom! 😊 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.sejahtera": {"id": "Salam sejahtera juga! 😊 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Salam sejahtera to you too! 😊 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.swastiastu": {"id": "Om Swastiastu! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Om Swastiastu! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.buddhaya": {"id": "Namo Buddhaya! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Namo Buddhaya! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.kebajikan": {"id": "Salam kebajikan! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Salam kebajikan! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.sad": {
+        "id": "Peluk dari jauh 🤗 Maaf ya, kamu lagi merasa berat. Cerita ke orang yang kamu percaya juga bisa "
+              "membantu. Kalau nanti mau belajar pelan-pelan, aku di sini: tanya apa saja atau ketik /topik.",
+        "en": "Sending a hug 🤗 Sorry you're having a hard time. Talking to someone you trust can help too. "
+              "Whenever you want to study, slowly, I'm here: ask anything or type /topik.",
+    },
+    "smalltalk.tired": {
+        "id": "Kamu sudah berusaha keras, hebat! 😊 Istirahat sebentar dulu juga penting: minum, regangkan badan. "
+              "Kalau sudah segar, kita lanjut pelan-pelan, ya.",
+        "en": "You've been working hard, well done! 😊 A short break matters too: drink some water, stretch. "
+              "When you feel fresh, we'll go on step by step.",
+    },
+    "smalltalk.frustrated": {
+        "id": "Wajar kok kalau terasa susah, semua juga pernah begitu. 💪 Yuk kita pecah jadi bagian kecil: bagian "
+              "mana yang bikin bingung? Tulis pertanyaannya, atau ketik /topik untuk mulai dari dasar.",
+        "en": "It's normal to find this hard, everyone does at times. 💪 Let's take it in small pieces: which part "
+              "is confusing? Write the question, or type /topik to start from the basics.",
+    },
+    "smalltalk.insult": {
+        "id": "Maaf kalau aku belum membantu. 🙏 Aku tetap mau bantu: coba tulis pertanyaanmu dengan kata lain, "
+              "atau ketik /topik untuk memilih pertanyaan.",
+        "en": "Sorry if I haven't been helpful. 🙏 I still want to help: try your question in other words, "
+              "or type /topik to pick a question.",
+    },
     "smalltalk.bye": {
         "id": "Sampai jumpa! Semangat belajarnya ya. 👋",
         "en": "See you! Keep it up. 👋",
