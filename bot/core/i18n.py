@@ -92,6 +92,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "smalltalk.swastiastu": {"id": "Om Swastiastu! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Om Swastiastu! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
     "smalltalk.buddhaya": {"id": "Namo Buddhaya! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Namo Buddhaya! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
     "smalltalk.kebajikan": {"id": "Salam kebajikan! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Salam kebajikan! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.return.salam": {"id": "Wa'alaikumsalam! 😊", "en": "Wa'alaikumsalam! 😊"},
+    "smalltalk.return.shalom": {"id": "Shalom! 😊", "en": "Shalom! 😊"},
+    "smalltalk.return.sejahtera": {"id": "Salam sejahtera juga! 😊", "en": "Salam sejahtera to you too! 😊"},
+    "smalltalk.return.swastiastu": {"id": "Om Swastiastu! 🙏", "en": "Om Swastiastu! 🙏"},
+    "smalltalk.return.buddhaya": {"id": "Namo Buddhaya! 🙏", "en": "Namo Buddhaya! 🙏"},
+    "smalltalk.return.kebajikan": {"id": "Salam kebajikan! 🙏", "en": "Salam kebajikan! 🙏"},
     "smalltalk.sad": {
         "id": "Peluk dari jauh 🤗 Maaf ya, kamu lagi merasa berat. Cerita ke orang yang kamu percaya juga bisa "
               "membantu. Kalau nanti mau belajar pelan-pelan, aku di sini: tanya apa saja atau ketik /topik.",

@@ -1,6 +1,6 @@
 """The quiz engine: which questions to ask, shuffled options with the correct index tracked.
 
-Shared by Telegram (native quiz polls), the console (numbered options) and the daily quiz.
+Shared by Telegram (native quiz polls), the console (options lettered A, B, … as on a worksheet) and the daily quiz.
 """
 
 from __future__ import annotations

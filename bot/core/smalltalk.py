@@ -200,3 +200,24 @@ def strip_pleasantries(text: str) -> str:
     if (start, end) == (0, len(words)) or start >= end:
         return text
     return " ".join(words[start:end])
+
+
+RELIGIOUS_GREETINGS = ("salam", "shalom", "sejahtera", "swastiastu", "buddhaya", "kebajikan")
+
+
+def opening_greeting(text: str) -> str | None:
+    """The religious greeting a question opens with ("assalamualaikum kak, apa itu ASEAN?" → "salam"),
+    so the reply can return it before the answer; None when it opens otherwise."""
+    keys = [k for k in (_word_key(w) for w in text.split()[:6]) if k]
+    i = 0
+    while i < len(keys):
+        for size in (2, 1):
+            phrase = " ".join(keys[i : i + size])
+            kind = next((k for k in RELIGIOUS_GREETINGS if phrase in _KINDS[k]), None)
+            if kind is not None and len(keys[i : i + size]) == size:
+                return kind
+        if keys[i] not in _PARTICLES:
+            return None
+        i += 1
+    return None
+

@@ -136,3 +136,14 @@ def test_questions_wrapped_in_greetings_or_thanks_are_answered(tutor: Tutor, tex
                                                                card: str | None) -> None:
     reply = tutor.reply(text)
     assert reply.kind == "answer" and reply.faq_id == faq and reply.card_id == card, text
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("assalamualaikum kak, apa itu ASEAN?", "Wa'alaikumsalam"), ("shalom kak, apa itu diplomasi", "Shalom"),
+    ("om swastiastu, kapan asean berdiri", "Om Swastiastu"), ("namo buddhaya, apa itu PBB", "Namo Buddhaya"),
+])
+def test_a_greeting_before_a_question_is_returned_before_the_answer(tutor: Tutor, text: str, starts: str) -> None:
+    reply = tutor.reply(text)
+    assert reply.kind == "answer" and reply.text.startswith(starts) and html_problem(reply.text) is None
+    plain = tutor.reply(text.split(",", 1)[1])
+    assert reply.text.endswith(plain.text) and not plain.text.startswith(starts)
