@@ -93,17 +93,14 @@ def _build(bank: ContentBank) -> _Names:
                 _add(cards, label, card.topic)
     names = _Names(*({k: tuple(v) for k, v in d.items()} for d in (full, parts, cards)), typing={})
     for tp in bank.topics.values():
-        names.typing[tp.id] = _typing_name(names, [tp.short, *_parts(tp.short)], [tp.id, tp.name, *_parts(tp.name)],
-                                           tp.id)
+        names.typing[tp.id] = _typing_name(names, tp.id, [[tp.short, *_parts(tp.short)], [tp.id, tp.name, *_parts(tp.name)]])
     return names
 
 
-def _typing_name(names: _Names, *preferred: list[str] | str) -> str:
-    """The first of the topic's names (shortest first within a group; no digits, as `/kuis` reads a
-    number as the count) that `match_topic` takes back to this topic; the id when none does."""
-    topic = preferred[-1]
-    assert isinstance(topic, str)
-    for group in preferred[:-1]:
+def _typing_name(names: _Names, topic: str, groups: list[list[str]]) -> str:
+    """The first of the topic's names (by group, shortest first within one; no digits, as `/kuis` reads
+    a number as the count) that `match_topic` takes back to this topic; the id when none does."""
+    for group in groups:
         for label in sorted(dict.fromkeys(key(label) for label in group), key=len):
             if label and not re.search(r"\d", label) and _match(names, label).topic == topic:
                 return label
