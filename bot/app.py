@@ -60,6 +60,7 @@ PRIVATE_COMMANDS = [
     ("start", "Mulai dan lihat menu", "Start and show the menu"),
     ("topik", "Jelajahi topik dan pertanyaan", "Browse topics and questions"),
     ("kuis", "Latihan kuis: /kuis [topik] [jumlah]", "Practice quiz: /kuis [topic] [count]"),
+    ("batal", "Hentikan kuis yang sedang berjalan", "Stop the running quiz"),
     ("ulang", "Ulangi soal yang pernah salah", "Review questions you got wrong"),
     ("skor", "Skor, ketepatan, dan runtutan harian", "Score, accuracy and daily streak"),
     ("harian", "Kuis harian: /harian [JJ:MM|off]", "Daily quiz: /harian [HH:MM|off]"),
@@ -77,6 +78,7 @@ GROUP_COMMANDS = [
 ]
 ADMIN_COMMANDS = [
     *GROUP_COMMANDS,
+    ("batal", "Admin: hentikan kuis grup", "Admins: stop the group quiz"),
     ("harian", "Admin: kuis harian /harian [JJ:MM|off]", "Admins: daily quiz /harian [HH:MM|off]"),
     ("zona", "Admin: zona waktu /zona WIB|WITA|WIT", "Admins: time zone /zona WIB|WITA|WIT"),
     ("bahasa", "Admin: bahasa grup", "Admins: group language"),

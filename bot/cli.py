@@ -28,14 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     console = sub.add_parser("console", help="the tutor in this terminal (reads standard input)")
-    console.add_argument("--lang", choices=["id", "en"], default="id")
+    console.add_argument("--lang", choices=["id", "en"], default="id", help="interface language; answers and quiz questions stay in Indonesian")
     ask = sub.add_parser("ask", help="print the reply the bot would send in a private chat")
     ask.add_argument("--json", action="store_true", help="print one JSON object (JSON Lines with '-')")
     ask.epilog = ("With '-', each input line is a question, or a JSON object {\"question\": \"…\"} so that "
                   "a pasted multi-line question fits on one line; a line starting with '{' that is not such "
                   "an object is reported (exit 1 at the end). Unanswered questions are kept for the teacher "
                   "in the bot's database when it exists.")
-    ask.add_argument("--lang", choices=["id", "en"], default="id")
+    ask.add_argument("--lang", choices=["id", "en"], default="id",
+                     help="interface language; answers and quiz questions stay in Indonesian")
     ask.add_argument("text", nargs="*", help="the question, or '-' to read one question per line")
     ask.add_argument("--image", metavar="FILE", help="read the question from a photo or screenshot (needs Tesseract)")
     check = sub.add_parser("check", help="validate content/ (or CONTENT_DIR)")

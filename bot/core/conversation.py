@@ -93,7 +93,15 @@ class Tutor:
         return cls(load_bank(directory))
 
     def reply(self, text: str, lang: str = "id") -> Reply:
-        """Answer a free-text message."""
+        """Answer a free-text message; a question opened with a religious greeting gets it returned first."""
+        reply = self._reply(text, lang)
+        if reply.kind in ("answer", "suggest", "unknown"):
+            greeting = smalltalk.opening_greeting(reply.question)
+            if greeting is not None:
+                reply = replace(reply, text=f"{t(f'smalltalk.return.{greeting}', lang)}\n\n{reply.text}")
+        return reply
+
+    def _reply(self, text: str, lang: str) -> Reply:
         question = (text or "").strip()
         if not question:
             return Reply("empty", t("empty", lang), question)

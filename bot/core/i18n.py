@@ -82,6 +82,46 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Mau lanjut? Tanya hal lain yang ingin kamu tahu, ketik /topik untuk melihat pertanyaan, atau /kuis untuk latihan.",
         "en": "Want more? Ask something else, type /topik to see questions, or /kuis to practise.",
     },
+    # ---- tone: religious greetings, feelings, frustration, rudeness ----
+    "smalltalk.salam": {
+        "id": "Wa'alaikumsalam! 😊 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.",
+        "en": "Wa'alaikumsalam! 😊 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise.",
+    },
+    "smalltalk.shalom": {"id": "Shalom! 😊 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Shalom! 😊 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.sejahtera": {"id": "Salam sejahtera juga! 😊 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Salam sejahtera to you too! 😊 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.swastiastu": {"id": "Om Swastiastu! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Om Swastiastu! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.buddhaya": {"id": "Namo Buddhaya! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Namo Buddhaya! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.kebajikan": {"id": "Salam kebajikan! 🙏 Ada yang mau ditanyakan soal kerja sama internasional atau diplomasi? Atau ketik /kuis untuk latihan.", "en": "Salam kebajikan! 🙏 Anything you'd like to ask about international cooperation or diplomacy? Or type /kuis to practise."},
+    "smalltalk.return.salam": {"id": "Wa'alaikumsalam! 😊", "en": "Wa'alaikumsalam! 😊"},
+    "smalltalk.return.shalom": {"id": "Shalom! 😊", "en": "Shalom! 😊"},
+    "smalltalk.return.sejahtera": {"id": "Salam sejahtera juga! 😊", "en": "Salam sejahtera to you too! 😊"},
+    "smalltalk.return.swastiastu": {"id": "Om Swastiastu! 🙏", "en": "Om Swastiastu! 🙏"},
+    "smalltalk.return.buddhaya": {"id": "Namo Buddhaya! 🙏", "en": "Namo Buddhaya! 🙏"},
+    "smalltalk.return.kebajikan": {"id": "Salam kebajikan! 🙏", "en": "Salam kebajikan! 🙏"},
+    "smalltalk.sad": {
+        "id": "Peluk dari jauh 🤗 Maaf ya, kamu lagi merasa berat. Cerita ke orang yang kamu percaya juga bisa "
+              "membantu. Kalau nanti mau belajar pelan-pelan, aku di sini: tanya apa saja atau ketik /topik.",
+        "en": "Sending a hug 🤗 Sorry you're having a hard time. Talking to someone you trust can help too. "
+              "Whenever you want to study, slowly, I'm here: ask anything or type /topik.",
+    },
+    "smalltalk.tired": {
+        "id": "Kamu sudah berusaha keras, hebat! 😊 Istirahat sebentar dulu juga penting: minum, regangkan badan. "
+              "Kalau sudah segar, kita lanjut pelan-pelan, ya.",
+        "en": "You've been working hard, well done! 😊 A short break matters too: drink some water, stretch. "
+              "When you feel fresh, we'll go on step by step.",
+    },
+    "smalltalk.frustrated": {
+        "id": "Wajar kok kalau terasa susah, semua juga pernah begitu. 💪 Yuk kita pecah jadi bagian kecil: bagian "
+              "mana yang bikin bingung? Tulis pertanyaannya, atau ketik /topik untuk mulai dari dasar.",
+        "en": "It's normal to find this hard, everyone does at times. 💪 Let's take it in small pieces: which part "
+              "is confusing? Write the question, or type /topik to start from the basics.",
+    },
+    "smalltalk.insult": {
+        "id": "Maaf kalau aku belum membantu. 🙏 Aku tetap mau bantu: coba tulis pertanyaanmu dengan kata lain, "
+              "atau ketik /topik untuk memilih pertanyaan.",
+        "en": "Sorry if I haven't been helpful. 🙏 I still want to help: try your question in other words, "
+              "or type /topik to pick a question.",
+    },
     "smalltalk.bye": {
         "id": "Sampai jumpa! Semangat belajarnya ya. 👋",
         "en": "See you! Keep it up. 👋",
@@ -238,10 +278,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "console.welcome": {
         "id": (
-            "Tutor Diplomasi (konsol). Ketik pertanyaan, /kuis [topik] [jumlah] untuk kuis, "
-            "/topik untuk daftar topik, /keluar untuk selesai."
+            "Tutor Diplomasi (konsol). Ketik pertanyaan, /kuis [topik] [jumlah] untuk kuis (misalnya /kuis kaa 5), "
+            "/topik untuk daftar topik dan namanya, /keluar untuk selesai."
         ),
-        "en": "Tutor Diplomasi (console). Type a question, /kuis [topic] [count] for a quiz, /topik for topics, /keluar to quit.",
+        "en": (
+            "Tutor Diplomasi (console). Type a question, /kuis [topic] [count] for a quiz (e.g. /kuis kaa 5), "
+            "/topik for the topics and their names, /keluar to quit.\n"
+            "The interface is in English; answers and quiz questions stay in Indonesian."
+        ),
     },
     "console.bye": {"id": "Sampai jumpa! 👋", "en": "Bye! 👋"},
     "console.number_hint": {
@@ -280,6 +324,80 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Worth studying again:\n{items}\nType a number to read its answer.",
     },
     "quiz.cancelled": {"id": "Kuis dibatalkan.", "en": "Quiz cancelled."},
+    # ---- quizzes the way students answer them (console letters, /batal, topic names) ----
+    "quiz.start_console": {
+        "id": "📝 Kuis dimulai: {count} soal. Jawab dengan huruf (A, B, …) atau nomor; ketik /batal untuk berhenti.",
+        "en": "📝 Quiz started: {count} questions. Answer with a letter (A, B, …) or a number; type /batal to stop.",
+    },
+    "quiz.pick_letter": {
+        "id": "Jawab dengan huruf A–{last} (atau nomor 1–{count}).",
+        "en": "Answer with a letter A–{last} (or a number 1–{count}).",
+    },
+    "quiz.cancelled_quit": {
+        "id": "Kuis dibatalkan. Ketik /keluar sekali lagi untuk menutup tutor, atau tanya apa saja.",
+        "en": "Quiz cancelled. Type /keluar again to close the tutor, or ask anything.",
+    },
+    "quiz.replaced": {
+        "id": "Kuis tadi kuhentikan; kita mulai kuis yang baru.",
+        "en": "I stopped that quiz; here comes the new one.",
+    },
+    "quiz.still_running": {
+        "id": "Kuisnya masih menunggu jawabanmu (atau /batal untuk berhenti):",
+        "en": "The quiz is still waiting for your answer (or /batal to stop):",
+    },
+    "quiz.help_console": {
+        "id": "Kamu sedang mengerjakan kuis. Jawab dengan huruf atau nomor pilihan, /batal untuk berhenti, "
+              "/kuis [topik] untuk kuis lain, /topik untuk daftar topik.",
+        "en": "You are in a quiz. Answer with the option's letter or number, /batal to stop, "
+              "/kuis [topic] for another quiz, /topik for the topics.",
+    },
+    "quiz.unknown_command": {
+        "id": "Perintah itu tidak ada di konsol. Kuisnya masih berjalan; /batal untuk berhenti.",
+        "en": "The console has no such command. The quiz is still running; /batal stops it.",
+    },
+    "quiz.not_a_choice": {
+        "id": "Kuisnya masih berjalan. Mau bertanya dulu? Ketik /batal untuk berhenti, lalu tanya.",
+        "en": "The quiz is still running. Want to ask something first? Type /batal to stop, then ask.",
+    },
+    "quiz.nothing_to_cancel": {
+        "id": "Tidak ada kuis yang sedang berjalan. Mulai dengan /kuis, ya.",
+        "en": "There is no quiz running. Start one with /kuis.",
+    },
+    "quiz.unknown_topic": {
+        "id": "Aku belum kenal topik «{typed}». Pilih salah satu topik ini:",
+        "en": "I don't know the topic «{typed}». Pick one of these:",
+    },
+    "quiz.which_topic": {
+        "id": "«{typed}» cocok dengan beberapa topik. Yang mana?",
+        "en": "«{typed}» fits several topics. Which one?",
+    },
+    "quiz.topic_buttons_hint": {
+        "id": "Bisa juga diketik, misalnya <code>/kuis asean</code> atau <code>/kuis kaa</code>; "
+              "salah ketik sedikit tidak apa-apa.",
+        "en": "You can also type it, e.g. <code>/kuis asean</code> or <code>/kuis kaa</code>; small typos are fine.",
+    },
+    "quiz.cancelled_telegram": {
+        "id": "🛑 Kuis dihentikan. Sejauh ini kamu menjawab {answered} soal, {correct} benar. "
+              "Mulai lagi kapan saja dengan /kuis.",
+        "en": "🛑 Quiz stopped. So far you answered {answered} questions, {correct} correct. "
+              "Start again any time with /kuis.",
+    },
+    "group.cancel_admins_only": {
+        "id": "Maaf, hanya admin grup yang bisa menghentikan kuis grup.",
+        "en": "Sorry, only the group's admins can stop the group quiz.",
+    },
+    "group.round_cancelled": {
+        "id": "🛑 Kuis grup dihentikan oleh admin.",
+        "en": "🛑 An admin stopped the group quiz.",
+    },
+    "topics.quiz_names": {
+        "id": "Kuis satu topik: tekan topiknya lalu «📝 Kuis topik ini», atau ketik salah satu ini: {names}",
+        "en": "A quiz on one topic: open the topic and press «📝 Quiz on this topic», or type one of these: {names}",
+    },
+    "topics.quiz_hint": {
+        "id": "Salah ketik sedikit tidak apa-apa; singkatan seperti KAA, GNB atau KMB juga kukenal.",
+        "en": "Small typos are fine; I also know abbreviations such as KAA, GNB or KMB.",
+    },
     "quiz.perfect": {"id": "Sempurna! 🎉", "en": "Perfect! 🎉"},
     # ---- Telegram bot interface (bot/handlers) ----
     "start.greeting": {
@@ -314,7 +432,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>Perintah Tutor Diplomasi</b>\n"
             "/tanya &lt;pertanyaan&gt; – tanya soal diplomasi (di chat pribadi cukup ketik saja)\n"
             "/topik – jelajahi topik dan pertanyaannya\n"
-            "/kuis [topik] [jumlah] – latihan kuis, contoh: <code>/kuis asean 5</code>\n"
+            "/kuis [topik] [jumlah] – latihan kuis, contoh: <code>/kuis asean 5</code>, <code>/kuis kaa</code> "
+            "(nama topik ada di /topik; singkatan dan salah ketik kecil juga bisa)\n"
+            "/batal – hentikan kuis yang sedang berjalan\n"
             "/ulang – ulangi soal yang pernah salah\n"
             "/skor – skor, ketepatan per topik, dan runtutan harianmu\n"
             "/peringkat – peringkat grup (minggu ini dan sepanjang waktu)\n"
@@ -328,7 +448,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>Tutor Diplomasi commands</b>\n"
             "/tanya &lt;question&gt; – ask about diplomacy (in a private chat just type it)\n"
             "/topik – browse topics and their questions\n"
-            "/kuis [topic] [count] – practise with a quiz, e.g. <code>/kuis asean 5</code>\n"
+            "/kuis [topic] [count] – practise with a quiz, e.g. <code>/kuis asean 5</code>, <code>/kuis kaa</code> "
+            "(topic names are in /topik; abbreviations and small typos work too)\n"
+            "/batal – stop the running quiz\n"
             "/ulang – review questions you got wrong\n"
             "/skor – your score, accuracy per topic and daily streak\n"
             "/peringkat – the group leaderboard (this week and all time)\n"
@@ -463,13 +585,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The number of questions must be 1 to {max}. For example: <code>/kuis asean 5</code>",
     },
     "quiz.start": {
-        "id": "📝 Kuis dimulai: {count} soal{topic}. Pilih jawabanmu di setiap soal, ya!",
-        "en": "📝 Quiz started: {count} questions{topic}. Choose your answer for each question!",
+        "id": "📝 Kuis dimulai: {count} soal{topic}. Pilih jawabanmu di setiap soal, ya! "
+              "Soalnya menunggu kalau kamu bertanya dulu; ketik /batal untuk berhenti.",
+        "en": "📝 Quiz started: {count} questions{topic}. Choose your answer for each question! "
+              "The question waits if you ask something first; type /batal to stop.",
     },
     "quiz.topic_suffix": {"id": " tentang <b>{topic}</b>", "en": " on <b>{topic}</b>"},
     "quiz.review_start": {
-        "id": "🔁 Waktunya mengulang: {count} soal yang pernah kamu jawab salah.",
-        "en": "🔁 Review time: {count} questions you got wrong before.",
+        "id": "🔁 Waktunya mengulang: {count} soal yang pernah kamu jawab salah. Ketik /batal untuk berhenti.",
+        "en": "🔁 Review time: {count} questions you got wrong before. Type /batal to stop.",
     },
     "quiz.review_none": {
         "id": "Belum ada soal yang perlu diulang sekarang. 🎉 Coba /kuis untuk latihan baru.",
@@ -493,8 +617,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Worth studying again:\n{items}\n\nType /ulang later to retry the questions you missed.",
     },
     "group.round_start": {
-        "id": "🎯 Kuis grup dimulai: {count} soal{topic}, {seconds} detik per soal. Siapa paling jago?",
-        "en": "🎯 Group quiz started: {count} questions{topic}, {seconds} seconds each. Who's the best?",
+        "id": "🎯 Kuis grup dimulai: {count} soal{topic}, {seconds} detik per soal. Siapa paling jago? "
+              "(Admin bisa menghentikannya dengan /batal.)",
+        "en": "🎯 Group quiz started: {count} questions{topic}, {seconds} seconds each. Who's the best? "
+              "(Admins can stop it with /batal.)",
     },
     "group.batch_header": {
         "id": "Banyak yang bertanya sekaligus, jadi jawabannya kukumpulkan di sini 👇",
@@ -548,14 +674,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "🔁 Questions to review now: {due} (type /ulang)",
     },
     "lang.pick": {
-        "id": "Pilih bahasa untuk {target}:",
-        "en": "Choose the language for {target}:",
+        "id": "Pilih bahasa untuk {target}: bahasa menu dan pesan. Jawaban dan soal kuis tetap berbahasa Indonesia.",
+        "en": "Choose the language for {target}: it sets menus and messages. Answers and quiz questions stay in "
+              "Indonesian.",
     },
     "lang.target_user": {"id": "kamu", "en": "you"},
     "lang.target_group": {"id": "grup ini", "en": "this group"},
     "lang.set": {
         "id": "Oke, aku akan memakai Bahasa Indonesia. Materi pelajaran tetap berbahasa Indonesia.",
-        "en": "OK, I'll use English. The lesson content stays in Indonesian.",
+        "en": "OK, I'll use English for menus and messages. Answers and quiz questions stay in Indonesian, "
+              "the language of the lessons.",
     },
     "lang.admins_only": {
         "id": "Maaf, hanya admin grup yang bisa mengubah bahasa grup.",

@@ -1,18 +1,18 @@
 """The quiz engine: which questions to ask, shuffled options with the correct index tracked.
 
-Shared by Telegram (native quiz polls), the console (numbered options) and the daily quiz.
+Shared by Telegram (native quiz polls), the console (options lettered A, B, … as on a worksheet) and the daily quiz.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process, utils
 
 from bot.core.content import ContentBank, QuizQuestion
 from bot.core.limits import MAX_POLL_QUESTION
 from bot.core.lint import conflicts
+from bot.core.topic_names import match_topic
 
 DEFAULT_COUNT = 5
 MAX_COUNT = 20
@@ -37,8 +37,18 @@ class QuizRequest:
     count: int
 
 
-def parse_quiz_args(args: list[str], bank: ContentBank, default_count: int = DEFAULT_COUNT) -> QuizRequest | str:
-    """`/kuis [topik] [jumlah]` → a request, or the name of the problem ("bad_topic", "bad_count")."""
+@dataclass(frozen=True)
+class TopicChoice:
+    """`/kuis <name>` named no single topic: ask which one, among `candidates` (none: every topic)."""
+
+    typed: str
+    candidates: tuple[str, ...]
+    count: int
+
+
+def parse_quiz_args(args: list[str], bank: ContentBank,
+                    default_count: int = DEFAULT_COUNT) -> QuizRequest | TopicChoice | str:
+    """`/kuis [topik] [jumlah]` → a request, the topics to choose from, or "bad_count"."""
     count = default_count
     words: list[str] = []
     for arg in args:
@@ -48,26 +58,13 @@ def parse_quiz_args(args: list[str], bank: ContentBank, default_count: int = DEF
             words.append(arg)
     if not 1 <= count <= MAX_COUNT:
         return "bad_count"
-    topic = None
-    if words:
-        topic = resolve_topic(bank, " ".join(words))
-        if topic is None:
-            return "bad_topic"
-    return QuizRequest(topic, count)
-
-
-def resolve_topic(bank: ContentBank, text: str) -> str | None:
-    """A topic id from what a student typed: id, short label or name, typos allowed."""
-    wanted = text.strip().lower()
-    if wanted in bank.topics:
-        return wanted
-    choices: dict[str, str] = {}
-    for tp in bank.topics.values():
-        for label in (tp.id, tp.short, tp.name, tp.name_en):
-            choices[label.lower()] = tp.id
-    hit = process.extractOne(wanted, list(choices), scorer=fuzz.ratio, processor=utils.default_process,
-                             score_cutoff=75)
-    return choices[hit[0]] if hit else None
+    if not words:
+        return QuizRequest(None, count)
+    typed = " ".join(words)
+    found = match_topic(bank, typed)
+    if found.topic is not None:
+        return QuizRequest(found.topic, count)
+    return TopicChoice(typed, found.candidates, count)
 
 
 _CONFLICTS: dict[int, tuple[ContentBank, dict[str, set[str]]]] = {}
@@ -141,3 +138,33 @@ def prepare_poll(question: QuizQuestion, rng: random.Random, prefix: str = "") -
 def is_correct(option_order: list[int] | tuple[int, ...], chosen: int, content_answer: int) -> bool:
     """Whether the sent option `chosen` is the content's correct option."""
     return 0 <= chosen < len(option_order) and option_order[chosen] == content_answer
+
+
+_SAY_ANSWER = re.compile(  # "jawabannya", "jawabanku adalah", "aku pilih", "pilihan:", "the answer is"
+    r"^(?:(?:aku|saya|gue|gw|aq)\s+)?(?:jawab(?:an)?(?:nya|ku)?(?:\s+(?:saya|aku|gue|gw))?|pilih(?:an)?(?:nya|ku)?|opsi|option|"
+    r"(?:the\s+)?answer)(?:\s+(?:adalah|yaitu|ialah|is))?\s*[:=]?\s*"
+)
+_CHOICE = re.compile(r"^[(\[]?\s*([a-z]|\d{1,2})\s*[)\].:]?$")
+_AROUND_CHOICE = frozenset({"kak", "ka", "ya", "yah", "deh", "dong", "sih", "kayaknya", "mungkin", "aja", "saja"})
+
+
+def parse_choice(text: str, count: int) -> int | None:
+    """The option a student picked as on a worksheet: "2", "B", "b.", "(c)", "jawabannya D" → its
+    0-based index; None when the text picks none of the `count` options."""
+    words = text.strip().casefold().split()
+    while words and words[0] in _AROUND_CHOICE:
+        words.pop(0)
+    while words and words[-1].strip(".!") in _AROUND_CHOICE:
+        words.pop()
+    said = _CHOICE.match(_SAY_ANSWER.sub("", " ".join(words), count=1).strip())
+    if said is None:
+        return None
+    token = said[1]
+    index = int(token) - 1 if token.isdecimal() else ord(token) - ord("a")
+    return index if 0 <= index < count else None
+
+
+def option_letter(index: int) -> str:
+    """"A" for the first option, as worksheets number them."""
+    return chr(ord("A") + index)
+

@@ -11,7 +11,8 @@ import re
 from bot.core.freshness import month_year
 from bot.core.i18n import t
 from bot.core.markup import escape
-from bot.core.model import FaqEntry, Topic
+from bot.core.model import ContentBank, FaqEntry, Topic
+from bot.core.topic_names import typing_name
 
 # A `source` carries pointers for the content's reviewers (the project's fact sheet, the seed
 # file, a Wikipedia revision id). They stay in the YAML for review and are left out of what a
@@ -57,3 +58,14 @@ def format_answer(entry: FaqEntry, lang: str = "id") -> str:
 def topic_lines(topics: list[Topic], lang: str = "id") -> str:
     """A bulleted list of topic names for 'belum tahu' and /topik."""
     return "\n".join(f"• {escape(tp.name_en if lang == 'en' else tp.name)}" for tp in topics)
+
+
+def quiz_topic_lines(bank: ContentBank, topics: list[str], lang: str = "id") -> str:
+    """Topic names, each with what to type for its quiz ("• KAA dan Gerakan Non-Blok – /kuis kaa")."""
+    lines = []
+    for topic in topics:
+        tp = bank.topics[topic]
+        name = tp.name_en if lang == "en" else tp.name
+        lines.append(f"• {escape(name)} – <code>/kuis {escape(typing_name(bank, topic))}</code>")
+    return "\n".join(lines)
+

@@ -24,7 +24,9 @@ _KINDS: dict[str, frozenset[str]] = {
                       "good", "nice", "keren", "cool", "noted", "sudah", "udah", "oke deh", "gitu ya", "hmm",
                       "wah", "wow", "oalah", "owh", "oh ok", "oh oke", "ohh"}),
     "praise": frozenset({"kamu pinter", "kamu pintar", "pinter", "pintar", "hebat", "kamu hebat", "keren banget",
-                         "good bot", "smart", "you are smart", "bot pintar", "mantap jiwa", "the best"}),
+                         "good bot", "smart", "you are smart", "bot pintar", "mantap jiwa", "the best", "bagus",
+                         "membantu", "ngebantu", "helpful", "bermanfaat", "berguna", "jenius", "genius", "cerdas",
+                         "pinter banget", "pintar banget", "bot pinter", "bot keren", "kamu keren"}),
     "confused": frozenset({"gak ngerti", "ga ngerti", "gk ngerti", "nggak ngerti", "ngga ngerti", "tidak mengerti",
                            "belum paham", "gak paham", "ga paham", "gk paham", "bingung", "aku bingung",
                            "masih bingung", "ngga tau", "gak tau", "ga tau", "gatau", "gak tahu", "nggak tahu",
@@ -33,7 +35,54 @@ _KINDS: dict[str, frozenset[str]] = {
     "more": frozenset({"terus", "trus", "lanjut", "lanjutkan", "next", "terus gimana", "lalu", "selanjutnya",
                        "lagi", "lagi dong", "tambah lagi", "apa lagi", "continue", "more"}),
 }
-_ORDER = ("who", "thanks", "bye", "greeting", "praise", "confused", "more", "laugh", "ack")
+# Religious greetings get their own answer ("Wa'alaikumsalam" to a salam); feelings, frustration and
+# rudeness get empathy, encouragement or a calm answer instead of "belum tahu".
+_KINDS.update({
+    "salam": frozenset({"assalamualaikum", "asalamualaikum", "assalamu alaikum", "asalamu alaikum",
+                        "assalamualaikom", "salamualaikum", "samlekom", "samlikum", "askum", "assalamu alaikum wr",
+                        "assalamualaikum wr", "assalamualaikum wr wb", "assalamualaikum warahmatullahi",
+                        "assalamualaikum warahmatullahi wabarakatuh", "ass wr wb", "assalamualaikum wb"}),
+    "shalom": frozenset({"shalom", "syalom", "salom", "shalom aleichem"}),
+    "sejahtera": frozenset({"salam sejahtera", "salam damai sejahtera"}),
+    "swastiastu": frozenset({"swastiastu", "om swastiastu", "om swasti astu", "swasti astu"}),
+    "buddhaya": frozenset({"namo buddhaya", "namo budhaya", "namo buddaya", "namo budaya"}),
+    "kebajikan": frozenset({"salam kebajikan", "wei de dong tian"}),
+    "insult": frozenset({"bodoh", "bodo", "goblok", "goblog", "gblk", "tolol", "bego", "begok", "dungu", "idiot",
+                         "stupid", "dumb", "payah", "lemot", "sampah", "useless", "oon", "cupu", "gak guna", "ga guna",
+                         "gk guna", "nggak guna", "tidak berguna", "gak berguna", "ga berguna", "gak becus",
+                         "ga becus", "gak pinter", "ga pinter", "gak pintar", "ga pintar", "bot bodoh",
+                         "bot goblok", "bot payah", "bot gak guna"}),
+    "sad": frozenset({"sedih", "galau", "kecewa", "nangis", "menangis", "hiks", "huhu", "kesepian", "sendirian",
+                      "sad", "takut", "cemas", "khawatir", "stres", "stress", "depresi", "patah hati", "putus asa",
+                      "down", "hopeless", "pengen nangis", "mau nangis"}),
+    "tired": frozenset({"capek", "cape", "capai banget", "lelah", "letih", "ngantuk", "penat", "tired", "sleepy",
+                        "exhausted", "lemes", "males", "malas", "bosen", "bosan", "jenuh", "bored", "boring"}),
+    "frustrated": frozenset({"susah", "sulit", "pusing", "puyeng", "mumet", "ribet", "rumit", "kesel", "kesal",
+                             "sebel", "sebal", "frustasi", "frustrasi", "frustrated", "hard", "difficult", "nyerah",
+                             "menyerah", "stuck", "argh", "arghh", "duh susah", "gak bisa bisa", "ga bisa bisa",
+                             "ga ngerti ngerti", "gak ngerti ngerti"}),
+    "expletive": frozenset({"anjir", "anjay", "njir", "anjrit", "anjim", "anjg", "anjing", "bangsat", "bgst",
+                            "sialan", "sial", "kampret", "asu", "jancok", "jancuk", "cok", "damn", "shit", "wtf",
+                            "fck", "fuck", "tai", "taik", "astaga", "astagfirullah", "astaghfirullah",
+                            "ya ampun", "yaampun", "aduh", "duh", "waduh", "haduh"}),
+})
+_ORDER = ("salam", "shalom", "sejahtera", "swastiastu", "buddhaya", "kebajikan", "insult", "sad", "tired",
+          "frustrated", "who", "thanks", "bye", "greeting", "praise", "confused", "more", "laugh", "ack", "expletive")
+# Words that may surround a feeling, a thanks or a complaint without making it a question:
+# "kak aku capek bgt", "makasih kak jawabannya membantu bgt", "materinya susah banget".
+_TONE_WORDS = frozenset({
+    "aku", "saya", "gue", "gua", "gw", "aq", "ku", "i", "im", "am", "feel", "kamu", "km", "kmu", "lu", "lo", "loe",
+    "elu", "u", "you", "anda", "kau", "nih", "ni", "bener", "beneran", "sangat", "amat", "jadi", "jd", "udah",
+    "sudah", "ini", "itu", "soalnya", "pelajarannya", "materinya", "materi", "belajar", "belajarnya", "pelajaran",
+    "tugas", "tugasnya", "pr", "ujian", "ulangan", "kuisnya", "kuis", "soal", "sama", "kok", "ah", "ih", "mana",
+    "terlalu", "rasanya", "kayaknya", "kyknya", "pengen", "mau", "jawabannya", "jawabanmu", "jawaban",
+    "penjelasannya", "penjelasanmu", "infonya", "ilmunya", "membantu", "ngebantu", "bantu", "bantuannya", "atas",
+    "bermanfaat", "berguna", "jelas", "bagus", "helpful", "so", "very", "much", "really", "this", "is", "it",
+    "the", "your", "for", "dasar", "sekarang", "hari", "gak", "ga", "gk", "nggak", "ngga", "tidak", "wr", "wb",
+    "warahmatullahi", "warahmatullah", "wabarakatuh", "wabarakaatuh", "everyone", "semuanya", "hehe",
+})
+_ADDRESSED = frozenset({"kamu", "km", "kmu", "lu", "lo", "loe", "elu", "u", "you", "anda", "kau", "bot"})
+_SELF = frozenset({"aku", "saya", "gue", "gua", "gw", "aq", "ku", "i", "im"})
 _PARTICLES = frozenset({"kak", "kakak", "min", "mimin", "ya", "yah", "deh", "dong", "sih", "bang", "bro", "sis",
                         "gan", "om", "pak", "bu", "mas", "mbak", "banget", "bgt", "ka", "kk", "bot", "tutor",
                         "nya", "ny", "juga", "jg", "lagi", "aja", "semua", "sekali", "banyak", "byk", "ok", "oke"})
@@ -52,7 +101,7 @@ def classify(text: str) -> str | None:
     phrase = " ".join(words)
     for kind in _ORDER:
         if phrase in _KINDS[kind] or _strip(phrase) in _KINDS[kind]:
-            return kind
+            return _tone(kind, words)
     # combinations such as "ok makasih kak", "halo kak", "wkwkwk"
     found: list[str] = []
     i = 0
@@ -69,12 +118,23 @@ def classify(text: str) -> str | None:
             hit = "laugh"
         if hit:
             found.append(hit)
-        elif w not in _PARTICLES:
+        elif w not in _PARTICLES and w not in _TONE_WORDS:
             return None
         i += 1
     if not found:
         return None
-    return min(found, key=_ORDER.index)
+    return _tone(min(found, key=_ORDER.index), words)
+
+
+def _tone(kind: str, words: list[str]) -> str:
+    """Who a rude word is aimed at decides the reply: "aku bodoh" is a low moment, "bot bangsat" rudeness,
+    "anjir" alone an exclamation of frustration."""
+    addressed = bool(_ADDRESSED & set(words))
+    if kind == "insult" and _SELF & set(words) and not addressed:
+        return "sad"
+    if kind == "expletive":
+        return "insult" if addressed else "frustrated"
+    return kind
 
 
 def _strip(phrase: str) -> str:
@@ -86,6 +146,8 @@ def _strip(phrase: str) -> str:
 _WRAPPERS = frozenset().union(
     _KINDS["greeting"] - {"p", "test", "tes", "start", "pagi", "siang", "sore", "malam"},
     _KINDS["thanks"], _KINDS["laugh"], _KINDS["bye"] - {"dah"},
+    *(_KINDS[k] for k in ("salam", "shalom", "sejahtera", "swastiastu", "buddhaya", "kebajikan")),
+    {"wr", "wb", "wr wb", "warahmatullahi", "wabarakatuh"},
     {"ok", "oke", "okay", "okey", "okee", "okk", "sip", "siap", "iya", "ya", "y", "oh", "ohh", "owh", "hmm",
      "wah", "wow", "oalah", "noted", "oke deh", "oh gitu", "oh begitu", "gitu ya", "mantap", "mantul",
      "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "mau tanya", "mau nanya", "numpang tanya",
@@ -138,3 +200,24 @@ def strip_pleasantries(text: str) -> str:
     if (start, end) == (0, len(words)) or start >= end:
         return text
     return " ".join(words[start:end])
+
+
+RELIGIOUS_GREETINGS = ("salam", "shalom", "sejahtera", "swastiastu", "buddhaya", "kebajikan")
+
+
+def opening_greeting(text: str) -> str | None:
+    """The religious greeting a question opens with ("assalamualaikum kak, apa itu ASEAN?" → "salam"),
+    so the reply can return it before the answer; None when it opens otherwise."""
+    keys = [k for k in (_word_key(w) for w in text.split()[:6]) if k]
+    i = 0
+    while i < len(keys):
+        for size in (2, 1):
+            phrase = " ".join(keys[i : i + size])
+            kind = next((k for k in RELIGIOUS_GREETINGS if phrase in _KINDS[k]), None)
+            if kind is not None and len(keys[i : i + size]) == size:
+                return kind
+        if keys[i] not in _PARTICLES:
+            return None
+        i += 1
+    return None
+

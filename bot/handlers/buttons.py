@@ -24,8 +24,8 @@ from bot.services import TutorContext
 
 
 def start_request(context: TutorContext, action: StartQuiz) -> QuizRequest:
-    """The quiz a "start quiz" button asks for: its topic, the usual length."""
-    return QuizRequest(action.topic, context.services.settings.quiz_length)
+    """The quiz a "start quiz" button asks for: its topic, and its count or else the usual length."""
+    return QuizRequest(action.topic, action.count or context.services.settings.quiz_length)
 
 
 async def on_button(update: Update, context: TutorContext) -> None:

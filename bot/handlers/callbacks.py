@@ -1,7 +1,7 @@
 """Compact callback_data for inline buttons, and its strict decoding.
 
 Telegram allows 64 bytes of callback_data and sends back whatever a client puts there, so every
-button carries a short code ("a:<faq_id>", "t:<topic>:<page>", "q:<topic>") and `decode` checks
+button carries a short code ("a:<faq_id>", "t:<topic>:<page>", "q:<topic>[:<count>]") and `decode` checks
 it against the loaded content: stale or tampered data becomes None, never an exception.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.core.content import ContentBank
 from bot.core.i18n import LANGUAGES
 from bot.core.limits import MAX_CALLBACK_DATA
+from bot.core.quiz import MAX_COUNT
 
 MENU_ITEMS = ("ask", "quiz", "topics")
 
@@ -33,9 +34,10 @@ class TopicPage:
 
 @dataclass(frozen=True)
 class StartQuiz:
-    """Start a quiz on `topic` (None: all topics)."""
+    """Start a quiz on `topic` (None: all topics) of `count` questions (None: the usual length)."""
 
     topic: str | None
+    count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,10 @@ def encode(action: Action) -> str:
             data = f"T:{page}"
         case TopicPage(topic, page):
             data = f"t:{topic}:{page}"
-        case StartQuiz(topic):
+        case StartQuiz(topic, None):
             data = f"q:{topic or ''}"
+        case StartQuiz(topic, count):
+            data = f"q:{topic or ''}:{count}"
         case MenuItem(item):
             data = f"m:{item}"
         case ChooseLanguage(language):
@@ -134,9 +138,13 @@ def decode(data: str | None, bank: ContentBank) -> Action | None:
             return None
         return TopicPage(topic, page)
     if code == "q":
-        if rest == "":
-            return StartQuiz(None)
-        return StartQuiz(rest) if rest in bank.topics else None
+        topic_text, sep, count_text = rest.partition(":")
+        count = _page(count_text) if sep else None
+        if sep and (count is None or not 1 <= count <= MAX_COUNT):
+            return None
+        if topic_text == "":
+            return StartQuiz(None, count)
+        return StartQuiz(topic_text, count) if topic_text in bank.topics else None
     if code == "m":
         return MenuItem(rest) if rest in MENU_ITEMS else None
     if code == "l":

@@ -12,17 +12,25 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram import Bot, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot.core.i18n import t
 from bot.core.markup import escape
-from bot.core.quiz import MAX_COUNT, QuizRequest, parse_quiz_args, pick_questions, prepare_poll, without_giveaways
-from bot.core.render import topic_lines
-from bot.handlers.callbacks import Action, ShowAnswer
+from bot.core.quiz import (
+    MAX_COUNT,
+    QuizRequest,
+    TopicChoice,
+    parse_quiz_args,
+    pick_questions,
+    prepare_poll,
+    without_giveaways,
+)
+from bot.handlers.callbacks import Action, ShowAnswer, StartQuiz
 from bot.handlers.common import (
     NOT_PLAYERS,
     chat_language_by_id,
+    is_chat_admin,
     is_private,
     keyboard,
     language_for,
@@ -63,9 +71,9 @@ async def kuis(update: Update, context: TutorContext) -> None:
     svc = context.services
     lang = await language_for(update, context)
     request = parse_quiz_args(list(context.args or []), svc.tutor.bank, svc.settings.quiz_length)
-    if request == "bad_topic":
-        topics = topic_lines(list(svc.tutor.bank.topics.values()), lang)
-        await reply_html(update, context, t("quiz.bad_topic", lang, topics=topics))
+    if isinstance(request, TopicChoice):
+        text, markup = topic_choice(svc, request, lang)
+        await reply_html(update, context, text, markup)
         return
     if request == "bad_count":
         await reply_html(update, context, t("quiz.bad_count", lang, max=MAX_COUNT))
@@ -81,6 +89,58 @@ def repeated_start(update: Update, context: TutorContext, request: QuizRequest) 
     if not is_private(update.effective_chat) or user is None:
         return False
     return bool(memory_of(context.services).quiz_starts.get(user.id) == request)  # kept QUIZ_START_TTL
+
+
+def topic_choice(svc: Services, choice: TopicChoice, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """`/kuis <name>` named no single topic: the candidates (or every topic) as quiz buttons."""
+    bank = svc.tutor.bank
+    topics = choice.candidates or tuple(bank.topics)
+    count = None if choice.count == svc.settings.quiz_length else choice.count
+    rows = [[(bank.topics[tp].name_en if lang == "en" else bank.topics[tp].name, StartQuiz(tp, count))]
+            for tp in topics]
+    key = "quiz.which_topic" if choice.candidates else "quiz.unknown_topic"
+    text = t(key, lang, typed=escape(choice.typed)) + "\n\n" + t("quiz.topic_buttons_hint", lang)
+    return text, keyboard(rows)
+
+
+async def batal(update: Update, context: TutorContext) -> None:
+    """/batal: stop your own quiz in a private chat; in a group, an admin stops the round."""
+    svc = context.services
+    chat = update.effective_chat
+    if chat is None:
+        return
+    lang = await language_for(update, context)
+    private = is_private(chat)
+    session = await svc.store.active_session(chat.id, None if private else "group")
+    if session is None or (private and session.kind == "group"):
+        await reply_html(update, context, t("quiz.nothing_to_cancel", lang))
+        return
+    if not private and not await is_chat_admin(update, context):
+        await reply_html(update, context, t("group.cancel_admins_only", lang))
+        return
+    session = await svc.store.finish_session(session.id)
+    await _close_current_poll(context, session)
+    if private:
+        await reply_html(update, context, t("quiz.cancelled_telegram", lang, correct=session.correct,
+                                            answered=session.answered))
+        return
+    await reply_html(update, context, t("group.round_cancelled", lang))
+    await _finish_round(context.application, svc, session)
+
+
+async def _close_current_poll(context: TutorContext, session: SessionRecord) -> None:
+    """Close the poll a stopped session was waiting on, so nobody answers a quiz that is over."""
+    svc = context.services
+    if context.job_queue is not None:
+        for job in context.job_queue.get_jobs_by_name(round_job_name(session.id)):
+            job.schedule_removal()
+    poll = await svc.store.session_poll(session.id, session.current_question_id or "")
+    if poll is None or not await svc.store.close_poll(poll.poll_id, svc.clock()):
+        return
+    try:
+        await context.bot.stop_poll(poll.chat_id, poll.message_id)
+    except TelegramError:  # already closed or deleted: nothing left to answer anyway
+        pass
 
 
 async def start_quiz(update: Update, context: TutorContext, request: QuizRequest) -> None:

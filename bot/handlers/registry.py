@@ -68,6 +68,7 @@ def register_handlers(application: TutorApplication) -> None:
         (("tanya", "ask"), questions.tanya),
         (("topik", "topics"), topics.topik),
         (("kuis", "quiz"), quiz.kuis),
+        (("batal", "cancel"), quiz.batal),
         (("ulang", "review"), quiz.ulang),
         (("skor", "score"), scores.skor),
         (("peringkat", "leaderboard"), scores.peringkat),

@@ -7,6 +7,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.core.content import ContentBank
 from bot.core.i18n import t
 from bot.core.markup import escape
+from bot.core.topic_names import typing_name
 from bot.handlers.callbacks import Action, ShowAnswer, StartQuiz, TopicPage
 from bot.handlers.common import edit_html, keyboard, language_for, reply_html
 from bot.services import TutorContext
@@ -38,7 +39,8 @@ def topic_list(bank: ContentBank, page: int, lang: str) -> tuple[str, InlineKeyb
         [(tp.name_en if lang == "en" else tp.name, TopicPage(tp.id, 0))] for tp in shown
     ]
     rows.append(_nav(page, pages, None, lang))
-    return t("topics.pick", lang), keyboard(rows)
+    names = " · ".join(f"<code>/kuis {escape(typing_name(bank, tp.id))}</code>" for tp in topics)
+    return f"{t('topics.pick', lang)}\n\n{t('topics.quiz_names', lang, names=names)}", keyboard(rows)
 
 
 def topic_questions(bank: ContentBank, topic_id: str, page: int, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:

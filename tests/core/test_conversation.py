@@ -108,3 +108,42 @@ def test_a_when_question_is_not_answered_with_a_who_entry(tutor: Tutor) -> None:
     for text in ("kapan asean didirikan", "tahun berapa asean berdiri"):
         reply = tutor.reply(text)
         assert reply.faq_id != "asean-pendiri" and "1967" in reply.text
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("assalamualaikum", "Wa'alaikumsalam"), ("Assalamu'alaikum kak", "Wa'alaikumsalam"), ("shalom", "Shalom"),
+    ("om swastiastu", "Om Swastiastu"), ("namo buddhaya", "Namo Buddhaya"), ("salam kebajikan", "Salam kebajikan"),
+    ("salam sejahtera", "Salam sejahtera"), ("kak aku sedih", "Peluk"), ("capek bgt", "Kamu sudah berusaha"),
+    ("anjir susah bgt", "Wajar kok"), ("pusing", "Wajar kok"), ("makasih kak jawabannya membantu bgt", "Sama-sama"),
+    ("kamu pinter", "Makasih"), ("bot bodoh", "Maaf kalau aku belum membantu"),
+])
+def test_tone_gets_a_fitting_reply_never_belum_tahu(tutor: Tutor, text: str, starts: str) -> None:
+    reply = tutor.reply(text)
+    assert reply.kind == "smalltalk" and not reply.unanswered, text
+    assert reply.text.startswith(starts), reply.text
+    assert "belum tahu" not in reply.text and "Tulis pertanyaanmu" not in reply.text and "Halo!" not in reply.text
+    for lang in ("id", "en"):
+        assert html_problem(tutor.reply(text, lang).text) is None
+
+
+@pytest.mark.parametrize(("text", "faq", "card"), [
+    ("assalamualaikum kak, apa itu ASEAN?", "asean-pengertian", None),
+    ("makasih, terus kapan KAA?", None, "kaa"),
+    ("shalom kak, apa itu diplomasi", "diplomasi-pengertian", None),
+    ("om swastiastu, kapan asean berdiri", "asean-berdiri", None),
+])
+def test_questions_wrapped_in_greetings_or_thanks_are_answered(tutor: Tutor, text: str, faq: str | None,
+                                                               card: str | None) -> None:
+    reply = tutor.reply(text)
+    assert reply.kind == "answer" and reply.faq_id == faq and reply.card_id == card, text
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("assalamualaikum kak, apa itu ASEAN?", "Wa'alaikumsalam"), ("shalom kak, apa itu diplomasi", "Shalom"),
+    ("om swastiastu, kapan asean berdiri", "Om Swastiastu"), ("namo buddhaya, apa itu PBB", "Namo Buddhaya"),
+])
+def test_a_greeting_before_a_question_is_returned_before_the_answer(tutor: Tutor, text: str, starts: str) -> None:
+    reply = tutor.reply(text)
+    assert reply.kind == "answer" and reply.text.startswith(starts) and html_problem(reply.text) is None
+    plain = tutor.reply(text.split(",", 1)[1])
+    assert reply.text.endswith(plain.text) and not plain.text.startswith(starts)

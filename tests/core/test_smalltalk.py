@@ -37,3 +37,48 @@ def test_pleasantries_around_a_question_are_removed(text: str, question: str) ->
 ])
 def test_questions_and_pure_small_talk_are_left_alone(text: str) -> None:
     assert strip_pleasantries(text) == text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # religious greetings: each gets its own answer
+    ("assalamualaikum", "salam"), ("Assalamu'alaikum kak", "salam"), ("assalamualaikum wr wb", "salam"),
+    ("Asalamualaikum warahmatullahi wabarakatuh", "salam"), ("shalom", "shalom"), ("syalom kak", "shalom"),
+    ("om swastiastu", "swastiastu"), ("Om Swastiastu kak", "swastiastu"), ("namo buddhaya", "buddhaya"),
+    ("salam sejahtera", "sejahtera"), ("salam kebajikan", "kebajikan"),
+    # feelings
+    ("kak aku sedih", "sad"), ("aku sedih banget", "sad"), ("lagi galau kak", "sad"), ("aku takut ujian", "sad"),
+    ("aku bodoh banget", "sad"), ("capek bgt", "tired"), ("aku capek belajar", "tired"), ("ngantuk kak", "tired"),
+    ("bosen banget", "tired"),
+    # frustration
+    ("anjir susah bgt", "frustrated"), ("pusing", "frustrated"), ("pusing banget kak materinya", "frustrated"),
+    ("susah banget soalnya", "frustrated"), ("duh sulit", "frustrated"), ("anjir", "frustrated"),
+    # thanks and praise, with words about the answer
+    ("makasih kak jawabannya membantu bgt", "thanks"), ("makasih banyak penjelasannya jelas banget", "thanks"),
+    ("terima kasih atas bantuannya", "thanks"), ("thanks, very helpful", "thanks"),
+    ("kamu pinter", "praise"), ("pinter banget kamu", "praise"), ("jawabannya bagus", "praise"),
+    ("bot keren", "praise"),
+    # rudeness gets a calm answer
+    ("bot bodoh", "insult"), ("kamu goblok", "insult"), ("dasar bot payah", "insult"), ("anjing lu", "insult"),
+    ("gak guna banget", "insult"), ("bodoh", "insult"),
+])
+def test_tone_is_recognised(text: str, kind: str) -> None:
+    assert classify(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "assalamualaikum kak, apa itu ASEAN?", "makasih, terus kapan KAA?", "kenapa diplomasi susah",
+    "apa yang sulit dari diplomasi multilateral", "shalom, apa itu PBB", "om swastiastu, kapan asean berdiri",
+])
+def test_real_questions_with_such_words_are_not_small_talk(text: str) -> None:
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("assalamualaikum kak, apa itu ASEAN?", "apa itu ASEAN?"),
+    ("Assalamu'alaikum wr wb, apa itu PBB", "apa itu PBB"),
+    ("shalom kak, apa itu diplomasi", "apa itu diplomasi"),
+    ("om swastiastu, kapan asean berdiri", "kapan asean berdiri"),
+])
+def test_religious_greetings_around_a_question_are_removed(text: str, question: str) -> None:
+    assert strip_pleasantries(text) == question
+

@@ -63,8 +63,9 @@ async def test_private_language_choice_by_button(tutor_bot: Bot) -> None:
     picker = await tutor_bot.say(BUDI, "/bahasa")
     data = [b["callback_data"] for row in picker.params["reply_markup"]["inline_keyboard"] for b in row]
     assert data == ["l:id", "l:en"]
+    assert "tetap berbahasa Indonesia" in picker.text  # where the language is chosen: answers stay Indonesian
     chosen = await tutor_bot.send(U.callback_query(BUDI, picker.result, "l:en"), chat_id=BUDI["id"])
-    assert "English" in chosen.text
+    assert "English" in chosen.text and "Answers and quiz questions stay in Indonesian" in chosen.text
     start = await tutor_bot.say(BUDI, "/start")
     assert "I'm" in start.text
 

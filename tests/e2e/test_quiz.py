@@ -171,7 +171,8 @@ async def test_group_round_resumes_after_restart(api: FakeBotApi, tmp_path: Path
 
 async def test_bad_quiz_arguments_and_private_leaderboard_explain_themselves(tutor_bot: Bot) -> None:
     bad_topic = await tutor_bot.say(BUDI, "/kuis astronomi")
-    assert "Topik itu belum ada" in bad_topic.text and "ASEAN" in bad_topic.text
+    assert "belum kenal topik «astronomi»" in bad_topic.text and "/kuis asean" in bad_topic.text
+    assert len(_buttons(bad_topic)) == len(services_of(tutor_bot.app).tutor.bank.topics)  # never a dead end
     bad_count = await tutor_bot.say(BUDI, "/kuis 99")
     assert "1 sampai 20" in bad_count.text
     private_board = await tutor_bot.say(BUDI, "/peringkat")
@@ -289,3 +290,72 @@ async def test_restart_inside_a_private_step_moves_the_session_on(api: FakeBotAp
     finally:
         await stop_bot(app)
     assert not bot.failed_calls()
+
+
+def _buttons(call: Call) -> list[str]:
+    markup = call.params.get("reply_markup") or {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_kuis_takes_the_names_students_type(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    for typed in ("kaa", "gnb 2", "KAA dan Gerakan Non-Blok", "asaen"):
+        mark = api.mark()
+        poll = await tutor_bot.send(U.message(U.private_chat(BUDI), BUDI, f"/kuis {typed}"), method="sendPoll")
+        question = api.polls[poll.result["poll"]["id"]].question
+        bank = services_of(tutor_bot.app).tutor.bank
+        topic = next(q.topic for q in bank.quiz.values() if question.endswith(q.question))
+        assert topic == ("asean" if typed == "asaen" else "kaa-gnb"), typed
+        started = tutor_bot.texts_to(BUDI["id"], since=mark)[0]
+        assert "/batal" in started  # how to stop is said when the quiz starts
+
+
+async def test_an_ambiguous_topic_offers_its_candidates_and_keeps_the_count(tutor_bot: Bot) -> None:
+    which = await tutor_bot.say(BUDI, "/kuis indonesia 2")
+    assert "beberapa topik" in which.text
+    assert sorted(_buttons(which)) == ["q:indonesia-pbb:2", "q:tokoh-diplomasi:2"]
+    poll = await tutor_bot.send(U.callback_query(BUDI, which.result, "q:indonesia-pbb:2"), method="sendPoll")
+    assert poll.params["question"].startswith("[1/2]")
+
+
+async def test_topik_and_help_say_what_to_type(tutor_bot: Bot) -> None:
+    topics = await tutor_bot.say(BUDI, "/topik")
+    assert "/kuis kaa" in topics.text and "/kuis asean" in topics.text
+    help_text = await tutor_bot.say(BUDI, "/help")
+    assert "/kuis kaa" in help_text.text and "/batal" in help_text.text
+
+
+async def test_batal_stops_a_private_quiz(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    first = await tutor_bot.send(U.message(U.private_chat(BUDI), BUDI, "/kuis asean 3"), method="sendPoll")
+    await _answer(tutor_bot, first, BUDI, right=True)
+    mark = api.mark()
+    stopped = await tutor_bot.say(BUDI, "/batal")
+    assert "Kuis dihentikan" in stopped.text and "1 soal, 1 benar" in stopped.text
+    assert api.calls_of("stopPoll", since=mark)  # the waiting question closes too
+    store = services_of(tutor_bot.app).store
+    assert await store.active_session(BUDI["id"]) is None
+    nothing = await tutor_bot.say(BUDI, "/batal")
+    assert "Tidak ada kuis" in nothing.text
+
+
+async def test_batal_in_a_group_is_for_admins(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    api.set_admins(GROUP["id"], [SITI["id"]])
+    started = await tutor_bot.send(U.message(GROUP, BUDI, "/kuis 2"), method="sendPoll")
+    assert "/batal" in tutor_bot.texts_to(GROUP["id"])[-1]
+    # explicit ids: the fake numbers injected messages and its own in two sequences that can meet
+    refused = await tutor_bot.say(BUDI, "/batal", chat=GROUP, message_id=901)
+    assert "hanya admin" in refused.text
+    store = services_of(tutor_bot.app).store
+    assert await store.active_session(GROUP["id"], "group") is not None
+    mark = api.mark()
+    await tutor_bot.processed(U.message(GROUP, SITI, "/batal", message_id=902))
+    texts = tutor_bot.texts_to(GROUP["id"], since=mark)
+    assert "dihentikan oleh admin" in texts[0] and "Kuis grup selesai" in texts[-1]
+    assert await store.active_session(GROUP["id"], "group") is None
+    assert api.polls[started.result["poll"]["id"]].is_closed
+    assert not [j for j in tutor_bot.app.job_queue.jobs() if j.name and j.name.startswith("round:")]
+    again = await tutor_bot.send(U.message(GROUP, ANI, "/kuis 1"), method="sendPoll")  # the group is free
+    assert again.chat_id == GROUP["id"]
+

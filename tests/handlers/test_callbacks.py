@@ -34,6 +34,7 @@ def _every_action(bank: ContentBank) -> list:  # type: ignore[type-arg]
         *(TopicPage(t, p) for t in bank.topics for p in pages),
         *(TopicPage(None, p) for p in pages),
         *(StartQuiz(t) for t in [*bank.topics, None]),
+        *(StartQuiz(t, count) for t in [*bank.topics, None] for count in (1, 20)),
         *(MenuItem(m) for m in MENU_ITEMS),
         *(ChooseLanguage(code) for code in LANGUAGES),
     ]
@@ -64,7 +65,7 @@ def test_every_keyboard_the_topic_browser_builds_is_valid(bank: ContentBank) -> 
 @pytest.mark.parametrize("data", [
     None, "", "a:", "a:not-a-faq", "t:asean", "t:asean:x", "t:nope:0", "t:asean:-1", "T:", "T:99999",
     "q:nope", "m:other", "l:fr", "x:1", "no-colon", "a:" + "x" * 80, "t:asean:1:2",
-    "t:asean:²", "T:²",
+    "t:asean:²", "T:²", "q:asean:0", "q:asean:21", "q:asean:x", "q:asean:²", "q:asean:", "q::0", "q:nope:5",
 ])
 def test_stale_or_tampered_data_decodes_to_none(bank: ContentBank, data: str | None) -> None:
     assert decode(data, bank) is None
