@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core.content import ContentBank
+from bot.core.model import ContentBank
 
 FUZZY_CUTOFF = 80  # "asaen"→"asean" (80), "bilatral"→"bilateral" (94); "matematika" reaches nothing
 FUZZY_TIE = 3  # topics within this many points of the best fuzzy hit are equally likely: ask which
