@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import (
@@ -95,7 +96,9 @@ def build_application(settings: Settings, *, services: Services | None = None,
         if logging.getLogger(noisy).getEffectiveLevel() < logging.WARNING:
             logging.getLogger(noisy).setLevel(logging.WARNING)
     vitals = Vitals()
-    builder = (
+    # PTB's builder types follow each call (the rate limiter's argument type becomes the bot's); the
+    # Application it builds is a TutorApplication, as the return type says.
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(settings.token)
         .context_types(CONTEXT_TYPES)

@@ -116,7 +116,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
     process after a restart, or to another one behind the load balancer) instead of losing it.
     """
 
-    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("POST",)
 
     def initialize(self, bot_app: TutorApplication, secret: str) -> None:
         self.application_ = bot_app

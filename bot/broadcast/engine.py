@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from time import monotonic as _monotonic
+from typing import TypeVar
 
 from telegram import Bot, InputPollOption, Message, Poll
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -41,6 +42,8 @@ from bot.core.markup import escape
 from bot.core.quiz import prepare_poll
 from bot.storage import DeliveryRecord, Store, SubscriptionRecord
 from bot.storage.records import DailyPick
+
+_Result = TypeVar("_Result")
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +368,9 @@ class BroadcastEngine:
             except asyncio.CancelledError:
                 if not flight.abandoned:
                     raise
-                asyncio.current_task().uncancel()  # type: ignore[union-attr]
+                task = asyncio.current_task()
+                assert task is not None  # we are inside one
+                task.uncancel()
                 return False
             return True
 
@@ -436,7 +441,9 @@ class BroadcastEngine:
                 [InputPollOption(option, text_parse_mode=None) for option in prepared.options],
                 is_anonymous=False,
                 type=Poll.QUIZ,
-                correct_option_ids=[prepared.correct_option],
+                # an int from core.quiz (which keeps polls within Telegram's option limit); PTB types it
+                # as a Literal of the allowed indexes, which no int can be proven to be
+                correct_option_ids=[prepared.correct_option],  # type: ignore[list-item]
                 explanation=prepared.explanation or None,
                 explanation_parse_mode=None,
                 question_parse_mode=None,
@@ -457,7 +464,7 @@ class BroadcastEngine:
         report.deactivated += 1
         log.info("chat %s is gone (%s): marked inactive, daily quiz off", chat_id, reason)
 
-    async def _call(self, chat_id: int, report: BroadcastReport, request: Callable[[], object]) -> Message:
+    async def _call(self, chat_id: int, report: BroadcastReport, request: Callable[[], Awaitable[_Result]]) -> _Result:
         """Paced request with Telegram's error handling: wait out 429s, back off on network errors/5xx."""
         delay = self.config.backoff
         attempt = 0
@@ -467,9 +474,9 @@ class BroadcastEngine:
                 await self.pacer.acquire(chat_id)
             try:
                 if self._limiter_marks_wire:
-                    return await request()  # type: ignore[misc]
+                    return await request()
                 with on_the_wire():
-                    return await request()  # type: ignore[misc]
+                    return await request()
             except RetryAfter as exc:
                 self.pacer.pause(retry_seconds(exc))
                 report.rate_limited += 1

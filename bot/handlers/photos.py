@@ -207,6 +207,7 @@ async def answer_read(update: Update, context: TutorContext, read: PhotoRead, la
         await reply_html(update, context, answer.text, keyboard([type_row]))
         return
     questions = list(read.questions[:MAX_KEPT_QUESTIONS])
+    assert context.chat_data is not None  # a photo always comes in a chat
     context.chat_data[PHOTO_QUESTIONS_KEY] = questions  # only the last photo's: bounded per chat
     numbers = [(t("button.question_number", lang, number=n), PhotoQuestion(n)) for n, _ in questions]
     rows = [numbers[i:i + 4] for i in range(0, len(numbers), 4)]
@@ -216,7 +217,7 @@ async def answer_read(update: Update, context: TutorContext, read: PhotoRead, la
 async def answer_number(update: Update, context: TutorContext, number: int) -> None:
     """A number button under a photo with many questions: answer that one in full."""
     lang = await language_for(update, context)
-    kept = context.chat_data.get(PHOTO_QUESTIONS_KEY) or []
+    kept = (context.chat_data or {}).get(PHOTO_QUESTIONS_KEY) or []
     question = next((q for n, q in kept if n == number), None)
     if question is None:
         await reply_html(update, context, t("photo.expired", lang))
