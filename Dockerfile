@@ -1,15 +1,17 @@
 # syntax=docker/dockerfile:1
 # Tutor Diplomasi: the Telegram bot in a small image.
-# Stage 1 builds our wheel (with content/ bundled as bot/content) and the wheels of its dependencies;
+# Stage 1 fetches the locked dependencies (requirements.lock, hash-checked: the versions CI tested) as
+# wheels and builds our own wheel (with content/ bundled as bot/content) without resolving anything;
 # stage 2 installs them offline, without compilers or build tools, and runs as a non-root user.
 
 FROM python:3.11-slim AS builder
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /src
-COPY pyproject.toml setup.py MANIFEST.in README.md LICENSE ./
+COPY requirements.lock pyproject.toml setup.py MANIFEST.in README.md LICENSE ./
 COPY bot ./bot
 COPY content ./content
-RUN pip wheel --wheel-dir /wheels .
+RUN pip wheel --require-hashes --wheel-dir /wheels -r requirements.lock \
+    && pip wheel --no-deps --wheel-dir /wheels .
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -26,7 +28,7 @@ RUN apt-get update \
 RUN useradd --system --uid 10001 --user-group --home-dir /home/tutor --create-home --shell /usr/sbin/nologin tutor \
     && mkdir -p /data \
     && chown tutor:tutor /data
-# Only our own wheels, --no-index: versions are fixed by what the builder stage resolved.
+# Only the builder's wheels, --no-index: exactly the locked versions (nothing else is there to pick).
 # hadolint ignore=DL3013
 RUN --mount=type=bind,from=builder,source=/wheels,target=/wheels \
     pip install --no-cache-dir --no-index --find-links /wheels tutor-diplomasi

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import (
@@ -104,7 +105,9 @@ def build_application(settings: Settings, *, services: Services | None = None, t
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     quiet_libraries()  # httpx logs request URLs, which contain the token: hold it at WARNING however we run
     vitals = Vitals()
-    builder = (
+    # PTB's builder types follow each call (the rate limiter's argument type becomes the bot's); the
+    # Application it builds is a TutorApplication, as the return type says.
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(settings.token)
         .context_types(CONTEXT_TYPES)

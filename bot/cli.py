@@ -12,13 +12,19 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.core.content import ContentInvalid, load_bank, load_content
 from bot.settings import Settings, SettingsError, load_settings
 
+if TYPE_CHECKING:
+    from bot.core.content import ContentBank, ContentProblem
+    from bot.core.conversation import Tutor
+    from bot.core.freshness import StaleFact
+
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, like argparse but without the usage block
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, like argparse but without the usage block
         print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
         raise SystemExit(2)
 
@@ -157,7 +163,7 @@ def _reported(settings: Settings) -> dict[str, list[str]] | None:
     return asyncio.run(open_report_refs(settings))
 
 
-def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]
+def _check_warnings(settings: Settings, bank: ContentBank) -> tuple[list[ContentProblem], list[StaleFact]]:
     """Quiz-writing warnings and facts past their review date (today in BOT_TIMEZONE): never errors."""
     from datetime import UTC, datetime
 
@@ -169,7 +175,7 @@ def _check_warnings(settings: Settings, bank):  # type: ignore[no-untyped-def]
     return lint_quiz(bank), stale_facts(bank.faq.values(), bank.quiz.values(), today)
 
 
-def _tutor(settings: Settings):  # type: ignore[no-untyped-def]
+def _tutor(settings: Settings) -> Tutor:
     from bot.core.conversation import Tutor
 
     return Tutor(load_bank(settings.resolved_content_dir))

@@ -106,7 +106,7 @@ async def _probe_write(services: Services, state: HealthState, vitals: Vitals) -
     return True
 
 
-async def _telegram(application: Application, vitals: Vitals) -> bool:  # type: ignore[type-arg]
+async def _telegram(application: Application, vitals: Vitals) -> bool:
     age = vitals.age(vitals.telegram_ok_at)
     if age is not None and age <= TELEGRAM_STALE:
         return True
@@ -118,7 +118,7 @@ async def _telegram(application: Application, vitals: Vitals) -> bool:  # type: 
     return True
 
 
-def _updates(application: Application, vitals: Vitals, polling: bool) -> tuple[bool, dict[str, Any]]:  # type: ignore[type-arg]
+def _updates(application: Application, vitals: Vitals, polling: bool) -> tuple[bool, dict[str, Any]]:
     processor = application.update_processor
     backlog = processor.oldest_unprocessed_age() if isinstance(processor, ChatOrderedProcessor) else 0.0
     ok = backlog <= BACKLOG_STALE and not vitals.unreadable_repeating
@@ -133,7 +133,7 @@ def _updates(application: Application, vitals: Vitals, polling: bool) -> tuple[b
     return ok, fields
 
 
-def _scheduler(application: Application, vitals: Vitals) -> bool:  # type: ignore[type-arg]
+def _scheduler(application: Application, vitals: Vitals) -> bool:
     job_queue = application.job_queue
     if job_queue is None or not job_queue.scheduler.running:
         return False
@@ -145,14 +145,14 @@ def _scheduler(application: Application, vitals: Vitals) -> bool:  # type: ignor
     return (vitals.clock() - engine.lease_settled_at) <= LEASE_STALE
 
 
-def _broadcast(application: Application, vitals: Vitals) -> bool:  # type: ignore[type-arg]
+def _broadcast(application: Application, vitals: Vitals) -> bool:
     engine = bot.broadcast.engine_of(application)
     if engine is None or not engine.busy:
         return True
     return vitals.clock() - engine.progress_at <= BROADCAST_STALE
 
 
-async def check_health(application: Application, *, polling: bool, taking_updates: bool) -> dict[str, Any]:  # type: ignore[type-arg]
+async def check_health(application: Application, *, polling: bool, taking_updates: bool) -> dict[str, Any]:
     """Every field (see the module doc), plus `status` and `failing`."""
     vitals: Vitals = application.bot_data.get(VITALS_KEY) or Vitals()
     services = find_services(application)

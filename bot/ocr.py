@@ -219,13 +219,14 @@ class OcrService:
     _in_flight: int = field(default=0, repr=False)
 
     @classmethod
-    def detect(cls, command: str = "tesseract", **limits: int) -> OcrService:
+    def detect(cls, command: str = "tesseract", *, workers: int = 1, per_chat: int = 2, total: int = 12) -> OcrService:
         """An OcrService for this machine; logs once when photos cannot be read here."""
         problem = tesseract_problem(command)
         if problem is not None:
             log.warning("photo questions are off: %s (install tesseract-ocr, tesseract-ocr-ind, "
                         "tesseract-ocr-eng)", problem)
-        return cls(command=shutil.which(command) or command, problem=problem, **limits)
+        return cls(command=shutil.which(command) or command, problem=problem, workers=workers, per_chat=per_chat,
+                   total=total)
 
     @property
     def available(self) -> bool:

@@ -160,7 +160,8 @@ class GracefulRateLimiter(BaseRateLimiter[int]):
 
     def chat_wait(self, chat_id: int | str) -> float:
         """Seconds until `chat_id` may get its next message (0: at once); for the group outbox."""
-        bucket = self._chats.get(_chat_key(chat_id))
+        key = _chat_key(chat_id)
+        bucket = None if key is None else self._chats.get(key)
         return 0.0 if bucket is None else bucket.wait_time(self._clock())
 
     async def _sleep(self, seconds: float) -> None:

@@ -184,7 +184,7 @@ class _WebhookHandler(_QuietHandler):
     process after a restart, or to another one behind the load balancer) instead of losing it.
     """
 
-    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("POST",)
 
     def initialize(self, bot_app: TutorApplication, secret: str, refused: ThrottledLog) -> None:
         self.application_ = bot_app

@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
@@ -45,6 +45,17 @@ class TutorContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], 
     def services(self) -> Services:
         """The Services of the running Application."""
         return services_of(self.application)
+
+    # PTB annotates these two with a type variable of the method (its context type, which the class
+    # cannot name), so no override can match it; build_application makes them exactly this. Said once
+    # here instead of at every call site.
+    @property
+    def application(self) -> TutorApplication:  # type: ignore[override]
+        return cast("TutorApplication", super().application)
+
+    @property
+    def job_queue(self) -> JobQueue[TutorContext] | None:  # type: ignore[override]
+        return cast("JobQueue[TutorContext] | None", super().job_queue)
 
 
 CONTEXT_TYPES = ContextTypes(context=TutorContext)

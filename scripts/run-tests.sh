@@ -3,8 +3,10 @@
 # Storage and broadcast tests run on SQLite always and also on a throwaway PostgreSQL (scripts/pg.sh);
 # they are skipped on PostgreSQL, with a notice, only when PostgreSQL cannot be installed.
 # Extra arguments go to pytest, e.g. scripts/run-tests.sh tests/storage -x
+# TEST_PYTHON picks the interpreter (default .venv/bin/python; scripts/ci-versions.sh passes its own venv's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TEST_PYTHON=${TEST_PYTHON:-.venv/bin/python}
 . scripts/pg.sh
 . scripts/ocr.sh
 trap pg_stop EXIT
@@ -20,7 +22,7 @@ else
 fi
 
 status=0
-.venv/bin/python -m pytest -q -rs "$@" || status=$?
+"$TEST_PYTHON" -m pytest -q -rs "$@" || status=$?
 if [ "$status" -eq 5 ]; then
     echo "pytest collected no tests: that is a failure, not a pass" >&2
     exit 1

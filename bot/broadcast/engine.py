@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from time import monotonic as _monotonic
+from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -42,6 +43,8 @@ from bot.core.quiz import prepare_poll
 from bot.polls import send_quiz_poll
 from bot.storage import DeliveryRecord, Store, SubscriptionRecord
 from bot.storage.records import DailyPick
+
+_Result = TypeVar("_Result")
 
 log = logging.getLogger(__name__)
 
@@ -368,7 +371,9 @@ class BroadcastEngine:
             except asyncio.CancelledError:
                 if not flight.abandoned:
                     raise
-                asyncio.current_task().uncancel()  # type: ignore[union-attr]
+                task = asyncio.current_task()
+                assert task is not None  # we are inside one
+                task.uncancel()
                 return False
             return True
 
@@ -450,7 +455,7 @@ class BroadcastEngine:
         report.deactivated += 1
         log.info("chat %s is gone (%s): marked inactive, daily quiz off", chat_id, reason)
 
-    async def _call(self, chat_id: int, report: BroadcastReport, request: Callable[[], object]) -> Message:
+    async def _call(self, chat_id: int, report: BroadcastReport, request: Callable[[], Awaitable[_Result]]) -> _Result:
         """Paced request with Telegram's error handling: wait out 429s, back off on network errors/5xx."""
         delay = self.config.backoff
         attempt = 0
@@ -460,9 +465,9 @@ class BroadcastEngine:
                 await self.pacer.acquire(chat_id)
             try:
                 if self._limiter_marks_wire:
-                    return await request()  # type: ignore[misc]
+                    return await request()
                 with on_the_wire():
-                    return await request()  # type: ignore[misc]
+                    return await request()
             except RetryAfter as exc:
                 self.pacer.pause(retry_seconds(exc))
                 report.rate_limited += 1

@@ -125,8 +125,8 @@ class CardIndex:
         self.names.sort(key=lambda item: -len(item[0]))
         self.name_tokens = frozenset(tok for name, _ in self.names for tok in name)
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # names by their first word, longest first
-        for name, card_id in self.names:
-            self.by_first.setdefault(name[0], []).append((name, card_id))
+        for name_tokens, card_id in self.names:
+            self.by_first.setdefault(name_tokens[0], []).append((name_tokens, card_id))
         self.cue_tokens = frozenset(normalizer.tokens(CUE_TEXT))
 
     def find(self, text: str) -> CardHit | None:

@@ -210,9 +210,10 @@ class _Validator:
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             self.cannot_read(path, key, f"expected a top-level '{key}:' list")
             return []
-        return data[key]
+        items: list[Any] = data[key]
+        return items
 
-    def text(self, path: Path, id_: str | None, item: dict, name: str, *, required: bool = True) -> str:
+    def text(self, path: Path, id_: str | None, item: dict[str, Any], name: str, *, required: bool = True) -> str:
         value = item.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -223,7 +224,7 @@ class _Validator:
             return ""
         return str(value).strip()
 
-    def text_list(self, path: Path, id_: str | None, item: dict, name: str, *, required: bool) -> tuple[str, ...]:
+    def text_list(self, path: Path, id_: str | None, item: dict[str, Any], name: str, *, required: bool) -> tuple[str, ...]:
         value = item.get(name)
         if value is None:
             if required:
@@ -240,7 +241,7 @@ class _Validator:
             out.append(str(v).strip())
         return tuple(out)
 
-    def dates(self, path: Path, id_: str, item: dict) -> dict[str, dt.date | None]:
+    def dates(self, path: Path, id_: str, item: dict[str, Any]) -> dict[str, dt.date | None]:
         as_of, review_by, problems = parse_dates(item)
         for name, message in problems:
             self.add(path, id_, name, message)
@@ -364,7 +365,7 @@ class _Validator:
                 **self.dates(path, id_, item),
             )
 
-    def asks(self, path: Path, id_: str, item: dict) -> tuple[str, ...]:
+    def asks(self, path: Path, id_: str, item: dict[str, Any]) -> tuple[str, ...]:
         """`asks:` is one intent id or a list of them; required on every FAQ entry."""
         value = item.get("asks")
         if value is None or value == [] or value == "":
@@ -382,7 +383,7 @@ class _Validator:
                 out.append(v.strip())
         return tuple(out)
 
-    def date_text(self, path: Path, id_: str | None, item: dict, name: str, *, year_ok: bool = False) -> str | None:
+    def date_text(self, path: Path, id_: str | None, item: dict[str, Any], name: str, *, year_ok: bool = False) -> str | None:
         """An ISO date (YAML may have parsed it already), or a year when `year_ok`; None when absent."""
         value = item.get(name)
         if value is None:
@@ -398,7 +399,7 @@ class _Validator:
             self.add(path, id_, name, f"must be a date written YYYY-MM-DD, not {text!r}")
             return None
 
-    def dated(self, path: Path, id_: str | None, item: dict) -> dict[str, str | None]:
+    def dated(self, path: Path, id_: str | None, item: dict[str, Any]) -> dict[str, str | None]:
         """`as_of` and `review_by`: both or neither, review after the date the facts hold for."""
         as_of = self.date_text(path, id_, item, "as_of")
         review_by = self.date_text(path, id_, item, "review_by")

@@ -293,8 +293,8 @@ class Tutor:
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]
             why = mc.best_sentence(evidence[choice.evidence], choice.option, norm)
-            option = f"{choice.option.letter}. {choice.option.text}"
-            body = t("mc.answer", lang, option=escape(option))
+            chosen = f"{choice.option.letter}. {choice.option.text}"
+            body = t("mc.answer", lang, option=escape(chosen))
             if why:
                 body += f"\n\n{escape(why)}"
             body += f"\n\n<i>{t('answer.source', lang, source=escape(source))}</i>"

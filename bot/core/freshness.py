@@ -18,9 +18,14 @@ from bot.core.i18n import t
 
 
 class Dated(Protocol):
-    id: str
-    as_of: dt.date | None
-    review_by: dt.date | None
+    """What stale_facts reads (read-only, so frozen dataclasses such as FaqEntry qualify)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def as_of(self) -> dt.date | None: ...
+    @property
+    def review_by(self) -> dt.date | None: ...
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def parse_dates(item: dict) -> tuple[dt.date | None, dt.date | None, list[tuple[str, str]]]:
+def parse_dates(item: dict[str, Any]) -> tuple[dt.date | None, dt.date | None, list[tuple[str, str]]]:
     """(as_of, review_by, problems as (field, message)) for one YAML entry."""
     raw_as_of, raw_review = item.get("as_of"), item.get("review_by")
     problems: list[tuple[str, str]] = []

@@ -141,9 +141,9 @@ def detect(text: str) -> Intent:
     folded = fold(_ORGANISATION_WHO.sub("whoorg", text))
     flat = " ".join(folded.replace(".", " ").replace("…", " ").split())
     count = requested_count(folded)
-    for name, pattern in _LEVEL0:
+    for level0, pattern in _LEVEL0:
         if pattern.search(flat):
-            return Intent(name, count)
+            return Intent(level0, count)
     name = _first(_LEVEL1, flat)
     if name is None:
         stripped = folded.rstrip()

@@ -157,14 +157,14 @@ class Matcher:
                 self.keyword_tokens[idx].update(toks)
         n = len(self.ids)
         df: dict[str, int] = defaultdict(int)
-        for toks in entry_tokens:
-            for tok in toks:
+        for tokens_of_entry in entry_tokens:
+            for tok in tokens_of_entry:
                 df[tok] += 1
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.unknown_weight = math.log(1 + (n + 0.5) / 0.5) * 0.9
         self.postings: dict[str, list[int]] = defaultdict(list)
-        for idx, toks in enumerate(entry_tokens):
-            for tok in toks:
+        for idx, tokens_of_entry in enumerate(entry_tokens):
+            for tok in tokens_of_entry:
                 self.postings[tok].append(idx)
         self.entry_tokens = [frozenset(t) for t in entry_tokens]
         for ph in self.phrases:

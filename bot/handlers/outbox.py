@@ -55,7 +55,7 @@ class Pending:
 class GroupOutbox:
     """Per-group queues of answers and one sender task per group with answers waiting."""
 
-    def __init__(self, application: Application) -> None:  # type: ignore[type-arg]
+    def __init__(self, application: Application) -> None:
         self.application = application
         self._pending: dict[int, list[Pending]] = {}
         self._senders: dict[int, asyncio.Task[None]] = {}
@@ -152,7 +152,7 @@ def coalesce(batch: list[Pending], limit: int = MessageLimit.MAX_TEXT_LENGTH) ->
     return "\n\n".join(parts), rest
 
 
-def outbox_of(application: Application) -> GroupOutbox:  # type: ignore[type-arg]
+def outbox_of(application: Application) -> GroupOutbox:
     outbox = application.bot_data.get(OUTBOX_KEY)
     if outbox is None:
         outbox = application.bot_data[OUTBOX_KEY] = GroupOutbox(application)

@@ -223,6 +223,7 @@ async def send_question(application: TutorApplication, session: SessionRecord) -
     if session.done:
         await finish(application, session)
         return
+    assert question is not None  # the loop above left only when it found the current question
     total = len(session.question_ids)
     prepared = prepare_poll(question, svc.rng, prefix=f"[{session.position + 1}/{total}] ")
     group = session.kind == "group"
@@ -271,7 +272,8 @@ async def round_tick(context: TutorContext) -> None:
     """A group question's time is up: close its poll, then ask the next one or end the round."""
     job = context.job
     assert job is not None
-    data: dict = job.data  # type: ignore[assignment]
+    data = job.data
+    assert isinstance(data, dict)  # as schedule_round_tick made it
     session = await context.services.store.get_session(data["session_id"])
     if session is None or not session.active or session.position != data["position"]:
         return

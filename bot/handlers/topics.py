@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 
 from bot.core.content import ContentBank
 from bot.core.i18n import t
@@ -80,7 +80,7 @@ async def show_page(update: Update, context: TutorContext, action: TopicPage) ->
         text, markup = topic_questions(bank, action.topic, action.page, lang)
     query = update.callback_query
     message = query.message if query is not None else None
-    if message is not None and message.is_accessible:
-        await edit_html(message, text, markup)  # type: ignore[arg-type]
+    if isinstance(message, Message):  # accessible (an old one is an InaccessibleMessage)
+        await edit_html(message, text, markup)
     else:
         await reply_html(update, context, text, markup)

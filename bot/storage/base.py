@@ -19,7 +19,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import fields
 from datetime import UTC, datetime, time
-from typing import Any, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 from zoneinfo import ZoneInfo
 
 from alembic import command
@@ -31,7 +31,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.storage.engine import BEGIN_MODE, alembic_config, describe_database, make_engine, sqlite_file
 from bot.storage.models import Chat, QuizPoll
 
-_R = TypeVar("_R")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_R = TypeVar("_R", bound="DataclassInstance")
 log = logging.getLogger("bot.storage.store")
 
 FINAL_DELIVERY_STATES = frozenset({"sent", "skipped"})
