@@ -80,7 +80,7 @@ def render(picture: ClassPicture | StudentPicture | BotPicture, lang: str) -> by
     """The picture as PNG bytes (1080 px wide)."""
     import matplotlib
 
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]  # keys checked by matplotlib at run time
         if isinstance(picture, ClassPicture):
             figure = _class_figure(picture, lang)
         elif isinstance(picture, StudentPicture):

@@ -6,7 +6,7 @@ Its own module so that `python -m bot.charts.serve` does not find serve already 
 from __future__ import annotations
 
 import struct
-from typing import BinaryIO
+from typing import IO
 
 HEADER = struct.Struct(">Q")
 READY = b"R"
@@ -14,7 +14,7 @@ OK = b"+"
 FAILED = b"-"
 
 
-def read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+def read_exactly(stream: IO[bytes], size: int) -> bytes | None:
     """`size` bytes, or None at end of stream (the bot closed the pipe: time to exit)."""
     chunks = []
     while size:

@@ -33,6 +33,11 @@ from bot.core.model import (
 )
 from bot.core.render import format_answer
 
+__all__ = [  # the content types live in bot.core.model; callers may import them from here
+    "CARD_ATTRS", "CHANGING_ATTRS", "DIFFICULTIES", "Card", "CardFact", "ContentBank", "ContentInvalid",
+    "ContentProblem", "FaqEntry", "Lexicon", "QuizQuestion", "Topic", "load_bank", "load_content",
+]
+
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DIFFICULTIES = ("mudah", "sedang", "sulit")
 

@@ -91,7 +91,10 @@ def _build(bank: ContentBank) -> _Names:
         if card.topic in bank.topics:
             for label in (card.name, *card.aliases):
                 _add(cards, label, card.topic)
-    names = _Names(*({k: tuple(v) for k, v in d.items()} for d in (full, parts, cards)), typing={})
+    def frozen(found: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(v) for k, v in found.items()}
+
+    names = _Names(frozen(full), frozen(parts), frozen(cards), typing={})
     for tp in bank.topics.values():
         names.typing[tp.id] = _typing_name(names, tp.id, [[tp.short, *_parts(tp.short)], [tp.id, tp.name, *_parts(tp.name)]])
     return names

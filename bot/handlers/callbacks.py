@@ -7,6 +7,7 @@ it against the loaded content: stale or tampered data becomes None, never an exc
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from bot.core.content import ContentBank
@@ -163,7 +164,8 @@ def decode(data: str | None, bank: ContentBank) -> Action | None:
 
 def _report(rest: str, bank: ContentBank) -> ReportMistake | None:
     letter, sep, ref = rest.partition(":")
-    known = {"a": ("answer", bank.faq), "c": ("card", bank.cards), "q": ("quiz", bank.quiz)}
+    known: dict[str, tuple[str, Container[str]]] = {
+        "a": ("answer", bank.faq), "c": ("card", bank.cards), "q": ("quiz", bank.quiz)}
     if not sep or letter not in known:
         return None
     kind, ids = known[letter]

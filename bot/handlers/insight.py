@@ -127,10 +127,9 @@ async def rekap(update: Update, context: TutorContext) -> None:
     args = [arg.lower() for arg in context.args or []]
     sub = await svc.store.get_subscription(chat.id)
     if not args:
-        on = await svc.store.weekly_recap_on(chat.id) and sub is not None
-        text = t("rekap.status_off", lang) if not on else t(
-            "rekap.status_on", lang, time=schedule.format_local_time(sub.local_time),
-            zone=escape(schedule.zone_label(sub.timezone)))
+        on = sub is not None and await svc.store.weekly_recap_on(chat.id)
+        text = t("rekap.status_on", lang, time=schedule.format_local_time(sub.local_time),
+                 zone=escape(schedule.zone_label(sub.timezone))) if on and sub is not None else t("rekap.status_off", lang)
         await reply_html(update, context, text)
         return
     if args[0] not in ON_WORDS | OFF_WORDS:

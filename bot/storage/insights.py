@@ -308,7 +308,7 @@ class InsightsMixin(StoreBase):
                 self._insert(WeeklyRecap).values(chat_id=chat_id, week=week, state="pending", created_at=now)
                 .on_conflict_do_nothing(index_elements=[WeeklyRecap.chat_id, WeeklyRecap.week])
             )
-            return bool(result.rowcount)
+            return bool(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult at run time
 
     async def finish_weekly_recap(self, chat_id: int, week: date, *, message_id: int | None) -> None:
         """Record how the claimed recap ended: sent (with its message) or failed."""
