@@ -77,10 +77,15 @@ def test_wheel_bundles_the_content_and_check_passes_outside_the_repo(installed: 
 
 
 def test_installed_package_migrates_a_database(installed: Path, tmp_path: Path) -> None:
-    """The Alembic scripts are package data too: `stats` opens (and so migrates) a new SQLite file."""
+    """The Alembic scripts are package data too: the console creates (and so migrates) a new SQLite
+    file, and `stats`, which never creates one, then reads it."""
     db = tmp_path / "data" / "tutor.db"
-    _run([str(installed), "-m", "bot", "stats"], cwd=tmp_path, env=_clean_env(DATABASE_URL=f"sqlite:///{db}"))
+    env = _clean_env(DATABASE_URL=f"sqlite:///{db}")
+    done = subprocess.run([str(installed), "-m", "bot", "console"], cwd=tmp_path, env=env, input="/keluar\n",
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
     assert db.is_file()
+    assert f"Database: {db}" in _run([str(installed), "-m", "bot", "stats"], cwd=tmp_path, env=env)
 
 
 def test_wheel_carries_the_mit_license_its_metadata_names(installed: Path, tmp_path: Path) -> None:
