@@ -19,8 +19,9 @@ from bot.core.conversation import Reply
 from bot.core.i18n import t
 from bot.core.markup import escape
 from bot.handlers.callbacks import Action, CancelReport, ReportMistake, encode
-from bot.handlers.common import is_private, keyboard, language_for, reply_html
+from bot.handlers.common import bookkeeping, is_private, keyboard, language_for, reply_html
 from bot.services import TutorContext
+from bot.storage import ReportRecord
 
 QUESTION_BUTTONS_PER_ROW = 5
 WHAT_CHARS = 80  # how much of a question the prompt quotes
@@ -125,7 +126,15 @@ async def take_report(update: Update, context: TutorContext, text: str) -> bool:
         return False
     svc = context.services
     now = svc.clock()
-    draft = await svc.store.pending_report(chat.id, user.id, now)
+    found: list[ReportRecord | None] = []
+
+    async def look_up() -> None:
+        found.append(await svc.store.pending_report(chat.id, user.id, now))
+
+    # a failing database costs the report, never the answer: the message is then taken as a question
+    if not await bookkeeping(context, "a pending mistake report", look_up()):
+        return False
+    draft = found[0]
     if draft is None:
         return False
     lang = await language_for(update, context)
