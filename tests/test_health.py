@@ -89,13 +89,19 @@ async def test_database_file_deleted_under_the_running_bot(
     mark = api.mark()
     api.inject(U.message(U.private_chat(BUDI), BUDI, "apa itu ASEAN?"))  # still answered meanwhile
     await api.wait_for_method("sendMessage", chat_id=BUDI["id"], since=mark)
+    # Whether a fresh pooled connection has meanwhile made a new, empty file under the old name depends
+    # on the SQLAlchemy/aiosqlite versions (the lowest allowed ones do): either way it is not the
+    # bot's database any more, and the report says so.
+    problems = set()
     for _ in range(3):
         result = await report(app)
         assert result["database"] is False and result["failing"] == ["database"]
-        assert result["database_problem"] == "file_missing"
+        problems.add(result["database_problem"])
+    assert len(problems) == 1 and problems <= {"file_missing", "file_replaced"}
     errors = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "bot.health"]
     assert len(errors) == 1
-    assert "deleted" in errors[0].getMessage() and "tutor.db" in errors[0].getMessage()
+    assert ("deleted" in errors[0].getMessage() or "replaced" in errors[0].getMessage())
+    assert "tutor.db" in errors[0].getMessage()
 
 
 async def test_database_file_replaced_under_the_running_bot(app: Application, tmp_path: Path) -> None:  # type: ignore[type-arg]
