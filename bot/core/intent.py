@@ -201,6 +201,10 @@ _QUESTION_START = re.compile(
 )
 
 
+# "3/4 + 2/5 berapa", "15% dari 200": a sum is the question itself, never a lead-in's question number.
+_ARITHMETIC = re.compile(r"\d\s*[-+*/x×:^]\s*\d|\d\s*%")
+
+
 def strip_homework(text: str) -> str:
     """The question without a chatty lead-in or a trailing "Jelaskan!"; unchanged when nothing is a wrapper.
 
@@ -214,14 +218,14 @@ def strip_homework(text: str) -> str:
         if not m:
             break
         words = re.findall(r"[a-zA-Z0-9]+", m.group(1).lower())
-        if words and all(w in _LEAD_WORDS or w.isdigit() for w in words):
+        if words and all(w in _LEAD_WORDS or w.isdigit() for w in words) and not _ARITHMETIC.search(m.group(1)):
             body = m.group(2).strip()
             continue
         break
     q = _QUESTION_START.search(body)
     if q and q.start() > 0:
         before = re.findall(r"[a-zA-Z0-9]+", body[: q.start()].lower())
-        if before and all(w in _LEAD_WORDS or w.isdigit() for w in before):
+        if before and all(w in _LEAD_WORDS or w.isdigit() for w in before) and not _ARITHMETIC.search(body[: q.start()]):
             body = body[q.start():]
     tail = _TAIL.search(body)
     if tail and tail.start() > 0 and re.search(r"[a-zA-Z]{3}", body[: tail.start()]):

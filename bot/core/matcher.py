@@ -59,12 +59,13 @@ class MatchResult:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Chosen by `python -m bench.tune` on held-out variants and a separate off-topic list, never on
-    tests/data/eval.yaml, so the evaluation stays a test of generalization."""
+    """First chosen by `python -m bench.tune` on held-out variants and a separate off-topic list; `answer`
+    and `margin` were then lowered on the dev half of the blind/real sets (0.70 → 0.68, 0.08 → 0.02: more
+    right answers, confident-wrong 0.6% → 0.8%), never on their test half or on tests/data/eval.yaml."""
 
-    answer: float = 0.70
+    answer: float = 0.68
     suggest: float = 0.30
-    margin: float = 0.08
+    margin: float = 0.02
     certain: float = 0.85
     coverage: float = 0.55
     suggest_coverage: float = 0.34

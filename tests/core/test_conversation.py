@@ -30,6 +30,12 @@ def test_unknown_lists_topics_and_is_logged(tutor: Tutor) -> None:
     assert "belum tahu" in unknown.text and "ASEAN" in unknown.text
 
 
+@pytest.mark.parametrize("text", ["3/4 + 2/5 berapa kak", "15% dari 200 berapa"])
+def test_a_sum_is_declined_not_offered_diplomacy_counts(tutor: Tutor, text: str) -> None:
+    reply = tutor.reply(text)
+    assert reply.kind == "unknown" and not reply.suggestions
+
+
 def test_small_talk_never_answers_from_faq(tutor: Tutor) -> None:
     for text in ("halo", "makasih", "ok", "wkwk", "siapa kamu"):
         reply = tutor.reply(text)

@@ -54,6 +54,9 @@ def test_requested_count(text: str, n: int | None) -> None:
     ("Mengapa Indonesia keluar dari PBB? Jelaskan!", "Mengapa Indonesia keluar dari PBB"),
     ("tolong bantu jawab ya kak: kapan oki berdiri", "kapan oki berdiri"),
     ("Apa tugas Dewan Keamanan PBB?", "Apa tugas Dewan Keamanan PBB?"),  # "tugas" here is the question
+    ("3. kapan asean berdiri", "kapan asean berdiri"),  # a question number is a lead-in
+    ("3/4 + 2/5 berapa", "3/4 + 2/5 berapa"),  # a sum is the question, not a lead-in
+    ("15% dari 200 berapa", "15% dari 200 berapa"),
 ])
 def test_homework_wrappers_come_off(text: str, core: str) -> None:
     assert strip_homework(text) == core
