@@ -24,6 +24,12 @@ _LINE_OPTION = re.compile(r"^\s*(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])\s*[.)]|([A-Ea
 _INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])[.)])\s*(?=\S)")
 _NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+_HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
+                        r"perdana menteri|pm)\s+)+")
+_NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non|not|no)\b")
+_STRONG, _STRONG_LEAD = 0.7, 0.1  # a near-certain option needs a smaller relative lead (dev half)
+_NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
+_CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
 LETTERS = "ABCDE"
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
@@ -137,9 +143,28 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
         return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3
     if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded) and (len(text) >= 3 or text.isdigit()):
         return 1.0
+    name = _HONORIFIC.sub("", text).strip()
+    if name != text and len(name) >= 5 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ev_folded):
+        return 1.0  # "Haji Agus Salim" is the "Agus Salim" of the evidence
     if not option_tokens:
         return 0.0
-    return 0.75 * len(option_tokens & ev_tokens) / len(option_tokens)
+    share = len(option_tokens & ev_tokens) / len(option_tokens)
+    if bool(_NEGATION.search(text)) != bool(_NEGATION.search(ev_folded)):
+        return 0.3 * share  # "tidak dipakai" is not what "dipakai" states, though the words are the same
+    if share >= _NEAR_COMPLETE and len(option_tokens) >= 5:
+        return 0.95  # a long option restated with a word changed: "diangkat menjadi anggota tidak tetap …"
+    return 0.75 * share
+
+
+@lru_cache(maxsize=4096)
+def _clauses(sentence: str, normalizer: Normalizer) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A sentence's clauses with their words: "Australia yang dipilih Indonesia; Belgia yang dipilih Belanda".
+    A lead before a colon ("Anggota komisi: …") belongs to every clause after it."""
+    lead, colon, body = sentence.partition(": ")
+    if not colon:
+        lead, body = "", sentence
+    shared = frozenset(normalizer.tokens(lead))
+    return tuple((c, shared | frozenset(normalizer.tokens(c))) for c in _CLAUSE.split(body) if c.strip())
 
 
 @dataclass(frozen=True)
@@ -193,20 +218,27 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):
                     sups[k] = 0.0  # "persona grata" is only part of the "persona non grata" this sentence states
+            clauses = _clauses(sentence, normalizer) if len(exact) >= 2 else ()
             for k, sup in enumerate(sups):
                 if sup <= 0.0:
                     continue
+                where = toks
+                if k in exact and clauses:  # several options in one sentence: each is judged by its own clause
+                    where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
+                                                                       unit) >= 1.0), toks)
                 rel = sum(w for t, w in stem.items()
-                          if t in toks or t in ev.about or _ALIKE.get(t, "") in toks) / stem_total if stem else 0.5
+                          if t in where or t in ev.about or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     if trace is not None:
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         for block, toks in ev.blocks if pasted.negated else ():
-            exact = {k for k, opt in enumerate(pasted.options)
-                     if _support(opt, block, toks, option_tokens[k], unit) >= 1.0}
+            block_sups = [_support(opt, block, toks, option_tokens[k], unit) for k, opt in enumerate(pasted.options)]
+            exact = {k for k, sup in enumerate(block_sups) if sup >= 1.0}
             if len(exact) >= 2:
+                # "Gamal Abdul Nasser" is listed as "Gamal Abdel Nasser": mostly stated counts as listed
+                exact |= {k for k, sup in enumerate(block_sups) if sup >= 0.5}
                 rel_all = sum(w for t, w in stem.items() if t in toks or t in ev.about or _ALIKE.get(t, "") in toks)
                 rel_all = ev.weight * rel_all / stem_total
                 if rel_all > list_sentence[0]:
@@ -221,7 +253,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         others = [scores[i][0] for i in ranked[:-1]]
         if scores[low][0] <= 0.5 * min(others) and min(others) >= 0.3:
             return Choice(pasted.options[low], scores[ranked[0]][1])
-    elif scores[top][0] >= min_score and scores[top][0] >= 1.2 * scores[second][0] + 0.04:
+    elif scores[top][0] >= min_score and (scores[top][0] >= 1.2 * scores[second][0] + 0.04
+                                          or (scores[top][0] >= _STRONG and scores[top][0] - scores[second][0] >= _STRONG_LEAD)):
         return Choice(pasted.options[top], scores[top][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)

@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc import parse
+from bot.core.mc import Option, Pasted, choose, evidence, parse
+from bot.core.normalize import Normalizer
 from bot.settings import REPO_CONTENT
 
 CARDS = Path(__file__).parent / "cardbank"
@@ -60,3 +62,45 @@ def test_card_decides_an_option_from_the_fixture_bank() -> None:
     tutor = Tutor.from_dir(CARDS)
     reply = tutor.reply("Markas ORKA terletak di ...\na. Kota Rekaan\nb. Kota Markas\nc. Kota Contoh\nd. Kota Uji")
     assert reply.choice == "B" and reply.card_id == "orka"
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer(load_bank(REPO_CONTENT).lexicon)
+
+
+def _choose(norm: Normalizer, stem: str, options: list[str], *texts: str) -> str | None:
+    pasted = Pasted(stem, tuple(Option("ABCDE"[i], text) for i, text in enumerate(options)))
+    stem_weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    choice = choose(pasted, [evidence(text, 1.0, norm) for text in texts], norm, stem_weights)
+    return choice.option.letter if choice.option else None
+
+
+def test_options_named_in_one_sentence_are_told_apart_by_their_own_clause(norm: Normalizer) -> None:
+    text = ("Panitia lomba beranggotakan tiga sekolah: SMP Melati yang ditunjuk kecamatan; SMP Mawar yang ditunjuk "
+            "kabupaten; dan SMP Kenanga sebagai tuan rumah.")
+    options = ["SMP Melati", "SMP Mawar", "SMP Kenanga", "SMP Anggrek"]
+    assert _choose(norm, "Sekolah panitia lomba yang ditunjuk kabupaten adalah ...", options, text) == "B"
+    assert _choose(norm, "Sekolah panitia lomba yang ditunjuk kecamatan adalah ...", options, text) == "A"
+
+
+def test_an_honorific_in_the_option_does_not_hide_the_name(norm: Normalizer) -> None:
+    text = "Mohammad Hatta dijuluki Bapak Koperasi."
+    options = ["Ir. Soekarno", "Sutan Sjahrir", "Haji Mohammad Hatta", "Ki Hajar Dewantara"]
+    assert _choose(norm, "Menteri yang dikenal sebagai Bapak Koperasi Indonesia adalah ...", options, text) == "C"
+
+
+def test_a_long_option_restated_with_one_word_changed_is_stated_but_not_its_negation(norm: Normalizer) -> None:
+    text = "Rapat kelas dibatalkan karena ruang aula sedang dipakai untuk ujian nasional kelas sembilan."
+    options = ["ruang aula sedang digunakan untuk ujian nasional kelas sembilan", "guru sedang sakit",
+               "hujan turun sangat deras", "listrik sekolah padam"]
+    assert _choose(norm, "Rapat kelas dibatalkan karena ...", options, text) == "A"
+    negated = ["ruang aula tidak dipakai untuk ujian nasional kelas sembilan", "guru sedang sakit",
+               "hujan turun sangat deras", "listrik sekolah padam"]
+    assert _choose(norm, "Rapat kelas dibatalkan karena ...", negated, text) is None
+
+
+def test_negated_stem_counts_a_name_spelt_differently_as_listed(norm: Normalizer) -> None:
+    text = "Pendiri klub catur ada empat: Budi Santoso, Gamal Abdel Rahman, Siti Aminah dan Joko Susilo."
+    options = ["Budi Santoso", "Gamal Abdul Rahman", "Siti Aminah", "Rudi Hartono", "Joko Susilo"]
+    assert _choose(norm, "Berikut yang bukan pendiri klub catur adalah ...", options, text) == "D"
