@@ -206,7 +206,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
     skip = frozenset(normalizer.tokens(_STEM_NOISE))
-    stem = {t: w for t, w in (stem_weights or {}).items() if t not in skip}
+    stem = {t: w ** 2 for t, w in (stem_weights or {}).items() if t not in skip}
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
     scores = [(0.0, -1)] * len(pasted.options)
