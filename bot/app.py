@@ -170,6 +170,7 @@ async def _post_shutdown(application: TutorApplication) -> None:
                 await services.store.drop_probe(health.holder)
             except Exception as exc:  # the database may be what is failing; the row is harmless
                 log.warning("could not remove the health probe row (%s)", type(exc).__name__)
+            health.file.close()
         ocr = services.extras.pop("ocr", None) if services is not None else None
         if ocr is not None:
             ocr.close()

@@ -25,6 +25,7 @@ import asyncio
 import logging
 import os
 import socket
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,29 +50,40 @@ BROADCAST_STALE = 300.0  # a running broadcast with no send finished for this lo
 
 
 class DatabaseFile:
-    """The SQLite file as the bot opened it; `problem()` says when it was deleted or replaced."""
+    """The SQLite file as the bot opened it; `problem()` says when it was deleted or replaced.
+
+    It keeps the file open: comparing inode numbers alone misses a deleted file whose inode number
+    the filesystem handed straight to a new, empty file of the same name (seen on CI); an open
+    descriptor keeps the original inode alive, so its number cannot be reused, and its link count
+    says whether it was deleted."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
-        self.identity = self._identity()
+        self._fd: int | None = None
+        if path is not None:
+            try:
+                self._fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                self._fd = None
+        self._closer = weakref.finalize(self, _close_fd, self._fd)
         self._told = False
 
-    def _identity(self) -> tuple[int, int] | None:
-        if self.path is None:
-            return None
-        try:
-            st = os.stat(self.path)
-        except OSError:
-            return None
-        return (st.st_dev, st.st_ino)
+    def close(self) -> None:
+        """Let go of the file (at shutdown)."""
+        self._closer()
+        self._fd = None
 
     def problem(self) -> str | None:
         """None while the file is the one the bot opened; "file_missing" once it was deleted (or
         moved away), "file_replaced" when another file now has its name. Logged once, as an error."""
-        if self.path is None:
+        if self.path is None or self._fd is None:
             return None
-        now = self._identity()
-        if now is not None and now == self.identity:
+        opened = os.fstat(self._fd)
+        try:
+            now = os.stat(self.path)
+        except OSError:
+            now = None
+        if now is not None and opened.st_nlink > 0 and (now.st_dev, now.st_ino) == (opened.st_dev, opened.st_ino):
             return None
         problem = "file_missing" if now is None else "file_replaced"
         if not self._told:
@@ -80,6 +92,14 @@ class DatabaseFile:
                       "restart would start empty. Restore the file from a backup, then restart", self.path,
                       "deleted" if now is None else "replaced")
         return problem
+
+
+def _close_fd(fd: int | None) -> None:
+    if fd is not None:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
 
 
 class HealthState:

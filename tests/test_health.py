@@ -17,7 +17,7 @@ from tornado.httpserver import HTTPServer
 
 import bot.broadcast
 import bot.health
-from bot.health import VITALS_KEY
+from bot.health import VITALS_KEY, DatabaseFile
 from bot.runner import HEALTH_PATH, Mode, check_health, make_web_app
 from bot.services import services_of
 from bot.transport import Vitals
@@ -222,3 +222,20 @@ async def test_webhook_refuses_an_unreadable_update_counts_it_and_logs_its_kind_
     assert app.bot_data[VITALS_KEY].unreadable["poll_answer"] == 2
     lines = [r.getMessage() for r in caplog.records if "could not be read" in r.getMessage()]
     assert len(lines) == 1 and "webhook" in lines[0] and "901" in lines[0]
+
+
+def test_a_new_file_under_the_old_name_is_noticed_even_with_the_old_inode_number(tmp_path: Path) -> None:
+    """Filesystems hand a freed inode number straight to the next file (ext4 does): a deleted database
+    replaced by an empty one of the same name must not pass as the original."""
+    db_file = tmp_path / "tutor.db"
+    db_file.write_bytes(b"the bot's data")
+    watched = DatabaseFile(str(db_file))
+    try:
+        assert watched.problem() is None
+        db_file.unlink()
+        db_file.write_bytes(b"")
+        assert watched.problem() == "file_replaced"
+        db_file.unlink()
+        assert watched.problem() == "file_missing"
+    finally:
+        watched.close()
