@@ -14,9 +14,10 @@ def main() -> int:
                         default=["matcher", "eval", "e2e", "broadcast", "photos", "busy", "pictures"],
                         help="which benchmarks to run (default: all): matcher, eval, e2e, broadcast, photos, busy, "
                              "pictures")
-    parser.add_argument("--half", choices=["dev", "test", "both", "all"], default="both",
-                        help="eval: which half of the blind/real sets (default: both, reported apart)")
-    parser.add_argument("--failures", action="store_true", help="eval: list the dev half's misses (dev only)")
+    parser.add_argument("--half", choices=["dev", "test", "both", "all", "tuning"], default="both",
+                        help="eval: which half of the blind/real sets (default: both, reported apart); tuning: "
+                             "the tuning sets in tests/data/tuning/ (never reported as results)")
+    parser.add_argument("--failures", action="store_true", help="eval: list the misses (dev half or tuning sets only)")
     parser.add_argument("--content", help="eval: content directory (default: content/)")
     parser.add_argument("--chats", type=int, nargs="+", default=[1000, 10000],
                         help="broadcast sizes (default: 1000 10000)")

@@ -48,10 +48,11 @@ class Item:
     expect: tuple[str, ...] = ()
     choice: str | None = None
     kind: str = ""  # off-topic kind
+    fixed_half: str | None = None  # "tuning" for the tuning sets, which never enter the test half
 
     @property
     def half(self) -> str:
-        return half_of(self.q)
+        return self.fixed_half or half_of(self.q)
 
 
 def half_of(question: str) -> str:
@@ -60,12 +61,14 @@ def half_of(question: str) -> str:
 
 
 def load_items(data: Path = DATA) -> list[Item]:
-    """Every blind and real question (both halves)."""
+    """Every blind and real question (both halves), and the tuning sets (their own half, "tuning")."""
     items: list[Item] = []
-    files = [(p, "blind") for p in sorted((data / "blind").glob("*.yaml"))]
-    files += [(p, "real") for p in sorted((data / "real").glob("*.yaml"))]
-    for path, name in files:
+    files = [(p, "blind", None) for p in sorted((data / "blind").glob("*.yaml"))]
+    files += [(p, "real", None) for p in sorted((data / "real").glob("*.yaml"))]
+    files += [(p, "", "tuning") for p in sorted((data / "tuning").glob("*.yaml"))]
+    for path, set_name, fixed_half in files:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        name = set_name or str(doc.get("set", "blind"))  # a tuning file says whether it is blind-written or real
         for raw in doc.get("on_topic") or []:
             expect = raw.get("expect") or []
             if isinstance(expect, str):
@@ -73,11 +76,12 @@ def load_items(data: Path = DATA) -> list[Item]:
             items.append(Item(str(raw["q"]).strip(), name, True, str(raw.get("intent", "other")),
                               str(raw.get("style", "casual")), str(raw.get("subject", "")),
                               tuple(str(e) for e in expect),
-                              str(raw["choice"]).strip().upper() if raw.get("choice") else None))
+                              str(raw["choice"]).strip().upper() if raw.get("choice") else None,
+                              fixed_half=fixed_half))
         for raw in doc.get("off_topic") or []:
             q = raw["q"] if isinstance(raw, dict) else raw
             kind = raw.get("kind", "other") if isinstance(raw, dict) else "other"
-            items.append(Item(str(q).strip(), name, False, kind=str(kind), style="off-topic"))
+            items.append(Item(str(q).strip(), name, False, kind=str(kind), style="off-topic", fixed_half=fixed_half))
     return items
 
 
@@ -264,7 +268,7 @@ def percentile(values: list[float], pct: float) -> float:
 
 def run(half: str = "test", tutor: Tutor | None = None, data: Path = DATA, with_baseline: bool = True) -> Report:
     tutor = tutor or Tutor(load_bank(ROOT / "content"))
-    items = [i for i in load_items(data) if half == "all" or i.half == half]
+    items = [i for i in load_items(data) if (half == "all" and i.half != "tuning") or i.half == half]
     outcomes = []
     for item in items:  # first pass warms the caches; the latency pass below is the steady state
         outcomes.append(score(tutor, item))
@@ -320,10 +324,10 @@ def main(half: str = "test", content: str | None = None) -> Report | None:
 
 
 def failures(half: str = "dev", limit: int = 600, content: str | None = None) -> None:
-    """The dev half's misses, for tuning (never run this on the test half)."""
-    if half != "dev":
-        raise SystemExit("only the dev half may be inspected question by question")
-    report = run("dev", Tutor(load_bank(Path(content) if content else ROOT / "content")), with_baseline=False)
+    """The dev half's (or the tuning sets') misses, for tuning (never run this on the test half)."""
+    if half not in ("dev", "tuning"):
+        raise SystemExit("only the dev half and the tuning sets may be inspected question by question")
+    report = run(half, Tutor(load_bank(Path(content) if content else ROOT / "content")), with_baseline=False)
     for o in report.outcomes:
         if o.result in ("correct", "mc-right", "declined"):
             continue

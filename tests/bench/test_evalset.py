@@ -19,9 +19,23 @@ needs_sets = pytest.mark.skipif(not ITEMS, reason="no blind/real evaluation sets
 
 def test_split_is_fixed_and_balanced() -> None:
     assert evalset.half_of("kpn asean berdiri kak") == evalset.half_of("kpn asean berdiri kak ")
-    if ITEMS:
-        dev = sum(1 for i in ITEMS if i.half == "dev")
-        assert 0.4 < dev / len(ITEMS) < 0.6
+    frozen = [i for i in ITEMS if i.half != "tuning"]
+    if frozen:
+        dev = sum(1 for i in frozen if i.half == "dev")
+        assert 0.4 < dev / len(frozen) < 0.6
+
+
+def test_tuning_sets_never_enter_the_reported_halves(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "tuning").mkdir()
+    (tmp_path / "tuning" / "extra.yaml").write_text(
+        "set: real\non_topic:\n- q: kapan asean berdiri\n  expect: ['1967']\noff_topic:\n- q: resep rendang\n",
+        encoding="utf-8")
+    items = evalset.load_items(tmp_path)
+    assert [(i.set, i.half, i.on_topic) for i in items] == [("real", "tuning", True), ("real", "tuning", False)]
+    tutor = Tutor(load_bank(REPO_CONTENT))
+    for half in ("dev", "test", "all"):
+        assert evalset.run(half, tutor, data=tmp_path, with_baseline=False).outcomes == []
+    assert len(evalset.run("tuning", tutor, data=tmp_path, with_baseline=False).outcomes) == 2
 
 
 def test_expect_matching() -> None:
