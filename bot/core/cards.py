@@ -92,6 +92,9 @@ _CUE_FIRST = {
     "abbreviation": ("full_name",),
     "other": ("predecessor",),
 }
+# Cues that name what is asked about so plainly that another attribute can never answer the question.
+_ASPECTS = frozenset({"aim", "background", "emblem", "motto", "fields", "results", "founders", "participants",
+                      "full_name", "predecessor", "indonesia_role", "term", "first_leader"})
 # Cue words that belong to the attribute reading, not to the subject: "asean" + these is still one attribute.
 CUE_TEXT = (
     "kapan tahun tanggal bulan berapa dimana mana kota negara siapa saja didirikan berdiri dibentuk lahir pendiri "
@@ -192,6 +195,8 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     if re.search(r"\b(?:yang|urutan) ke\b|\bke-\d*", folded) or (intent == "who" and re.search(r"\bnama\b", folded)):
         return None  # an ordinal ("anggota yang ke-60") or who coined a name is not a card fact
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]
+    if cued & _ASPECTS - set(wanted):
+        return None  # "tujuan ASEAN ada berapa", "ada berapa negara pendiri ASEAN": not the member count
     if wanted:
         for card in cards:
             for attr in wanted:

@@ -108,3 +108,11 @@ def test_when_question_never_gets_a_who_answer(tutor: Tutor) -> None:
     for question in ("kapan orka didirikan", "orka berdiri tahun berapa"):
         reply = tutor.reply(question)
         assert "1971" in reply.text and "Negeri Uji" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["tujuan orka ada berapa", "ada berapa negara pendiri orka",
+                                      "hasil pertemuan orka ada berapa"])
+def test_a_count_of_something_else_is_not_the_member_count(tutor: Tutor, question: str) -> None:
+    """"How many aims" names the aims: the member count would be a confident answer to another question."""
+    reply = tutor.reply(question)
+    assert reply.card_id is None and "12 negara" not in reply.text
