@@ -41,6 +41,13 @@ def test_aspect_words_stay_apart(norm: Normalizer) -> None:
     assert norm.tokens("Gerakan Non-Blok")[0] != norm.tokens("bergerak")[0]
 
 
+def test_who_started_it_is_one_word_family(norm: Normalizer) -> None:
+    """Worksheets ask for the "pemrakarsa" of what the bank says was "dipelopori" or "diprakarsai"."""
+    started = {w: norm.tokens(w) for w in ("pemrakarsa", "dipelopori", "diprakarsai", "penggagas", "pelopor")}
+    assert all(tokens == ["prakarsa"] for tokens in started.values()), started
+    assert norm.tokens("pendiri") == ["pendiri"]  # founders stay their own aspect
+
+
 def test_english_who_is_a_question_word_but_WHO_is_the_agency(norm: Normalizer) -> None:
     assert norm.tokens("who founded ASEAN")[0] == norm.tokens("siapa")[0]
     assert "who" in norm.tokens("apa itu WHO")
