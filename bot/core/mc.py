@@ -35,7 +35,7 @@ _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah .
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
 # Stem words about the question's form, not its subject ("yang bukan … berikut ini").
-_STEM_NOISE = "bukan kecuali berikut pernyataan pilihan jawaban tepat"
+_STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat"  # not "pilihan": its stem is that of "dipilih"
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
     scores = [(0.0, -1)] * len(pasted.options)
+    # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
+    own: dict[int, tuple[str, frozenset[str]]] = {}
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     for i, ev in enumerate(evidence):
         for sentence, toks in ev.sentences:
@@ -223,7 +225,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if sup <= 0.0:
                     continue
                 where = toks
+                clause: frozenset[str] | None = None
                 if k in exact and clauses:  # several options in one sentence: each is judged by its own clause
+                    clause = next((frozenset(normalizer.tokens(text)) for text, c in clauses
+                                   if _support(pasted.options[k], text, c, option_tokens[k], unit) >= 1.0), None)
                     where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
                                                                        unit) >= 1.0), toks)
                 rel = sum(w for t, w in stem.items()
@@ -231,6 +236,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
                 if value > scores[k][0]:
                     scores[k] = (value, i)
+                    if clause is not None:
+                        own[k] = (sentence, frozenset(clause & stem.keys()))
+                    else:
+                        own.pop(k, None)
                     if trace is not None:
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         for block, toks in ev.blocks if pasted.negated else ():
@@ -256,11 +265,26 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     elif scores[top][0] >= min_score and (scores[top][0] >= 1.2 * scores[second][0] + 0.04
                                           or (scores[top][0] >= _STRONG and scores[top][0] - scores[second][0] >= _STRONG_LEAD)):
         return Choice(pasted.options[top], scores[top][1])
+    elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own)) is not None:
+        return Choice(pasted.options[picked], scores[picked][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
     remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] >= 0.75 * scores[top][0])
     ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0 and o not in remaining)
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
+
+
+def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
+                        own: dict[int, tuple[str, frozenset[str]]]) -> int | None:
+    """Options tied in one sentence ("Australia yang dipilih Indonesia; Belgia yang dipilih Belanda"):
+    the one whose own clause holds more of the stem's words, when the others' clauses hold only fewer."""
+    close = [k for k in ranked if scores[k][0] >= 0.95 * scores[ranked[0]][0]]
+    if len(close) < 2 or any(k not in own for k in close) or len({own[k][0] for k in close}) != 1:
+        return None
+    best = max(close, key=lambda k: len(own[k][1]))
+    if all(own[k][1] < own[best][1] for k in close if k != best):
+        return best
+    return None
 
 
 def best_sentence(ev: Evidence, option: Option, normalizer: Normalizer) -> str:

@@ -104,3 +104,17 @@ def test_negated_stem_counts_a_name_spelt_differently_as_listed(norm: Normalizer
     text = "Pendiri klub catur ada empat: Budi Santoso, Gamal Abdel Rahman, Siti Aminah dan Joko Susilo."
     options = ["Budi Santoso", "Gamal Abdul Rahman", "Siti Aminah", "Rudi Hartono", "Joko Susilo"]
     assert _choose(norm, "Berikut yang bukan pendiri klub catur adalah ...", options, text) == "D"
+
+
+def test_a_rare_stem_word_decides_between_options_of_one_sentence_even_when_common(norm: Normalizer) -> None:
+    """"Dipilih Indonesia": "Indonesia" is everywhere in the bank (low weight), yet only Australia's clause
+    has it; the other clauses say who else chose them."""
+    text = ("Anggota panitia lomba: SMP Melati yang ditunjuk kecamatan, diwakili Pak Budi; SMP Mawar yang ditunjuk "
+            "kabupaten, diwakili Bu Sri; SMP Kenanga yang ditunjuk kedua sekolah itu.")
+    stem = "Anggota panitia lomba yang ditunjuk oleh kecamatan adalah ..."
+    pasted = Pasted(stem, tuple(Option(letter, text) for letter, text in zip(
+        "ABCD", ["SMP Mawar", "SMP Melati", "SMP Kenanga", "SMP Anggrek"], strict=True)))
+    weights = {tok: 2.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    weights.update({tok: 0.5 for tok in norm.tokens("kecamatan")})  # common in the bank: little weight
+    choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
+    assert choice.option is not None and choice.option.letter == "B"
