@@ -35,6 +35,7 @@ _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah .
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
 # Stem words about the question's form, not its subject ("yang bukan … berikut ini").
+_UNSAID = 0.1  # a stem word no evidence uses ("mulai", "akhir") cannot tell options apart: it counts less
 _STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat"  # not "pilihan": its stem is that of "dipilih"
 
 
@@ -207,6 +208,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     unit = after.group(1) if after else None
     skip = frozenset(normalizer.tokens(_STEM_NOISE))
     stem = {t: w ** 2 for t, w in (stem_weights or {}).items() if t not in skip}
+    said = frozenset().union(*(toks for ev in evidence for _, toks in ev.sentences), *(ev.about for ev in evidence))
+    stem = {t: w if t in said or _ALIKE.get(t, "") in said else w * _UNSAID for t, w in stem.items()}
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
     scores = [(0.0, -1)] * len(pasted.options)

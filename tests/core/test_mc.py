@@ -118,3 +118,17 @@ def test_a_rare_stem_word_decides_between_options_of_one_sentence_even_when_comm
     weights.update({tok: 0.5 for tok in norm.tokens("kecamatan")})  # common in the bank: little weight
     choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
     assert choice.option is not None and choice.option.letter == "B"
+
+
+def test_stem_words_no_evidence_uses_do_not_drown_the_subject(norm: Normalizer) -> None:
+    """"mulai … pada akhir tahun": rare words the bank never says cannot tell the options apart, so they must
+    not weigh the subject's own words down below what a choice needs."""
+    text = ("Klub catur sekolah resmi berdiri pada 12 Desember 2015. Idenya dibahas para guru tahun 2003, "
+            "lalu diumumkan di aula.")
+    stem = "Klub catur sekolah mulai dibuka pada akhir tahun ..."
+    pasted = Pasted(stem, tuple(Option(letter, text) for letter, text in zip(
+        "ABCD", ["2003", "2010", "2015", "2020"], strict=True)))
+    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    weights.update({tok: 4.0 for tok in norm.tokens("mulai dibuka akhir")})  # rare in the bank: heavy
+    choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
+    assert choice.option is not None and choice.option.letter == "C"
