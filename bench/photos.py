@@ -1,7 +1,7 @@
 """Photo questions: how well photos read, and how fast a photo is answered while others chat.
 
-- accuracy: 200+ synthetic photos (tests/fakes/photos.py) of evaluation questions, 30 of them
-  pasted multiple-choice questions with options A–D, in several fonts, sizes, backgrounds, tilts,
+- accuracy: the 210 synthetic photos of tests/data/photos.yaml (drawn by tests/fakes/photos.py),
+  30 of them pasted multiple-choice questions with options A–D, in several fonts, sizes, backgrounds, tilts,
   blurs, lighting and JPEG qualities. Character error rate of what was read, and the share of photos
   whose reply is the typed question's correct reply, as a fraction of the same share when typed.
 - latency: the real bot behind the fake Bot API; photos sent one at a time while 5 other students
@@ -34,8 +34,6 @@ from tests.fakes.photos import make_photo
 from tests.ocr_metrics import char_error_rate
 
 ROOT = Path(__file__).resolve().parents[1]
-PLAIN_PHOTOS = 180
-CHOICE_PHOTOS = 30
 LATENCY_PHOTOS = 20
 CHATTERS = 5
 
@@ -46,17 +44,9 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def evaluation_items() -> list[dict[str, Any]]:
-    """Questions with a known right reply: eval.yaml's (an FAQ id) and the blind sets' pasted
-    multiple-choice questions (a choice letter), spread evenly across each file."""
-    plain = yaml.safe_load((ROOT / "tests/data/eval.yaml").read_text(encoding="utf-8"))["on_topic"]
-    step = max(1, len(plain) // PLAIN_PHOTOS)
-    items = [{"q": i["q"], "faq": i["faq"]} for i in plain[::step][:PLAIN_PHOTOS]]
-    choices = []
-    for path in sorted((ROOT / "tests/data/blind").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        choices.extend({"q": i["q"].strip(), "choice": i["choice"]} for i in data["on_topic"] if i.get("choice"))
-    step = max(1, len(choices) // CHOICE_PHOTOS)
-    return items + choices[::step][:CHOICE_PHOTOS]
+    """The frozen photo set (tests/data/photos.yaml): each question, its seed, and its right reply
+    (an FAQ id, or a choice letter for a pasted multiple-choice question)."""
+    return yaml.safe_load((ROOT / "tests/data/photos.yaml").read_text(encoding="utf-8"))["photos"]
 
 
 def correct(reply: Reply, item: dict[str, Any]) -> bool:
@@ -68,7 +58,7 @@ def correct(reply: Reply, item: dict[str, Any]) -> bool:
 def accuracy() -> dict[str, Any]:
     tutor = Tutor(load_bank(ROOT / "content"))
     items = evaluation_items()
-    photos = [make_photo(item["q"], seed) for seed, item in enumerate(items)]
+    photos = [make_photo(item["q"], item["seed"]) for item in items]
     with ThreadPoolExecutor(max_workers=2) as pool:
         texts = list(pool.map(lambda p: recognize(p.data), photos))
     rates, typed_ok, photo_ok = [], 0, 0

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.ocr import tesseract_problem
+from bot.services import services_of
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
-from tests.fakes.photos import make_blank, make_photo
+from tests.fakes.photos import make_blank, make_photo, with_options
 
 pytestmark = pytest.mark.skipif(tesseract_problem() is not None,
                                 reason=f"photo tests need Tesseract: {tesseract_problem()}")
@@ -63,6 +64,29 @@ async def test_an_image_sent_as_a_file_is_read_too(tutor_bot: Bot) -> None:
     call = await tutor_bot.send(U.document_message(U.private_chat(BUDI), BUDI, file, "image/jpeg"),
                                 chat_id=BUDI["id"])
     assert "Aku membaca" in (call.text or "") and "28 September 1950" in (call.text or "")
+
+
+async def test_a_photographed_multiple_choice_question_is_answered_with_its_option(tutor_bot: Bot) -> None:
+    worksheet = with_options("Organisasi kerja sama regional negara-negara di kawasan Asia Tenggara adalah ....",
+                             ["OKI", "ASEAN", "APEC", "OPEC"])
+    typed = await typed_answer(tutor_bot, worksheet)
+    assert typed.startswith("Jawabannya <b>B. ASEAN</b>")
+    photo = make_photo(worksheet, seed=12, tilt=False)
+    call = await tutor_bot.send(U.photo_upload(U.private_chat(BUDI), BUDI,
+                                               photo_sizes(tutor_bot.api, photo.data, 1200, 900)),
+                                chat_id=BUDI["id"])
+    assert "Aku membaca" in (call.text or "") and "Jawabannya <b>B. ASEAN</b>" in (call.text or "")
+
+
+async def test_read_text_is_kept_only_when_it_went_unanswered(tutor_bot: Bot) -> None:
+    store = services_of(tutor_bot.app).store
+    for seed, text in ((13, "Bagaimana resep rendang padang yang enak?"), (14, QUESTION)):
+        photo = make_photo(text, seed=seed, tilt=False)
+        await tutor_bot.send(U.photo_upload(U.private_chat(BUDI), BUDI,
+                                            photo_sizes(tutor_bot.api, photo.data, 1200, 900)),
+                             chat_id=BUDI["id"])
+    kept = [text for text, _count in await store.top_unanswered()]
+    assert kept == ["bagaimana resep rendang padang yang enak?"]  # the answered question is not kept
 
 
 async def test_several_numbered_questions_get_brief_numbered_answers(tutor_bot: Bot) -> None:
