@@ -2,12 +2,12 @@
 Telegram's limits enforced (bench/busy.py runs it; `make bench` prints the same figures).
 
 30 students ask in one supergroup within 10 s while 20 private students ask one question a second.
-The issue's targets are a private p99 under 2 s and every group asker answered or told within 5 s;
-`make bench` shows them met (p99 about 1 s, heard within 3.5 s). The test's time bounds are wider,
-because it shares a busy CI machine (the fake server runs in the same process), yet far below what
-the old design did: sequential handling, and the group's flood wait (the rest of Telegram's minute,
-up to ~54 s) pausing every chat, made private students wait 28–54 s. What does not depend on the
-machine's speed is asserted exactly: no 429 at all, the group within its 20 messages, everyone answered.
+The test asserts the issue's targets: a private p99 under 2 s and every group asker answered or told
+within 5 s (measured 2026-12-06: p99 0.02 s, heard within 3.4 s; with two CPU-bound processes beside
+it, 0.05 s and 3.4 s, since the heard time is set by the group's pacing, not the machine's speed). The
+old design, sequential handling with the group's flood wait (up to ~54 s) pausing every chat, made
+private students wait 28-54 s. Also asserted: no 429 at all, the group within its 20 messages a
+minute, everyone answered.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from bench import busy
 
 pytestmark = pytest.mark.e2e
 
-PRIVATE_P99_BOUND = 10.0  # seconds; the old design: 28-54
-HEARD_BOUND = 15.0  # seconds; the old design: askers 21-30 waited out the group's ~54 s flood wait
+PRIVATE_P99_BOUND = 2.0  # seconds, the issue's target; the old design: 28-54
+HEARD_BOUND = 5.0  # seconds, the issue's target; the old design: askers 21-30 waited ~54 s
 
 
 @pytest.mark.timeout(240)
