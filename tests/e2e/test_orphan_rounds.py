@@ -2,12 +2,18 @@
 with it), and the process holding the scheduler lease finishes the round at its minute tick: the
 poll closes, the answers are scored, the ranking is posted and the group is free again.
 
-Both processes are Applications in this test process, on one database (a SQLite file, and
-PostgreSQL when TEST_POSTGRES_URL is set) and one fake Bot API; only the first polls for updates,
-as a webhook load balancer would have sent it the group's messages."""
+The process holding the lease is an Application in this test process, whose minute tick the test
+runs with a clock moved forward. The process that starts the round is either a real `python -m bot
+run` subprocess, killed with SIGKILL mid-round, or (for the finer checks) a second Application in
+this process that stops taking updates and running timers. All share one database (a SQLite file,
+and PostgreSQL when TEST_POSTGRES_URL is set) and one fake Bot API; only the starter polls for
+updates, as a webhook load balancer would have sent it the group's messages."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,6 +27,7 @@ from bot.services import TutorApplication, services_of, utc_now
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
+from tests.test_runner import BotProcess, start_process
 
 pytestmark = pytest.mark.e2e
 
@@ -41,6 +48,58 @@ async def minute_tick(application: TutorApplication) -> None:
     assert application.job_queue is not None
     [job, *_] = application.job_queue.get_jobs_by_name(TICK_JOB)
     await job.run(application)
+
+
+async def stored(check: Callable[[], Awaitable[object]], timeout: float = 30.0) -> None:  # noqa: ASYNC109
+    """Wait until the other process has written what `check` reads (it has no event to await here)."""
+    async with asyncio.timeout(timeout):
+        while not await check():  # noqa: ASYNC110 - another process's database write has no event here
+            await asyncio.sleep(0.05)
+
+
+async def test_a_round_is_finished_after_its_process_is_killed(
+        api: FakeBotApi, db_url: str, tmp_path: Path) -> None:
+    settings = make_settings(api, tmp_path / "unused.db", database_url=db_url, group_quiz_open_period=120)
+    keeper = build_application(settings)
+    await start_without_updates(keeper)
+    starter: BotProcess | None = None
+    try:
+        await minute_tick(keeper)
+        assert (engine := bot.broadcast.engine_of(keeper)) is not None and engine.leader
+        store = services_of(keeper).store
+
+        starter = await start_process(api, tmp_path, DATABASE_URL=db_url, GROUP_QUIZ_OPEN_PERIOD="120")
+        await starter.until(api.wait_for_long_poll(timeout=60))
+        mark = api.mark()
+        api.inject(U.message(GROUP, BUDI, "/kuis 1"))
+        sent = await api.wait_for_method("sendPoll", chat_id=GROUP["id"], since=mark, timeout=30)
+        poll_id = sent.result["poll"]["id"]
+        await stored(lambda: store.get_poll(poll_id))
+        api.inject(api.poll_answer_update(poll_id, BUDI, api.polls[poll_id].correct_option_ids))
+        session = await store.active_session(GROUP["id"], "group")
+        assert session is not None
+        await stored(lambda: store.session_answers(session.id))
+
+        starter.proc.send_signal(signal.SIGKILL)  # mid-round: its timer dies with it
+        assert await starter.proc.wait() == -signal.SIGKILL
+        assert not api.polls[poll_id].is_closed and await store.active_session(GROUP["id"], "group") is not None
+
+        mark = api.mark()
+        services_of(keeper).clock = lambda: utc_now() + timedelta(seconds=120) + ROUND_SWEEP_GRACE
+        await minute_tick(keeper)
+        [stopped] = api.calls_of("stopPoll", since=mark)
+        assert stopped.params["message_id"] == sent.result["message_id"] and api.polls[poll_id].is_closed
+        ranking = api.calls_of("sendMessage", chat_id=GROUP["id"], since=mark)[-1].text
+        assert "Budi" in ranking and "1/1" in ranking
+        assert await store.active_session(GROUP["id"], "group") is None  # /kuis works in the group again
+    finally:
+        if starter is not None and starter.proc.returncode is None:
+            starter.proc.kill()  # only after a failure
+            await starter.proc.wait()
+        await keeper.stop()
+        await keeper.shutdown()
+        assert keeper.post_shutdown is not None
+        await keeper.post_shutdown(keeper)
 
 
 async def test_the_lease_holder_finishes_a_round_whose_process_died(
