@@ -298,9 +298,11 @@ def best_sentence(ev: Evidence, option: Option, normalizer: Normalizer) -> str:
     opt = set(normalizer.tokens(option.text)) - normalizer.filler
     folded = option.text.casefold().strip(" .")
 
-    def score(sentence: str) -> float:
+    def score(sentence: str) -> tuple[float, bool]:
+        # a lead-in that announces a list ("… ada dua percobaan:") explains nothing on its own
+        complete = not sentence.rstrip().endswith(":")
         if folded and folded in sentence.casefold():
-            return 10.0
-        return len(opt & set(normalizer.tokens(sentence)))
+            return 10.0, complete
+        return len(opt & set(normalizer.tokens(sentence))), complete
 
     return max(sentences, key=score)

@@ -7,7 +7,7 @@ import pytest
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc import Option, Pasted, choose, evidence, parse
+from bot.core.mc import Option, Pasted, best_sentence, choose, evidence, parse
 from bot.core.normalize import Normalizer
 from bot.settings import REPO_CONTENT
 
@@ -132,3 +132,12 @@ def test_stem_words_no_evidence_uses_do_not_drown_the_subject(norm: Normalizer) 
     weights.update({tok: 4.0 for tok in norm.tokens("mulai dibuka akhir")})  # rare in the bank: heavy
     choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
     assert choice.option is not None and choice.option.letter == "C"
+
+
+def test_the_explanation_is_a_whole_statement_not_a_lead_in_to_a_list(norm: Normalizer) -> None:
+    text = ("Sebelum ASEAN, sudah ada dua percobaan kerja sama di Asia Tenggara:\n"
+            "• ASA (1961)\n• Maphilindo (1963)\nAkhirnya lima negara mendirikan ASEAN pada 8 Agustus 1967.")
+    why = best_sentence(evidence(text, 1.0, norm), Option("B", "ASEAN"), norm)
+    assert why == "Akhirnya lima negara mendirikan ASEAN pada 8 Agustus 1967."
+    lead_in_only = "Negara pendiri ASEAN ada lima:\n• Indonesia\n• Malaysia"
+    assert best_sentence(evidence(lead_in_only, 1.0, norm), Option("A", "ASEAN"), norm).endswith("lima:")
