@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -239,3 +240,17 @@ def test_a_new_file_under_the_old_name_is_noticed_even_with_the_old_inode_number
         assert watched.problem() == "file_missing"
     finally:
         watched.close()
+
+
+async def test_repeated_getupdates_failures_back_off_instead_of_spinning(
+        app: Application, api: FakeBotApi) -> None:  # type: ignore[type-arg]
+    await api.wait_for_long_poll()
+    outage = api.outage(500, methods=("getUpdates",))
+    mark = api.mark()
+    api.inject(U.message(U.private_chat(BUDI), BUDI, "apa itu ASEAN?"))  # breaks the long poll in flight
+    await api.wait_for_method("getUpdates", ok=False, count=4, since=mark, timeout=30)
+    failed = [c.at for c in api.calls[mark:] if c.method == "getUpdates" and not c.ok]
+    gaps = [later - earlier for earlier, later in pairwise(failed)]
+    assert min(gaps) >= 0.5 and gaps[-1] > gaps[0], gaps  # waits between tries, longer each time
+    outage.end()
+    await api.wait_for_method("sendMessage", chat_id=BUDI["id"], since=mark, timeout=30)  # and goes on after
