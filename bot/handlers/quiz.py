@@ -42,7 +42,7 @@ from bot.handlers.memory import memory_of
 from bot.handlers.reports import question_rows
 from bot.polls import send_quiz_poll
 from bot.services import Services, TutorApplication, TutorContext, services_of
-from bot.storage import SessionBusy, SessionRecord
+from bot.storage import PollRecord, SessionBusy, SessionRecord
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,8 @@ async def _close_current_poll(context: TutorContext, session: SessionRecord) -> 
         for job in context.job_queue.get_jobs_by_name(round_job_name(session.id)):
             job.schedule_removal()
     poll = await svc.store.session_poll(session.id, session.current_question_id or "")
-    if poll is None or not await svc.store.close_poll(poll.poll_id, svc.clock()):
+    now = svc.clock()
+    if poll is None or not await svc.store.close_poll(poll.poll_id, now) or not still_open(poll, now):
         return
     try:
         await context.bot.stop_poll(poll.chat_id, poll.message_id)
@@ -280,6 +281,13 @@ async def round_tick(context: TutorContext) -> None:
     await _move_round_on(context.application, session, data.get("poll_id"))
 
 
+def still_open(poll: PollRecord, now: datetime) -> bool:
+    """Whether Telegram still takes answers. A poll sent with an open period closes by itself at its
+    end (`closes_at` is recorded just after sending, so never before Telegram's own close), and a
+    stopPoll after it is a request Telegram rejects ("poll has already been closed")."""
+    return poll.closes_at is None or now < poll.closes_at
+
+
 async def _move_round_on(application: TutorApplication, session: SessionRecord, poll_id: str | None) -> None:
     """Close the current question's poll (`poll_id`), then ask the next one or end the round. With no
     poll (the bot stopped between advancing and sending), send the current question. Every step is
@@ -289,10 +297,10 @@ async def _move_round_on(application: TutorApplication, session: SessionRecord, 
         await send_question(application, session)
         return
     poll = await svc.store.get_poll(poll_id)
-    if poll is not None and await svc.store.close_poll(poll_id):
+    if poll is not None and await svc.store.close_poll(poll_id) and still_open(poll, svc.clock()):
         try:
             await application.bot.stop_poll(poll.chat_id, poll.message_id)
-        except TelegramError:  # Telegram usually closed it already at the end of open_period
+        except TelegramError:  # closed meanwhile (its open period ended at Telegram first), or deleted
             pass
     advanced = await svc.store.advance_session(session.id, expected_position=session.position)
     if advanced is not None:

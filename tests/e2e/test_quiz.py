@@ -359,3 +359,12 @@ async def test_batal_in_a_group_is_for_admins(tutor_bot: Bot) -> None:
     again = await tutor_bot.send(U.message(GROUP, ANI, "/kuis 1"), method="sendPoll")  # the group is free
     assert again.chat_id == GROUP["id"]
 
+
+
+async def test_a_round_timer_at_the_end_of_the_open_period_sends_no_stop_poll(tutor_bot: Bot) -> None:
+    api = tutor_bot.api
+    await tutor_bot.send(U.message(GROUP, BUDI, "/kuis 2"), method="sendPoll")
+    # Telegram closes the poll itself when its open period (5 s here) ends; then the timer moves on.
+    second = await api.wait_for_method("sendPoll", chat_id=GROUP["id"], count=2, timeout=30)
+    assert second.params["question"].startswith("[2/2]")
+    assert not api.calls_of("stopPoll")  # a stopPoll now would be rejected: "poll has already been closed"
