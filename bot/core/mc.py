@@ -272,8 +272,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         return Choice(pasted.options[picked], scores[picked][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
-    remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] >= 0.75 * scores[top][0])
-    ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0 and o not in remaining)
+    # every option is either ruled out (nothing the bank says about the stem names it) or still possible:
+    # "C, D do not fit; A remains" must not leave the student wondering about B and E
+    remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] > 0.0)
+    ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0)
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
 
 

@@ -141,3 +141,15 @@ def test_the_explanation_is_a_whole_statement_not_a_lead_in_to_a_list(norm: Norm
     assert why == "Akhirnya lima negara mendirikan ASEAN pada 8 Agustus 1967."
     lead_in_only = "Negara pendiri ASEAN ada lima:\n• Indonesia\n• Malaysia"
     assert best_sentence(evidence(lead_in_only, 1.0, norm), Option("A", "ASEAN"), norm).endswith("lima:")
+
+
+def test_an_undecided_choice_accounts_for_every_option(norm: Normalizer) -> None:
+    stem = "Ketua delegasi Kerajaan Rekaan dalam perundingan Kota Contoh adalah"
+    options = ["Budi Santosa", "Adi Wirawan", "Citra Lestari", "Dewi Anggraini"]
+    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
+    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    texts = ["Budi Santosa memimpin perundingan.", "Adi Wirawan menulis buku."]  # A weakly, B barely
+    choice = choose(pasted, [evidence(text, 0.5, norm) for text in texts], norm, weights)
+    assert choice.option is None
+    assert [o.letter for o in choice.remaining] == ["A", "B"]  # B is not ruled out, so it is still possible
+    assert [o.letter for o in choice.ruled_out] == ["C", "D"]
