@@ -211,10 +211,21 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     return None
 
 
-def render_fact(fact: CardFact, lang: str = "id") -> str:
-    """The HTML reply for one card fact: the sentence and its source."""
-    source = t("answer.source", lang, source=escape(public_source(fact.source)))
-    return f"{escape(fact.say)}\n\n<i>{source}</i>"
+def render_fact(fact: CardFact, lang: str = "id", *more: CardFact) -> str:
+    """The HTML reply for card facts (one, or two for "kapan dan di mana"): the sentences and their sources."""
+    facts = (fact, *more)
+    sources = "; ".join(dict.fromkeys(public_source(f.source) for f in facts))
+    source = t("answer.source", lang, source=escape(sources))
+    return "\n\n".join(escape(f.say) for f in facts) + f"\n\n<i>{source}</i>"
+
+
+_SECOND_ASK = re.compile(r"\s(?:dan|serta|and)\s+(.+)$", re.IGNORECASE)
+
+
+def second_ask(text: str) -> str | None:
+    """The part of a two-part question after its last "dan" ("tahun berapa *dan di mana*"), if any."""
+    m = _SECOND_ASK.search(text.strip().rstrip("?!. "))
+    return m.group(1) if m else None
 
 
 # -- check: cards against FAQ answers ---------------------------------------------------------

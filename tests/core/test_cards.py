@@ -116,3 +116,16 @@ def test_a_count_of_something_else_is_not_the_member_count(tutor: Tutor, questio
     """"How many aims" names the aims: the member count would be a confident answer to another question."""
     reply = tutor.reply(question)
     assert reply.card_id is None and "12 negara" not in reply.text
+
+
+@pytest.mark.parametrize(("question", "facts", "not_said"), [
+    ("kapan dan di mana orka didirikan", ["1971", "didirikan di Kota Rekaan"], "Kota Markas"),
+    ("orka berdiri tahun berapa dan di kota mana", ["1971", "didirikan di Kota Rekaan"], "Kota Markas"),
+    ("siapa pendiri orka dan kapan", ["Negeri Uji", "12 Maret 1971"], "Kota Markas"),
+])
+def test_a_two_part_question_gets_both_facts_once(tutor: Tutor, question: str, facts: list[str], not_said: str) -> None:
+    reply = tutor.reply(question)
+    assert reply.kind == "answer" and reply.card_id == "orka"
+    assert all(fact in reply.text for fact in facts) and not_said not in reply.text, reply.text
+    assert reply.text.count("Sumber: Buku Rekaan, hlm. 2") == 1 and html_problem(reply.text) is None
+
