@@ -192,6 +192,8 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     cued = {attr for attr, pattern in _CUES.items() if pattern.search(folded)}
     if "first_leader" in cued:
         cued.discard("leader")
+    if intent == "where" and "founded" in cued:
+        cued.add("founded_place")  # "dimana OKI didirikan": where it was founded, not its headquarters
     if re.search(r"\b(?:yang|urutan) ke\b|\bke-\d*", folded) or (intent == "who" and re.search(r"\bnama\b", folded)):
         return None  # an ordinal ("anggota yang ke-60") or who coined a name is not a card fact
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]

@@ -77,6 +77,7 @@ def test_cards_that_contradict_the_faq_are_errors(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("question", "intent", "fact"), [
     ("orka didirikan di kota apa", "where", "Kota Rekaan"),
+    ("dmn orka didirikan", "where", "didirikan di Kota Rekaan"),  # where it was founded, not its headquarters
     ("siapa pendiri orka", "who", "Negeri Uji"),
     ("markas orka dmn", "where", "Kota Markas"),
     ("Organisasi Rekaan Kawasan berdiri tahun berapa sih", "when", "1971"),
