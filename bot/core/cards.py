@@ -6,7 +6,8 @@ COMMON.md and content/README.md). Here:
   normalized words, the longest name wins);
 - `pick_fact()` chooses the attribute from the intent and the question's cue words ("markas" is
   headquarters, "pendiri" founders, "Indonesia bergabung" indonesia_joined …);
-- `render_fact()` is the reply: the card's sentence, escaped, with the source;
+- `second_fact()` answers the second ask of a two-part question ("kapan *dan di mana*");
+- `render_facts()` is the reply: the card's sentences, escaped, with their sources;
 - `compare_with_faq()` is the `check` that cards and FAQ answers do not contradict each other.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from bot.core.content import Card, CardFact, ContentBank, ContentProblem
 from bot.core.i18n import t
-from bot.core.intent import fold
+from bot.core.intent import detect, fold
 from bot.core.markup import escape, strip_tags
 from bot.core.normalize import Normalizer
 from bot.core.render import public_source
@@ -92,6 +93,10 @@ _CUE_FIRST = {
     "abbreviation": ("full_name",),
     "other": ("predecessor",),
 }
+# The second ask of a two-part question reads with the first: "kapan dan di mana ASEAN didirikan" asks
+# where it was founded, not where its secretariat is.
+_PAIRED = {("founded", "where"): "founded_place", ("date", "where"): "place", ("founded_place", "when"): "founded",
+           ("place", "when"): "date", ("founders", "when"): "founded", ("members", "list"): "member_list"}
 # Cues that name what is asked about so plainly that another attribute can never answer the question.
 _ASPECTS = frozenset({"aim", "background", "emblem", "motto", "fields", "results", "founders", "participants",
                       "full_name", "predecessor", "indonesia_role", "term", "first_leader"})
@@ -213,9 +218,8 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     return None
 
 
-def render_fact(fact: CardFact, lang: str = "id", *more: CardFact) -> str:
+def render_facts(facts: tuple[CardFact, ...], lang: str = "id") -> str:
     """The HTML reply for card facts (one, or two for "kapan dan di mana"): the sentences and their sources."""
-    facts = (fact, *more)
     sources = "; ".join(dict.fromkeys(public_source(f.source) for f in facts))
     source = t("answer.source", lang, source=escape(sources))
     return "\n\n".join(escape(f.say) for f in facts) + f"\n\n<i>{source}</i>"
@@ -224,10 +228,20 @@ def render_fact(fact: CardFact, lang: str = "id", *more: CardFact) -> str:
 _SECOND_ASK = re.compile(r"\s(?:dan|serta|and)\s+(.+)$", re.IGNORECASE)
 
 
-def second_ask(text: str) -> str | None:
-    """The part of a two-part question after its last "dan" ("tahun berapa *dan di mana*"), if any."""
+def second_fact(card: Card, first: CardFact, intent: str, text: str) -> CardFact | None:
+    """For "kapan dan di mana …" or "ada berapa dan siapa saja …", the card's fact for the ask after the
+    last "dan", read with the first (`first` answers `intent`); None for a one-part question."""
     m = _SECOND_ASK.search(text.strip().rstrip("?!. "))
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    asked = detect(m.group(1))
+    if not asked.explicit or asked.name == intent:
+        return None
+    paired = _PAIRED.get((first.attr, asked.name))
+    other = (card.fact(paired) if paired else None) or pick_fact(card, asked.name, text)
+    if other is None and asked.name == "who":  # "ada berapa dan siapa saja": the members, by name
+        other = pick_fact(card, "list", text)
+    return other if other is not first else None
 
 
 # -- check: cards against FAQ answers ---------------------------------------------------------

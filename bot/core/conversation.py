@@ -13,7 +13,7 @@ from typing import Literal
 
 from bot.core import intent as intents
 from bot.core import mc, smalltalk
-from bot.core.cards import CardIndex, cue_words, pick_fact, pick_from, render_fact, second_ask
+from bot.core.cards import CardIndex, cue_words, pick_from, render_facts, second_fact
 from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
@@ -28,10 +28,6 @@ MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a frien
 SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or share a named subject (PBB, OKI …)
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
-# The second ask of a two-part question reads with the first: "kapan dan di mana ASEAN didirikan" asks
-# where it was founded, not where its secretariat is.
-_PAIRED = {("founded", "where"): "founded_place", ("date", "where"): "place", ("founded_place", "when"): "founded",
-           ("place", "when"): "date", ("founders", "when"): "founded", ("members", "list"): "member_list"}
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 
@@ -205,30 +201,14 @@ class Tutor:
         if found is None:
             return None
         card, fact = found
-        return self._card_reply(card, fact, question, intent, lang, result.candidates,
-                                more=self._second_fact(text, intent, card, fact))
+        second = second_fact(card, fact, intent, text)
+        return self._card_reply(card, (fact, second) if second else (fact,), question, intent, lang,
+                                result.candidates)
 
-    @staticmethod
-    def _second_fact(text: str, intent: str, card: Card, fact: CardFact) -> tuple[CardFact, ...]:
-        """For "kapan dan di mana …" or "ada berapa dan siapa saja …", the card's fact for the second ask too."""
-        tail = second_ask(text)
-        if tail is None:
-            return ()
-        asked = intents.detect(tail)
-        if not asked.explicit or asked.name == intent:
-            return ()
-        paired = _PAIRED.get((fact.attr, asked.name))
-        other = card.fact(paired) if paired else None
-        if other is None:
-            other = pick_fact(card, asked.name, text)
-        if other is None and asked.name == "who":  # "ada berapa dan siapa saja": the members, by name
-            other = pick_fact(card, "list", text)
-        return (other,) if other is not None and other is not fact else ()
-
-    def _card_reply(self, card: Card, fact: CardFact, question: str, intent: str, lang: str,
-                    candidates: tuple[Candidate, ...] = (), more: tuple[CardFact, ...] = ()) -> Reply:
+    def _card_reply(self, card: Card, facts: tuple[CardFact, ...], question: str, intent: str, lang: str,
+                    candidates: tuple[Candidate, ...] = ()) -> Reply:
         related = (self._suggestion(card.faq),) if card.faq and card.faq in self.bank.faq else ()
-        return Reply("answer", render_fact(fact, lang, *more), question, None, 1.0, card.topic, related=related,
+        return Reply("answer", render_facts(facts, lang), question, None, 1.0, card.topic, related=related,
                      candidates=candidates, intent=intent, card_id=card.id)
 
     def _intent_miss(self, text: str, question: str, intent: str, result: MatchResult, lang: str) -> Reply:
