@@ -77,11 +77,12 @@ async def test_interleaved_answers_in_two_group_rounds_are_each_scored_once(api:
     # A long open period: the test fires the round timers itself, after every answer is in.
     settings = make_settings(api, tmp_path / "tutor.db", group_quiz_open_period=600)
     app = await start_bot(settings)
+    bot = Bot(api, app, settings)
     try:
-        await _two_interleaved_rounds(Bot(api, app, settings))
+        await _two_interleaved_rounds(bot)
     finally:
         await stop_bot(app)
-    assert not [c for c in api.calls if not c.ok and c.method != "getUpdates"]
+    assert not bot.failed_calls()
 
 
 async def _two_interleaved_rounds(tutor_bot: Bot) -> None:

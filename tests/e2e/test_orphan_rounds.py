@@ -124,8 +124,8 @@ async def test_the_lease_holder_finishes_a_round_whose_process_died(
     settings = make_settings(api, tmp_path / "unused.db", database_url=db_url, group_quiz_open_period=120)
     async with lease_holder(settings) as keeper:
         starter = await start_bot(settings)
+        started = Bot(api, starter, settings)
         try:
-            started = Bot(api, starter, settings)
             await started.processed(U.message(GROUP, BUDI, "/kuis 1"))  # the poll is sent and recorded
             [first] = api.calls_of("sendPoll", chat_id=GROUP["id"])
             poll_id = first.result["poll"]["id"]
@@ -149,7 +149,7 @@ async def test_the_lease_holder_finishes_a_round_whose_process_died(
             assert not api.calls_of("sendMessage", chat_id=GROUP["id"], since=mark)
         finally:
             await stop_bot(starter)
-    assert not [c for c in api.calls if not c.ok and c.method not in ("getUpdates",)]
+    assert not started.failed_calls()
 
 
 async def test_a_round_whose_next_question_was_never_sent_is_asked_after_the_longer_grace(
