@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.ocr import tesseract_problem
 from tests.fakes.photos import make_blank, make_photo, with_options
 from tests.test_cli import run
+from tests.test_ocr import needs_tesseract
 
 QUESTION = "kapan indonesia masuk PBB? jelaskan!"
-needs_tesseract = pytest.mark.skipif(tesseract_problem() is not None,
-                                     reason=f"photo tests need Tesseract: {tesseract_problem()}")
 
 
 def typed(question: str) -> dict:
