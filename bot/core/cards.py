@@ -108,7 +108,7 @@ CUE_TEXT = (
     "diselenggarakan dilaksanakan diadakan pertama bergabung masuk menjadi organisasi resmi pertemuan konferensi "
     "when where who founded established headquarters members many first leader year dibuat disepakati "
     "dideklarasikan disahkan ditetapkan mulai berlaku diterima gagasan dicetuskan digagas diprakarsai kali "
-    "bergambar gambar warna arti makna tanggal bulan kota letak terletak berada lokasi"
+    "bergambar gambar warna arti makna tanggal bulan kota letak terletak berada lokasi seluruh semua total keseluruhan"
 )
 
 
@@ -144,13 +144,15 @@ class CardIndex:
 
     def find_all(self, text: str) -> list[CardHit]:
         """Cards named in the question, longest name first: the name's words in order, at most two other
-        words between them ("Menteri Luar Negeri pertama Indonesia" names "Menteri Luar Negeri Indonesia")."""
+        words between them ("Menteri Luar Negeri pertama Indonesia" names "Menteri Luar Negeri Indonesia").
+        Names of equal length keep the order of the question, never of a hash set, so replies do not change
+        from one process to the next."""
         if not self.names:
             return []
         toks = self.normalizer.tokens(text)
         hits: list[CardHit] = []
         seen: set[str] = set()
-        names = sorted((item for tok in set(toks) for item in self.by_first.get(tok, ())), key=lambda i: -len(i[0]))
+        names = sorted((item for tok in dict.fromkeys(toks) for item in self.by_first.get(tok, ())), key=lambda i: -len(i[0]))
         for name, card_id in names:
             if card_id not in seen and _contains(toks, name):
                 seen.add(card_id)
