@@ -290,7 +290,10 @@ class Tutor:
                  if t in self.matcher.idf or t in self.cards.name_tokens or t in self.cards.cue_tokens}
         # a stem that is mostly about words the bank does not know needs stronger evidence
         unknown_share = 1 - sum(known.values()) / (sum(asked.values()) or 1.0)
-        choice = mc.choose(pasted, evidence, norm, known, min_score=0.4 + MC_UNKNOWN_STRICTNESS * unknown_share)
+        counted = (mc.option_with_count(pasted, found[1].count, norm)
+                   if found is not None and intent == "count" and found[1].count is not None else None)
+        choice = (mc.Choice(counted, 0) if counted is not None
+                  else mc.choose(pasted, evidence, norm, known, min_score=0.4 + MC_UNKNOWN_STRICTNESS * unknown_share))
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]

@@ -279,6 +279,18 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
 
 
+def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer) -> Option | None:
+    """The one option whose only number is the card's count ("5 negara", "lima"), for a "berapa" stem.
+
+    A sentence that gives a whole and its parts ("15 negara: 5 anggota tetap dan 10 tidak tetap")
+    states every option; the card fact's count says which of them the question asks."""
+    if pasted.negated:
+        return None
+    holders = [o for o in pasted.options
+               if {t for t in normalizer.tokens(o.text) if t.isdigit()} == {str(count)}]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
                         own: dict[int, tuple[str, frozenset[str]]]) -> int | None:
     """Options tied in one sentence ("Australia yang dipilih Indonesia; Belgia yang dipilih Belanda"):

@@ -47,6 +47,15 @@ def test_pasted_question_gets_the_option(tutor: Tutor) -> None:
     assert reply.as_json()["choice"] == "B" and html_problem(reply.text) is None
 
 
+@pytest.mark.parametrize(("question", "letter"), [
+    ("Jumlah anggota tetap DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "C"),
+    ("Jumlah anggota tidak tetap DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "B"),
+    ("Jumlah seluruh anggota DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "A"),
+])
+def test_a_count_of_part_of_a_body_is_that_parts_count(tutor: Tutor, question: str, letter: str) -> None:
+    assert tutor.reply(question).choice == letter
+
+
 def test_negated_stem_picks_the_option_the_list_leaves_out(tutor: Tutor) -> None:
     reply = tutor.reply("Negara berikut yang bukan pendiri ASEAN adalah ... A. Filipina B. Singapura C. Vietnam D. Thailand")
     assert reply.choice == "C"
