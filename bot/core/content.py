@@ -497,7 +497,7 @@ class _Validator:
         if not isinstance(data, dict):
             self.add(path, None, None, "expected a mapping with slang:, numbers: and protected:")
             return Lexicon()
-        sections = {"slang", "numbers", "lowercase", "english", "protected"}
+        sections = {"slang", "numbers", "lowercase", "english", "protected", "countries"}
         for unknown in sorted(set(data) - sections, key=str):
             self.add(path, None, str(unknown), f"unknown section (allowed: {', '.join(sorted(sections))})")
         protected = data.get("protected") or []
@@ -517,7 +517,30 @@ class _Validator:
             numbers=self.word_map(path, "numbers", data.get("numbers")),
             lowercase=self.word_map(path, "lowercase", data.get("lowercase")),
             english=self.word_map(path, "english", data.get("english")),
+            countries=self.countries(path, data.get("countries")),
         )
+
+    def countries(self, path: Path, value: Any) -> dict[str, str]:
+        """The `countries:` section, `Name: [how students write it, …]`, as spelling → name."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add(path, None, "countries", "must be a mapping of country name: [spellings]")
+            return {}
+        out: dict[str, str] = {}
+        for name, spellings in value.items():
+            if not isinstance(name, str) or not name.strip() or not isinstance(spellings, list) or not spellings:
+                self.add(path, str(name), "countries", "each country needs a name and a list of spellings")
+                continue
+            for spelling in spellings:
+                word = _lexicon_word(spelling)
+                if word is None:
+                    self.add(path, name, "countries", f"a spelling must be text, not {_describe(spelling)}")
+                elif out.get(word, name) != name:
+                    self.add(path, name, "countries", f"{word!r} is also a spelling of {out[word]}")
+                else:
+                    out[word] = name.strip()
+        return out
 
     def word_map(self, path: Path, name: str, value: Any, *, drop_allowed: bool = False) -> dict[str, str]:
         """A lexicon section `word: replacement`; a bad key or value is reported, never turned into "none".

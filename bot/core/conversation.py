@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.core import intent as intents
-from bot.core import mc, smalltalk
+from bot.core import kinds, mc, smalltalk
 from bot.core.cards import CardIndex, cue_words, pick_from, render_facts, second_fact
 from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
@@ -118,6 +118,9 @@ class Tutor:
         result = self.matcher.match(core, intent.name if intent.explicit else None)
         if result.content_words == 0:
             return Reply("empty", t("empty", lang), question, intent=intent.name)
+        kind_reply = self._kind(core, question, intent.name, lang)
+        if kind_reply is not None:
+            return kind_reply
         card_reply = self._card(core, intent.name, result, lang, question)
         if card_reply is not None:
             return card_reply
@@ -165,6 +168,39 @@ class Tutor:
         return Suggestion(faq_id, self.bank.faq[faq_id].question)
 
     # -- subjects, cards, intent misses ----------------------------------------------------------
+    def _kind(self, text: str, question: str, intent: str, lang: str) -> Reply | None:
+        """"Kerja sama Indonesia dan Malaysia termasuk kerja sama apa": the kind, reasoned, with its definition."""
+        kind = kinds.kind_asked(text, self.bank.lexicon.countries)
+        entry_id = kinds.KIND_ENTRIES.get(kind.name) if kind else None
+        if kind is None or entry_id not in self.bank.faq:
+            return None
+        reply = self.answer(entry_id, lang, question=question, intent=intent)
+        a, b = (escape(c) for c in kind.countries)
+        return replace(reply, text=f"{t(f'kind.{kind.name}', lang, a=a, b=b)}\n\n{reply.text}")
+
+    def _kind_choice(self, question: str, pasted: mc.Pasted, intent: str, lang: str) -> Reply | None:
+        """A pasted "… termasuk kerja sama …" or "contoh kerja sama bilateral …" decided by the kind's rule."""
+        countries = self.bank.lexicon.countries
+        kind = kinds.kind_asked(pasted.stem, countries)
+        example = kinds.example_asked(pasted.stem)
+        if kind is not None:
+            picks = [o for o in pasted.options if kind.name in o.text.casefold()]
+            name, named = kind.name, kind.countries
+        elif example is not None:
+            picks = [o for o in pasted.options if len(kinds.countries_named(o.text, countries)) == 2]
+            name, named = example, kinds.countries_named(picks[0].text, countries) if len(picks) == 1 else ()
+        else:
+            return None
+        entry_id = kinds.KIND_ENTRIES.get(name)
+        if len(picks) != 1 or entry_id not in self.bank.faq or len(named) != 2:
+            return None
+        entry = self.bank.faq[entry_id]
+        why = t(f"kind.{name}", lang, a=escape(named[0]), b=escape(named[1]))
+        body = (f"{t('mc.answer', lang, option=escape(f'{picks[0].letter}. {picks[0].text}'))}\n\n{why}\n\n"
+                f"<i>{t('answer.source', lang, source=escape(public_source(entry.source)))}</i>")
+        return Reply("answer", body, question, entry_id, 1.0, entry.topic, related=(self._suggestion(entry_id),),
+                     intent=intent, pasted=True, choice=picks[0].letter)
+
     def _same_subject(self, text: str, faq_id: str) -> bool:
         """The question shares a subject-naming word with the entry (not just "negara" or "Indonesia"), or
         the entry knows every word of it ("kerja sama negara": vague, but about nothing else)."""
@@ -249,6 +285,9 @@ class Tutor:
     def _pasted(self, question: str, pasted: mc.Pasted, lang: str) -> Reply:
         stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
         intent = intents.detect(stem).name
+        kind_reply = self._kind_choice(question, pasted, intent, lang)
+        if kind_reply is not None:
+            return kind_reply
         result = self.matcher.match(stem, intent)
         evidence: list[mc.Evidence] = []
         sources: list[tuple[str, str | None, str | None]] = []  # (public source, faq id, card id)

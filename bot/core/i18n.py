@@ -147,6 +147,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "intent.abbreviation": {"id": "kepanjangan", "en": "the full name of"},
     "intent.other": {"id": "hal itu", "en": "that about"},
     "mc.answer": {"id": "Jawabannya <b>{option}</b>", "en": "The answer is <b>{option}</b>"},
+    "kind.bilateral": {
+        "id": "Kerja sama {a} dan {b} termasuk <b>kerja sama bilateral</b>, karena hanya melibatkan dua negara.",
+        "en": "Cooperation between {a} and {b} is <b>bilateral cooperation</b>: it involves exactly two countries.",
+    },
     "mc.unsure": {
         "id": "Aku belum bisa memastikan jawabannya. Menurut materiku, pilihan <b>{ruled_out}</b> tidak cocok; "
               "yang mungkin tinggal <b>{remaining}</b>.",

@@ -98,6 +98,7 @@ class Lexicon:
     numbers: dict[str, str] = field(default_factory=dict)
     lowercase: dict[str, str] = field(default_factory=dict)
     english: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # how students write a country -> its name
 
 
 @dataclass(frozen=True)
