@@ -100,6 +100,8 @@ _PAIRED = {("founded", "where"): "founded_place", ("date", "where"): "place", ("
 # Cues that name what is asked about so plainly that another attribute can never answer the question.
 _ASPECTS = frozenset({"aim", "background", "emblem", "motto", "fields", "results", "founders", "participants",
                       "full_name", "predecessor", "indonesia_role", "term", "first_leader"})
+# Words that make "Indonesia … anggota" another event than joining: rejoining, leaving.
+_OTHER_EVENT = _rx(r"kembali", r"keluar\w*", r"mengundurkan", r"rejoin\w*", r"return\w*", r"withdr\w*", r"left", r"leave")
 # Cue words that belong to the attribute reading, not to the subject: "asean" + these is still one attribute.
 CUE_TEXT = (
     "kapan tahun tanggal bulan berapa dimana mana kota negara siapa saja didirikan berdiri dibentuk lahir pendiri "
@@ -203,6 +205,8 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
         cued.add("founded_place")  # "dimana OKI didirikan": where it was founded, not its headquarters
     if re.search(r"\b(?:yang|urutan) ke\b|\bke-\d*", folded) or (intent == "who" and re.search(r"\bnama\b", folded)):
         return None  # an ordinal ("anggota yang ke-60") or who coined a name is not a card fact
+    if "indonesia_joined" in cued and _OTHER_EVENT.search(folded):
+        return None  # "Indonesia kembali menjadi anggota PBB" (1966) is not when it first joined (1950)
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]
     if cued & _ASPECTS - set(wanted):
         return None  # "tujuan ASEAN ada berapa", "ada berapa negara pendiri ASEAN": not the member count

@@ -13,6 +13,7 @@ from bot.core.cards import compare_with_faq
 from bot.core.content import load_content
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
+from bot.settings import REPO_CONTENT
 
 BANK = Path(__file__).parent / "cardbank"
 
@@ -130,3 +131,10 @@ def test_a_two_part_question_gets_both_facts_once(tutor: Tutor, question: str, f
     assert all(fact in reply.text for fact in facts) and not_said not in reply.text, reply.text
     assert reply.text.count("Sumber: Buku Rekaan, hlm. 2") == 1 and html_problem(reply.text) is None
 
+
+
+@pytest.mark.parametrize("question", ["Indonesia kembali menjadi anggota PBB pada tahun ....",
+                                      "kapan indonesia keluar dari pbb"])
+def test_rejoining_or_leaving_is_not_when_indonesia_first_joined(question: str) -> None:
+    reply = Tutor.from_dir(REPO_CONTENT).reply(question)
+    assert reply.card_id is None and "28 September 1950," not in reply.text.split("\n")[0]
