@@ -84,7 +84,7 @@ _CUE_FIRST = {
     "when": ("indonesia_joined", "term", "date", "founded"),
     "where": ("founded_place", "headquarters", "place"),
     "who": ("first_leader", "founders", "leader", "participants"),
-    "count": ("members",),
+    "count": ("founders", "participants", "members"),
     "list": ("founders", "member_list", "results", "fields", "participants"),
     "definition": ("emblem", "motto"),
     "how": ("indonesia_role",),
@@ -210,11 +210,13 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]
     if cued & _ASPECTS - set(wanted):
         return None  # "tujuan ASEAN ada berapa", "ada berapa negara pendiri ASEAN": not the member count
+    if intent == "count" and len(wanted) > 1:
+        wanted = wanted[:1]  # "berapa negara pendiri": the founders' count or nothing, never the members'
     if wanted:
         for card in cards:
             for attr in wanted:
                 if (fact := card.fact(attr)) is not None:
-                    return fact
+                    return fact if intent != "count" or fact.count is not None else None
         return None
     if not cards or (intent in ("when", "where", "count") and re.search(r"\b(?:indonesia|ri)\b", folded)):
         return None  # "kapan Indonesia keluar dari PBB" is not when the UN was founded

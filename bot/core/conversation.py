@@ -7,6 +7,7 @@ shows its own way: inline buttons on Telegram, numbers in the console, JSON for 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -28,6 +29,7 @@ MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a frien
 SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or share a named subject (PBB, OKI …)
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 
@@ -218,8 +220,9 @@ class Tutor:
         q = self.matcher.query_tokens(text)
         total = sum(q.values()) or 1.0
         cued = set(self.matcher.normalizer.tokens(cue_words(fact.attr, text)))
-        left = {tok: w for tok, w in q.items()
-                if tok not in hit.tokens and tok not in self.cards.cue_tokens and tok not in cued}
+        years = {y for f in hit.card.facts for y in _YEAR.findall(f"{f.date or ''} {f.value}")}
+        left = {tok: w for tok, w in q.items()  # "KAA 1955" is still the KAA card
+                if tok not in hit.tokens and tok not in self.cards.cue_tokens and tok not in cued and tok not in years}
         if sum(left.values()) / total > 0.34:
             return None
         if any(self.matcher.idf.get(tok, 0.0) >= SUBJECT_IDF for tok in left):

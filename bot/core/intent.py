@@ -110,7 +110,8 @@ _LEVEL3 = (
 _ORGANISATION_WHO = re.compile(
     r"\bWHO\b|(?<=\w )(?<!\band )(?i:who)\b(?!\s+(?:is|was|are|were|founded|did|does|leads?|led|established|"
     r"created|wrote|signed|initiated|proposed|chairs?|heads?|became|were|has|have|had)\b)")
-_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"jumlah\w*", r"how many")
+_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"jumlah\w*", r"berjumlah", r"how many")
+_ASKS_WHO = _rx(r"siapa\w*", r"sapa", r"who", r"whom", r"negara (?:mana|apa) (?:saja|aja|sajakah)")
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ def detect(text: str) -> Intent:
         if pattern.search(flat):
             return Intent(level0, count)
     name = _first(_LEVEL1, flat)
+    if name == "who" and _COUNT_OVERRIDES_LIST.search(flat) and not _ASKS_WHO.search(flat):
+        name = "count"  # "peserta KAA berjumlah …", "berapa negara pendiri": how many, not who
     if name is None:
         stripped = folded.rstrip()
         for ending, pattern in _STEM_ENDINGS:

@@ -6,6 +6,9 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
 
 
 @pytest.mark.parametrize(("question", "intent"), [
+    ("jumlah negara peserta KAA adalah ....", "count"),
+    ("peserta KAA berjumlah ...", "count"),
+    ("siapa saja peserta KAA", "who"),
     ("kpn asean berdiri kak", "when"),
     ("ASEAN didirikan tahun berapa?", "when"),
     ("OKI didirikan pada tanggal ...", "when"),

@@ -51,6 +51,7 @@ def test_pasted_question_gets_the_option(tutor: Tutor) -> None:
     ("Jumlah anggota tetap DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "C"),
     ("Jumlah anggota tidak tetap DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "B"),
     ("Jumlah seluruh anggota DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "A"),
+    ("Jumlah negara peserta KAA tahun 1955 adalah ... A. 30 B. 29 C. 25 D. 5", "B"),  # the year is the card's own
 ])
 def test_a_count_of_part_of_a_body_is_that_parts_count(tutor: Tutor, question: str, letter: str) -> None:
     assert tutor.reply(question).choice == letter
