@@ -41,7 +41,8 @@ FILLER = frozenset(
     please tell me about can you you i explain mean meaning gitu begitu tuh nya aja saja juga ada
     jadi dalam sebagai atau serta hal para sang si kok kan lho loh wkwk haha hehe plis pls mohon
     namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi dilakukan melakukan
-    dilaksanakan merupakan terus trus nah lalu kalau
+    dilaksanakan merupakan terus trus nah lalu kalau have has had be been being it its this that these those
+    there their they we our your which on at for by with from into than also any following called known
     """.split()
 )
 

@@ -138,3 +138,8 @@ def test_a_two_part_question_gets_both_facts_once(tutor: Tutor, question: str, f
 def test_rejoining_or_leaving_is_not_when_indonesia_first_joined(question: str) -> None:
     reply = Tutor.from_dir(REPO_CONTENT).reply(question)
     assert reply.card_id is None and "28 September 1950," not in reply.text.split("\n")[0]
+
+
+def test_english_function_words_do_not_hide_the_card_subject() -> None:
+    reply = Tutor.from_dir(REPO_CONTENT).reply("How many member states does the UN have?")
+    assert reply.card_id == "pbb" and "193" in reply.text
