@@ -55,6 +55,11 @@ def _stemmer() -> Stemmer:
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
+# A capital "I" right after a capitalised name is the Roman numeral one ("Kontingen Garuda I").
+_ROMAN = re.compile(r"[ivx]{2,5}")
+_ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+) I\b(?!')")
+
+
 class Normalizer:
     """Normalizes text with one lexicon; cheap to call, caches stems."""
 
@@ -101,7 +106,7 @@ class Normalizer:
         tokens = _NON_WORD.sub(" ", text).split()
         out: list[str] = []
         for tok in tokens:
-            if not tok.isdigit():
+            if not tok.isdigit() and not _ROMAN.fullmatch(tok):  # "III" is three, not an elongated "I"
                 tok = _ELONGATED.sub(r"\1", tok)
             if out and out[-1] == tok:
                 continue  # reduplication: "negara negara" → "negara"
@@ -120,6 +125,7 @@ class Normalizer:
 
     def tokens(self, text: str) -> list[str]:
         """Normalized, stemmed tokens of a question."""
+        text = _ROMAN_ONE.sub(r"\1 1", text)  # "Garuda I", "Agresi Militer I": the first, not the pronoun
         surface = self._surface_tokens(self._case_words(text))
         expanded: list[str] = []
         i = 0

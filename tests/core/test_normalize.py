@@ -26,6 +26,13 @@ def test_number_words(norm: Normalizer) -> None:
     assert norm.tokens("dua negara") == norm.tokens("2 negara")
 
 
+def test_roman_numerals_after_a_name_are_numbers(norm: Normalizer) -> None:
+    assert norm.tokens("Kontingen Garuda I") == norm.tokens("kontingen garuda 1")
+    assert norm.tokens("Agresi Militer II") == norm.tokens("agresi militer 2")
+    assert norm.tokens("KTT GNB III") == norm.tokens("ktt gnb 3")
+    assert "1" not in norm.tokens("what did I say")  # the English pronoun stays a word
+
+
 def test_protected_acronyms_survive(norm: Normalizer) -> None:
     for word in ("PBB", "OKI", "G20", "ASEAN", "WHO", "HAM", "DK"):
         assert norm.tokens(word) == [word.lower()]
