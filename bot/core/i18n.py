@@ -54,6 +54,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Hehe 😄 Yuk lanjut belajar! Tanya apa saja soal diplomasi, atau ketik /kuis.",
         "en": "Hehe 😄 Let's keep learning! Ask anything about diplomacy, or type /kuis.",
     },
+    "smalltalk.about_me": {
+        "id": "Aku bot, jadi aku \"tinggal\" di Telegram dan selalu siap menemani kamu belajar kerja sama "
+              "internasional dan diplomasi Indonesia. 😊 Ada yang mau kamu tanyakan?",
+        "en": "I'm a bot, so I \"live\" on Telegram and I'm always ready to help you learn about international "
+              "cooperation and Indonesian diplomacy. 😊 What would you like to ask?",
+    },
     "smalltalk.who": {
         "id": (
             "Aku <b>Tutor Diplomasi</b>, bot belajar IPS/PPKn tentang kerja sama internasional dan "

@@ -73,7 +73,7 @@ _ORDER = ("salam", "shalom", "sejahtera", "swastiastu", "buddhaya", "kebajikan",
 _TONE_WORDS = frozenset({
     "aku", "saya", "gue", "gua", "gw", "aq", "ku", "i", "im", "am", "feel", "kamu", "km", "kmu", "lu", "lo", "loe",
     "elu", "u", "you", "anda", "kau", "nih", "ni", "bener", "beneran", "sangat", "amat", "jadi", "jd", "udah",
-    "sudah", "ini", "itu", "soalnya", "pelajarannya", "materinya", "materi", "belajar", "belajarnya", "pelajaran",
+    "sudah", "udh", "ini", "itu", "soalnya", "pelajarannya", "materinya", "materi", "belajar", "belajarnya", "pelajaran",
     "tugas", "tugasnya", "pr", "ujian", "ulangan", "kuisnya", "kuis", "soal", "sama", "kok", "ah", "ih", "mana",
     "terlalu", "rasanya", "kayaknya", "kyknya", "pengen", "mau", "jawabannya", "jawabanmu", "jawaban",
     "penjelasannya", "penjelasanmu", "infonya", "ilmunya", "membantu", "ngebantu", "bantu", "bantuannya", "atas",
@@ -91,6 +91,14 @@ _NON_WORD = re.compile(r"[^a-z ]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
+# Questions about the bot's own life, not the subject: "kamu tinggal dimana", "kakak lagi ngapain".
+_ABOUT_ME = re.compile(
+    r"^(?:(?:kak|kakak|min|bot|kamu|km|kmu|lu|lo|kau|anda)\s+)*"
+    r"(?:(?:kamu|km|kmu|lu|lo|kau|anda|kakak|kak|bot)\s+(?:tinggal|rumahnya|rumah|asalnya|asal|lahir|umur|umurnya|"
+    r"usia|usianya|udah makan|sudah makan|lagi apa|lagi ngapain|ngapain|sibuk|tidur|di mana|dimana)"
+    r"|lagi ngapain|lagi apa|ngapain aja|where do you live|how old are you|what are you doing)\b")
+
+
 def classify(text: str) -> str | None:
     """The small-talk kind of a whole message ("greeting", "thanks", …) or None."""
     norm = unicodedata.normalize("NFKC", text).casefold()
@@ -99,6 +107,8 @@ def classify(text: str) -> str | None:
     if not words or len(words) > 7:
         return None
     phrase = " ".join(words)
+    if _ABOUT_ME.match(phrase):
+        return "about_me"
     for kind in _ORDER:
         if phrase in _KINDS[kind] or _strip(phrase) in _KINDS[kind]:
             return _tone(kind, words)

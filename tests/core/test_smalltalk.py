@@ -10,13 +10,15 @@ from bot.core.smalltalk import classify, strip_pleasantries
     ("wkwkwk", "laugh"), ("siapa kamu?", "who"), ("ok makasih", "thanks"), ("Terima kasih banyak", "thanks"),
     ("bye", "bye"), ("thank u", "thanks"), ("okk", "ack"), ("you are a bot?", "who"), ("kamu pinter", "praise"),
     ("terus?", "more"), ("lanjut", "more"), ("gk ngerti", "confused"), ("ngga tau", "confused"),
-    ("bisa ulangi", "confused"),
+    ("bisa ulangi", "confused"), ("kak kamu tinggal dimana", "about_me"), ("lagi ngapain kak", "about_me"),
+    ("kamu umur berapa?", "about_me"), ("makasih kak udh bantu", "thanks"),
 ])
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
     assert classify(text) == kind
 
 
-@pytest.mark.parametrize("text", ["apa itu bilateral", "hai, apa itu PBB", "PBB", "siapa pendiri ASEAN", ""])
+@pytest.mark.parametrize("text", ["apa itu bilateral", "hai, apa itu PBB", "PBB", "siapa pendiri ASEAN", "",
+                                  "ngapain indonesia ikut PBB", "dimana markas ASEAN"])
 def test_questions_are_not_small_talk(text: str) -> None:
     assert classify(text) is None
 
