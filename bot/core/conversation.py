@@ -29,6 +29,7 @@ MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a frien
 SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or share a named subject (PBB, OKI …)
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
+_ARITHMETIC = re.compile(r"\d\s*[+×÷=*^]\s*\d|\d\s*%\s*(?:dari|of)\s*\d", re.IGNORECASE)  # not "dibagi": "dibagi jadi"
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
@@ -112,6 +113,8 @@ class Tutor:
         kind = smalltalk.classify(question)
         if kind is not None:
             return Reply("smalltalk", t(f"smalltalk.{kind}", lang), question)
+        if _ARITHMETIC.search(question):  # "hasil dari 3/4 + 1/2 brp": another subject, never a diplomacy entry
+            return self.unknown(question, lang)
         pasted = mc.parse(question)
         if pasted is not None:
             return self._pasted(question, pasted, lang)

@@ -66,7 +66,8 @@ _LEVEL1 = (
 _STEM_ENDINGS = (
     ("count", re.compile(r"(?:yang ke|alinea ke|urutan ke|ke)\s*(?:-|\.{2,}|…|_+)\s*$|(?:yang|alinea|urutan) ke\s*$")),
     ("when", re.compile(r"(?:pada|tahun|tanggal|tgl|sejak|pd)\s*(?:\.{2,}|…|_+)?\s*$")),
-    ("where", re.compile(r"(?<![a-z])(?:di|ke|dikota|di kota|di negara)\s*(?:\.{2,}|…|_+)?\s*$")),
+    ("where", re.compile(r"(?<![a-z])(?:di|ke|dikota|di kota|di negara|ke negara|ke kota|di wilayah|ke wilayah|"
+                         r"di benua|ke benua)\s*(?:\.{2,}|…|_+)?\s*$")),
     ("who", re.compile(r"(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),
     ("count", re.compile(r"(?:sebanyak|berjumlah|sejumlah)\s*(?:\.{2,}|…|_+)?\s*$")),
 )

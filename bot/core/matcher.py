@@ -33,6 +33,7 @@ from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
 Decision = Literal["answer", "suggest", "unknown"]
+COMMON_IDF = 1.5  # words in this many entries ("berapa", "negara") say nothing about a subject
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ class Matcher:
         for ph in self.phrases:
             ph.weight = sum(self.idf[t] for t in ph.tokens)
         self.canonical = [self.phrases[p[0]].text if p else "" for p in self.entry_phrases]
+        self.common = frozenset(t for t, v in self.idf.items() if v < COMMON_IDF)  # "berapa", "negara", "apa"
+        self.canonical_tokens = [self.phrases[p[0]].tokens if p else frozenset() for p in self.entry_phrases]
         # named subjects (PBB, ASEAN, OKI, WHO …: the lexicon's protected words) each entry is about
         self.named = frozenset(self.normalizer.protected) & frozenset(self.idf)
         self.entry_named = [self.subject_words[i] & self.named for i in range(len(self.ids))]
@@ -234,7 +237,11 @@ class Matcher:
                 cover[idx] += w
         if not cover:
             return self._fuzzy_only(q, limit), len(q)
-        shortlist = sorted(cover, key=cover.__getitem__, reverse=True)[: self.SHORTLIST]
+        # many entries share a common subject word ("pbb"): among equal covers, those whose own question
+        # holds the asked words, and then the shortest such questions ("Apa itu PBB?"), go first
+        canonical = self.canonical_tokens
+        shortlist = sorted(cover, key=lambda i: (cover[i], sum(w for t, w in q.items() if t in canonical[i]),
+                                                 -len(canonical[i])), reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
         scored: list[tuple[float, bool, int, bool]] = []
@@ -294,6 +301,9 @@ class Matcher:
         best = cands[0]
         coverage = self._coverage(q, best.faq_id)
         decision = decide(cands, coverage, self.thresholds)
+        shared = {t for t in q if t in self.entry_tokens[self.index[best.faq_id]]}
+        if all(t.isdigit() and len(t) < 4 for t in shared - self.common):
+            decision = "unknown"  # "15% dari 200 berapa", "3/4 + 1/2": only small numbers in common with the entry
         miss = False
         if not best.agrees and decision != "unknown":
             plain = decide([replace(c, score=c.score + self.thresholds.disagree_penalty) if not c.agrees else c

@@ -30,7 +30,8 @@ def test_unknown_lists_topics_and_is_logged(tutor: Tutor) -> None:
     assert "belum tahu" in unknown.text and "ASEAN" in unknown.text
 
 
-@pytest.mark.parametrize("text", ["3/4 + 2/5 berapa kak", "15% dari 200 berapa"])
+@pytest.mark.parametrize("text", ["3/4 + 2/5 berapa kak", "15% dari 200 berapa", "hasil dari 3/4 + 1/2 brp kak",
+                                  "5 x 4 = berapa"])
 def test_a_sum_is_declined_not_offered_diplomacy_counts(tutor: Tutor, text: str) -> None:
     reply = tutor.reply(text)
     assert reply.kind == "unknown" and not reply.suggestions
@@ -153,3 +154,14 @@ def test_a_greeting_before_a_question_is_returned_before_the_answer(tutor: Tutor
     assert reply.kind == "answer" and reply.text.startswith(starts) and html_problem(reply.text) is None
     plain = tutor.reply(text.split(",", 1)[1])
     assert reply.text.endswith(plain.text) and not plain.text.startswith(starts)
+
+
+def test_a_division_into_kinds_is_not_arithmetic(tutor: Tutor) -> None:
+    reply = tutor.reply("kerja sama berdasarkan jumlah negaranya dibagi jadi apa aja")
+    assert reply.kind == "answer" and "bilateral" in reply.text
+
+
+def test_a_bare_subject_name_gets_its_main_entry_among_many_that_mention_it(tutor: Tutor) -> None:
+    """Dozens of entries mention PBB: the shortlist keeps the one whose own question is "Apa itu PBB?"."""
+    reply = tutor.reply("PBB tuh apaan kak")
+    assert reply.kind == "answer" and reply.faq_id == "pbb-pengertian"
