@@ -175,12 +175,15 @@ class Evidence:
     weight: float  # 0..1: how much this text is about the stem
     about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
     blocks: tuple[tuple[str, frozenset[str]], ...] = ()  # sentences with their list items joined (negated stems)
+    leads: tuple[frozenset[str], ...] = ()  # per sentence: the words of the lead-in a list item sits under
 
 
 # sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
 _SENTENCE = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 
 
+_LEAD_SHARE = 0.3  # a stem word only the list's lead-in states counts this much for its items
+_ITEM = re.compile(r"(?:[•\-–*]|\d{1,2}[.)])\s")
 _LIST_BREAK = re.compile(r"[:;,]?\s*\n\s*(?=(?:[•\-–*]|\d{1,2}[.)])\s)")  # a list stays one sentence with its lead
 
 
@@ -191,7 +194,20 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
         parts = [p.strip(" •-\t") for p in _SENTENCE.split(body)]
         return tuple((p, frozenset(normalizer.tokens(p))) for p in parts if p)
 
-    return Evidence(plain, split(plain), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)))
+    # "Faktor pendorongnya antara lain:" then "• Perbedaan sumber daya alam": the item is about the lead's words
+    leads: list[frozenset[str]] = []
+    lead: frozenset[str] = frozenset()
+    for raw in _SENTENCE.split(plain):
+        part = raw.strip(" \t")
+        if not part.strip(" •-"):
+            continue
+        is_item = bool(_ITEM.match(part))
+        leads.append(lead if is_item else frozenset())
+        if part.endswith(":"):
+            lead = frozenset(normalizer.tokens(part))
+        elif not is_item:
+            lead = frozenset()
+    return Evidence(plain, split(plain), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)), leads=tuple(leads))
 
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
@@ -217,7 +233,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     own: dict[int, tuple[str, frozenset[str]]] = {}
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     for i, ev in enumerate(evidence):
-        for sentence, toks in ev.sentences:
+        for j, (sentence, toks) in enumerate(ev.sentences):
+            lead = ev.leads[j] if j < len(ev.leads) else frozenset()
             sups = [_support(opt, sentence, toks, option_tokens[k], unit) for k, opt in enumerate(pasted.options)]
             exact = {k for k, sup in enumerate(sups) if sup >= 1.0}
             for k, sup in enumerate(sups):
@@ -234,8 +251,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                                    if _support(pasted.options[k], text, c, option_tokens[k], unit) >= 1.0), None)
                     where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
                                                                        unit) >= 1.0), toks)
-                rel = sum(w for t, w in stem.items()
-                          if t in where or t in ev.about or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
+                rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * _LEAD_SHARE
+                          for t, w in stem.items() if t in where or t in ev.about or t in lead
+                          or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
                 if value > scores[k][0]:
                     scores[k] = (value, i)

@@ -163,3 +163,16 @@ def test_an_undecided_choice_accounts_for_every_option(norm: Normalizer) -> None
     assert choice.option is None
     assert [o.letter for o in choice.remaining] == ["A", "B"]  # B is not ruled out, so it is still possible
     assert [o.letter for o in choice.ruled_out] == ["C", "D"]
+
+
+def test_a_list_item_is_about_the_words_of_its_lead_in(norm: Normalizer) -> None:
+    """"• Perbedaan iklim" under "Faktor penghambat perdagangan …:" answers a stem about those factors,
+    though the item itself repeats none of the stem's words."""
+    text = ("Faktor penghambat perdagangan antarnegara antara lain:\n• Perbedaan mata uang\n• Kebijakan proteksi\n"
+            "Selain barang, kerja sama juga berupa pertukaran pelajar.")
+    stem = "Salah satu faktor penghambat perdagangan antarnegara adalah ...."
+    pasted = Pasted(stem, (Option("A", "pertukaran pelajar"), Option("B", "perbedaan mata uang"),
+                           Option("C", "persamaan bahasa"), Option("D", "pemilihan umum")))
+    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
+    assert choice.option is not None and choice.option.letter == "B"
