@@ -96,7 +96,7 @@ _LEVEL2 = (
                  r"daftar\w*", r"organ.organ", r"badan.badan", r"lembaga.lembaga", r"pilar\w*", r"prinsip.prinsip")),
     ("definition", _rx(r"pengertian\w*", r"definisi\w*", r"arti\w*", r"maksud\w*", r"apa itu", r"apaan",
                        r"yang dimaksud", r"yg dimaksud", r"disebut", r"dinamakan", r"dikenal dengan", r"istilah",
-                       r"what is", r"what are", r"what's", r"meaning", r"means?", r"define", r"lambang\w*",
+                       r"meaning", r"means?", r"define", r"lambang\w*",
                        r"semboyan\w*", r"motto\w*", r"logo\w*")),
 )
 _LEVEL3 = (

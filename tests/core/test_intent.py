@@ -7,6 +7,9 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
 
 @pytest.mark.parametrize(("question", "intent"), [
     ("jumlah negara peserta KAA adalah ....", "count"),
+    ("What is the purpose of a diplomatic mission?", "purpose"),  # "what is" only opens the question
+    ("what are the benefits of APEC for Indonesia", "benefit"),
+    ("what is ASEAN", "definition"),
     ("peserta KAA berjumlah ...", "count"),
     ("siapa saja peserta KAA", "who"),
     ("kpn asean berdiri kak", "when"),
