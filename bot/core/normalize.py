@@ -43,6 +43,7 @@ FILLER = frozenset(
     namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi dilakukan melakukan
     dilaksanakan merupakan terus trus nah lalu kalau have has had be been being it its this that these those
     there their they we our your which on at for by with from into than also any following called known
+    biar supaya
     """.split()
 )
 
