@@ -101,7 +101,8 @@ _PAIRED = {("founded", "where"): "founded_place", ("date", "where"): "place", ("
 _ASPECTS = frozenset({"aim", "background", "emblem", "motto", "fields", "results", "founders", "participants",
                       "full_name", "predecessor", "indonesia_role", "term", "first_leader"})
 # Words that make "Indonesia … anggota" another event than joining: rejoining, leaving.
-_OTHER_EVENT = _rx(r"kembali", r"keluar\w*", r"mengundurkan", r"rejoin\w*", r"return\w*", r"withdr\w*", r"left", r"leave")
+_OTHER_EVENT = _rx(r"kembali", r"balik", r"lagi", r"keluar\w*", r"mengundurkan", r"rejoin\w*", r"return\w*",
+                   r"withdr\w*", r"left", r"leave")
 # Cue words that belong to the attribute reading, not to the subject: "asean" + these is still one attribute.
 CUE_TEXT = (
     "kapan tahun tanggal bulan berapa dimana mana kota negara siapa saja didirikan berdiri dibentuk lahir pendiri "

@@ -134,7 +134,7 @@ def test_a_two_part_question_gets_both_facts_once(tutor: Tutor, question: str, f
 
 
 @pytest.mark.parametrize("question", ["Indonesia kembali menjadi anggota PBB pada tahun ....",
-                                      "kapan indonesia keluar dari pbb"])
+                                      "kapan indonesia keluar dari pbb", "kapan indonesia balik lagi ke pbb"])
 def test_rejoining_or_leaving_is_not_when_indonesia_first_joined(question: str) -> None:
     reply = Tutor.from_dir(REPO_CONTENT).reply(question)
     assert reply.card_id is None and "28 September 1950," not in reply.text.split("\n")[0]
