@@ -239,9 +239,15 @@ class Matcher:
             return self._fuzzy_only(q, limit), len(q)
         # many entries share a common subject word ("pbb"): among equal covers, those whose own question
         # holds the asked words, and then the shortest such questions ("Apa itu PBB?"), go first
+        # (only the entries at or above the shortlist's lowest cover are compared that way: cheap at 5,000 entries)
+        if len(cover) > self.SHORTLIST:
+            floor = sorted(cover.values(), reverse=True)[self.SHORTLIST - 1]
+            contenders = [i for i, c in cover.items() if c >= floor]
+        else:
+            contenders = list(cover)
         canonical = self.canonical_tokens
-        shortlist = sorted(cover, key=lambda i: (cover[i], sum(w for t, w in q.items() if t in canonical[i]),
-                                                 -len(canonical[i])), reverse=True)[: self.SHORTLIST]
+        shortlist = sorted(contenders, key=lambda i: (cover[i], sum(w for t, w in q.items() if t in canonical[i]),
+                                                      -len(canonical[i])), reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
         scored: list[tuple[float, bool, int, bool]] = []
