@@ -75,8 +75,8 @@ def report() -> evalset.Report:
 # (blind 77.2 %, real 44.7 %, pasted multiple choice 46.9 %, off-topic declined 96.2 %, confident-wrong
 # 3.9 %). The targets (95 %, 85 %, 90 %, 95 %, <= 2 %) are not reached yet: most misses are
 # questions the bank has no content for. Raise these as content grows.
-FLOORS = {"blind_correct": 0.72, "real_correct": 0.40, "mc_accuracy": 0.42, "off_declined": 0.93}
-CEILINGS = {"confident_wrong": 0.05}
+FLOORS = {"blind_correct": 0.78, "real_correct": 0.47, "mc_accuracy": 0.47, "off_declined": 0.93}
+CEILINGS = {"confident_wrong": 0.045}
 
 
 @needs_sets
