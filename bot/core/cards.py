@@ -138,6 +138,9 @@ class CardIndex:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # names by their first word, longest first
         for name_tokens, card_id in self.names:
             self.by_first.setdefault(name_tokens[0], []).append((name_tokens, card_id))
+        # the years each card's facts hold: "KAA 1955" still names only the KAA card
+        self.years = {card.id: frozenset(y for f in card.facts for y in _YEAR.findall(f"{f.date or ''} {f.value}"))
+                      for card in bank.cards.values()}
         self.cue_tokens = frozenset(normalizer.tokens(CUE_TEXT))
 
     def find(self, text: str) -> CardHit | None:

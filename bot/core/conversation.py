@@ -30,7 +30,6 @@ SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or sha
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
 _ARITHMETIC = re.compile(r"\d\s*[+×÷=*^]\s*\d|\d\s*%\s*(?:dari|of)\s*\d", re.IGNORECASE)  # not "dibagi": "dibagi jadi"
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 
@@ -201,8 +200,7 @@ class Tutor:
             return None
         entry = self.bank.faq[entry_id]
         why = t(f"kind.{name}", lang, a=escape(named[0]), b=escape(named[1]))
-        body = (f"{t('mc.answer', lang, option=escape(f'{picks[0].letter}. {picks[0].text}'))}\n\n{why}\n\n"
-                f"<i>{t('answer.source', lang, source=escape(public_source(entry.source)))}</i>")
+        body = _option_text(picks[0], why, public_source(entry.source), lang)
         return Reply("answer", body, question, entry_id, 1.0, entry.topic, related=(self._suggestion(entry_id),),
                      intent=intent, pasted=True, choice=picks[0].letter)
 
@@ -223,7 +221,7 @@ class Tutor:
         q = self.matcher.query_tokens(text)
         total = sum(q.values()) or 1.0
         cued = set(self.matcher.normalizer.tokens(cue_words(fact.attr, text)))
-        years = {y for f in hit.card.facts for y in _YEAR.findall(f"{f.date or ''} {f.value}")}
+        years = self.cards.years[hit.card.id]
         left = {tok: w for tok, w in q.items()  # "KAA 1955" is still the KAA card
                 if tok not in hit.tokens and tok not in self.cards.cue_tokens and tok not in cued and tok not in years}
         if sum(left.values()) / total > 0.34:
@@ -343,11 +341,7 @@ class Tutor:
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]
             why = mc.best_sentence(evidence[choice.evidence], choice.option, norm)
-            chosen = f"{choice.option.letter}. {choice.option.text}"
-            body = t("mc.answer", lang, option=escape(chosen))
-            if why:
-                body += f"\n\n{escape(why)}"
-            body += f"\n\n<i>{t('answer.source', lang, source=escape(source))}</i>"
+            body = _option_text(choice.option, escape(why) if why else "", source, lang)
             related = (self._suggestion(faq_id),) if faq_id in self.bank.faq else ()
             topic = self.bank.faq[faq_id].topic if faq_id in self.bank.faq else None
             return replace(base, kind="answer", text=body, faq_id=faq_id, confidence=1.0, topic=topic,
@@ -365,3 +359,11 @@ class Tutor:
             body += "\n\n" + t("mc.read", lang) + "\n" + lines
         return replace(base, kind="suggest" if suggestions else "unknown", text=body, suggestions=suggestions,
                        confidence=result.confidence)
+
+
+def _option_text(option: mc.Option, why_html: str, source: str, lang: str) -> str:
+    """The reply to a pasted multiple-choice question: the option, why (HTML, may be empty), the source."""
+    body = t("mc.answer", lang, option=escape(f"{option.letter}. {option.text}"))
+    if why_html:
+        body += f"\n\n{why_html}"
+    return body + f"\n\n<i>{t('answer.source', lang, source=escape(source))}</i>"

@@ -194,20 +194,24 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
         parts = [p.strip(" •-\t") for p in _SENTENCE.split(body)]
         return tuple((p, frozenset(normalizer.tokens(p))) for p in parts if p)
 
-    # "Faktor pendorongnya antara lain:" then "• Perbedaan sumber daya alam": the item is about the lead's words
+    # one pass over the sentences, keeping for each list item the words of the lead-in it sits under:
+    # "Faktor pendorongnya antara lain:" then "• Perbedaan sumber daya alam"
+    sentences: list[tuple[str, frozenset[str]]] = []
     leads: list[frozenset[str]] = []
     lead: frozenset[str] = frozenset()
     for raw in _SENTENCE.split(plain):
-        part = raw.strip(" \t")
-        if not part.strip(" •-"):
+        sentence = raw.strip(" •-\t")
+        if not sentence:
             continue
-        is_item = bool(_ITEM.match(part))
+        toks = frozenset(normalizer.tokens(sentence))
+        is_item = bool(_ITEM.match(raw.strip(" \t")))
+        sentences.append((sentence, toks))
         leads.append(lead if is_item else frozenset())
-        if part.endswith(":"):
-            lead = frozenset(normalizer.tokens(part))
+        if sentence.endswith(":"):
+            lead = toks
         elif not is_item:
             lead = frozenset()
-    return Evidence(plain, split(plain), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)), leads=tuple(leads))
+    return Evidence(plain, tuple(sentences), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)), leads=tuple(leads))
 
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
