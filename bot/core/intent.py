@@ -31,6 +31,16 @@ _NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 
                  "sembilan": 9, "sepuluh": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+# Intents close enough that an entry declaring one answers a question asking the other, a little less well:
+# a benefit is a good impact ("dampak G20 bagi Indonesia" / "manfaat presidensi G20"), a purpose is a
+# reason for founding ("mengapa ASEAN dibentuk" / "tujuan ASEAN"), a role is a function.
+KINDRED: dict[str, frozenset[str]] = {
+    "benefit": frozenset({"impact"}), "impact": frozenset({"benefit"}),
+    "why": frozenset({"purpose"}), "purpose": frozenset({"why"}),
+    "function": frozenset({"how"}), "how": frozenset({"function"}),
+}
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
 
@@ -54,7 +64,8 @@ _LEVEL1 = (
                   r"di (?:kota|negara|tempat|benua) (?:apa|mana|mn)", r"berkedudukan", r"bermarkas", r"markas\w*",
                   r"kantor pusat\w*", r"headquarter\w*", r"lokasi\w*", r"terletak",
                   r"(?:bertempat|bertempatkan) di", r"in which city", r"which city", r"what city")),
-    ("count", _rx(r"berapa(?! lama)", r"brp", r"brapa", r"brpa", r"how many", r"how much", r"ada berapa")),
+    ("count", _rx(r"berapa(?! lama)", r"brp", r"brapa", r"brpa", r"how many", r"how much", r"ada berapa",
+                  r"how (?:wide|far|long|big|large)")),
     ("list", _rx(r"dibedakan (?:menjadi|jadi|atas)", r"dibagi (?:menjadi|jadi|jd|atas)", r"terdiri (?:atas|dari)",
                  r"digolongkan", r"dikelompokkan", r"diklasifikasikan")),
     ("why", _rx(r"mengapa", r"kenapa", r"knp", r"knapa", r"napa", r"why", r"alasan\w*", r"latar ?belakang\w*",

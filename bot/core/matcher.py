@@ -27,7 +27,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot.core.content import ContentBank, ContentProblem
-from bot.core.intent import STRICT, answer_signs
+from bot.core.intent import KINDRED, STRICT, answer_signs
 from bot.core.lru import BoundedCache
 from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
@@ -74,6 +74,7 @@ class Thresholds:
     agree_bonus: float = 0.0  # an absolute bonus would lift vague questions over the answer threshold
     disagree_penalty: float = 0.12
     sign_penalty: float = 0.0  # the entry does not declare the intent, but its answer shows signs of it (dev half: no penalty is best)
+    kindred_penalty: float = 0.05  # the entry declares a kindred intent (benefit for impact, purpose for why)
     conflict_penalty: float = 0.2  # the question names one organisation, the entry is about another
 
 
@@ -279,6 +280,8 @@ class Matcher:
                     score += th.agree_bonus
                 elif intent in STRICT and intent in self.signs[idx]:
                     score -= th.sign_penalty
+                elif intent in STRICT and KINDRED.get(intent, frozenset()) & self.asks[idx]:
+                    score -= th.kindred_penalty
                 elif intent in STRICT:
                     agrees = False
                     score -= th.disagree_penalty

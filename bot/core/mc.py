@@ -22,9 +22,11 @@ from bot.core.normalize import Normalizer
 
 _LINE_OPTION = re.compile(r"^\s*(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
 _INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])[.)])\s*(?=\S)")
-_NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not|"
+                      r"berikut(?: ini)? yang tidak|yang tidak (?:memiliki|mempunyai|menjadi|ikut|tergabung|merupakan))\b",
+                      re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
-_HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
+_HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
                         r"perdana menteri|pm)\s+)+")
 _NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non|not|no)\b")
 _STRONG, _STRONG_LEAD = 0.7, 0.1  # a near-certain option needs a smaller relative lead (dev half)
@@ -182,6 +184,7 @@ class Evidence:
 _SENTENCE = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 
 
+_EV_POWER, _REL_FLOOR = 1.0, 0.3
 _LEAD_SHARE = 0.3  # a stem word only the list's lead-in states counts this much for its items
 _ITEM = re.compile(r"(?:[•\-–*]|\d{1,2}[.)])\s")
 _LIST_BREAK = re.compile(r"[:;,]?\s*\n\s*(?=(?:[•\-–*]|\d{1,2}[.)])\s)")  # a list stays one sentence with its lead
@@ -258,7 +261,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * _LEAD_SHARE
                           for t, w in stem.items() if t in where or t in ev.about or t in lead
                           or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
-                value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
+                value = ev.weight ** _EV_POWER * sup * (rel * rel if pasted.negated else _REL_FLOOR + (1 - _REL_FLOOR) * rel)
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     if clause is not None:

@@ -56,9 +56,11 @@ def _stemmer() -> Stemmer:
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
-# A capital "I" right after a capitalised name is the Roman numeral one ("Kontingen Garuda I").
+# A capital "I" right after a capitalised name, or after a name students write in lower case that is
+# numbered ("kontingen garuda I", "agresi militer I"), is the Roman numeral one.
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _ROMAN = re.compile(r"[ivx]{2,5}")
-_ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+) I\b(?!')")
+_ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+|(?i:garuda|militer|dunia|ktt|gnb|asean|kaa|unef|tahap|jilid|kabinet)) I\b(?!')")
 
 
 class Normalizer:
@@ -104,6 +106,7 @@ class Normalizer:
         text = unicodedata.normalize("NFKC", text).casefold()
         text = text.replace("’", "'").replace("-", " ")
         text = _REDUP_DIGIT.sub(r"\1", text)
+        text = _ORDINAL.sub(r"\1", text)  # "September 1st, 1961": the day is 1
         tokens = _NON_WORD.sub(" ", text).split()
         out: list[str] = []
         for tok in tokens:

@@ -111,6 +111,17 @@ def test_homework_wrappers_and_intents(tutor: Tutor, text: str, intent: str, fac
     assert reply.as_json()["intent"] == intent and "choice" not in reply.as_json()
 
 
+def test_a_kindred_intent_answers_when_no_entry_declares_the_asked_one(tutor: Tutor) -> None:
+    # no entry declares the *impact* of the G20 presidency; its benefits are its good impact
+    reply = tutor.reply("dampak presidensi G20 tahun 2022 bagi Indonesia apa aja")
+    assert (reply.kind, reply.intent, reply.faq_id) == ("answer", "impact", "g20-manfaat-presidensi")
+
+
+def test_english_now_is_sekarang(tutor: Tutor) -> None:
+    reply = tutor.reply("how many member countries does the UN have now")
+    assert reply.kind == "answer" and "193" in reply.text
+
+
 def test_a_when_question_is_not_answered_with_a_who_entry(tutor: Tutor) -> None:
     for text in ("kapan asean didirikan", "tahun berapa asean berdiri"):
         reply = tutor.reply(text)

@@ -62,6 +62,18 @@ def test_negated_stem_picks_the_option_the_list_leaves_out(tutor: Tutor) -> None
     assert reply.choice == "C"
 
 
+def test_a_stem_asking_which_does_not_have_something_is_negated(tutor: Tutor) -> None:
+    reply = tutor.reply("Anggota DK PBB berikut yang tidak memiliki hak veto adalah ... "
+                        "A. Inggris B. India C. Tiongkok D. Prancis")
+    assert reply.choice == "B"
+
+
+def test_an_academic_title_before_a_name_is_not_part_of_it(tutor: Tutor) -> None:
+    reply = tutor.reply("Siapa tokoh yang pidatonya menjadi dasar politik luar negeri bebas aktif?\n"
+                        "A. Ir. Soekarno\nB. Drs. Mohammad Hatta\nC. Ali Alatas\nD. Adam Malik")
+    assert reply.choice == "B"
+
+
 def test_unknown_subject_is_not_guessed(tutor: Tutor) -> None:
     reply = tutor.reply("Rumus luas lingkaran adalah ... A. p x l B. pi x r x r C. s x s D. a x t / 2")
     assert reply.choice is None and reply.kind != "answer" and reply.as_json()["choice"] is None

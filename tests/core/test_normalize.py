@@ -31,6 +31,16 @@ def test_roman_numerals_after_a_name_are_numbers(norm: Normalizer) -> None:
     assert norm.tokens("Agresi Militer II") == norm.tokens("agresi militer 2")
     assert norm.tokens("KTT GNB III") == norm.tokens("ktt gnb 3")
     assert "1" not in norm.tokens("what did I say")  # the English pronoun stays a word
+    assert norm.tokens("agresi militer I") == norm.tokens("agresi militer 1")  # typed in lower case
+
+
+def test_english_dates_read_as_indonesian_ones(norm: Normalizer) -> None:
+    assert sorted(norm.tokens("August 17th, 1945")) == sorted(norm.tokens("17 Agustus 1945"))
+    assert sorted(norm.tokens("September 1st")) == sorted(norm.tokens("1 September"))
+
+
+def test_the_non_aligned_movement_is_gnb(norm: Normalizer) -> None:
+    assert norm.tokens("Non-Aligned Movement") == norm.tokens("GNB") == ["gnb"]
 
 
 def test_protected_acronyms_survive(norm: Normalizer) -> None:
