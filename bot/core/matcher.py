@@ -42,6 +42,7 @@ class Candidate:
     score: float
     exact: bool = False  # the question's meaningful words are exactly one of the entry's phrasings
     agrees: bool = True  # the entry declares the question's intent (or the intent is not strict)
+    declares: bool = False  # the entry declares the question's (explicit) intent in `asks`
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,10 @@ def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
     second = runner_up.score if runner_up else 0.0
     only_exact = top.exact and not (runner_up and runner_up.exact)
     certain = best >= th.certain and (best - second >= th.tie or only_exact)
-    if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or certain):
+    # a near tie between an entry that answers what is asked and one that does not ("Landas kontinen
+    # adalah …": its definition, or the difference between it and the ZEE) is no tie
+    only_declares = top.declares and runner_up is not None and not runner_up.declares
+    if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or certain or only_declares):
         return "answer"
     if best >= th.suggest and coverage >= th.suggest_coverage:
         return "suggest"
@@ -275,8 +279,9 @@ class Matcher:
             if asked_named and not asked_named & self.entry_tokens[idx] and self.entry_named[idx] - asked_named:
                 score -= th.conflict_penalty  # "Sekjen PBB pertama" is not about the ASEAN Secretariat
             agrees = True
+            declares = intent is not None and intent in self.asks[idx]
             if intent is not None:
-                if intent in self.asks[idx]:
+                if declares:
                     score += th.agree_bonus
                 elif intent in STRICT and intent in self.signs[idx]:
                     score -= th.sign_penalty
@@ -285,10 +290,10 @@ class Matcher:
                 elif intent in STRICT:
                     agrees = False
                     score -= th.disagree_penalty
-            scored.append((score, exact, idx, agrees))
+            scored.append((score, exact, idx, agrees, declares))
         scored.sort(key=lambda s: s[:2], reverse=True)  # uncapped: entries over 1.0 keep their order
-        return [Candidate(self.ids[idx], round(max(0.0, min(score, 1.0)), 4), exact, agrees)
-                for score, exact, idx, agrees in scored[:limit]], len(q)
+        return [Candidate(self.ids[idx], round(max(0.0, min(score, 1.0)), 4), exact, agrees, declares)
+                for score, exact, idx, agrees, declares in scored[:limit]], len(q)
 
     def _fuzzy_only(self, q: dict[str, float], limit: int) -> list[Candidate]:
         """No shared word at all: a weak fuzzy guess against the canonical questions only (one per

@@ -100,6 +100,19 @@ def test_high_scores_need_some_lead_unless_only_the_best_is_an_exact_phrasing() 
     assert decide([Candidate("a", 0.95), Candidate("b", 0.95 - th.tie)], 1.0, th) == "answer"
 
 
+def test_a_near_tie_is_no_tie_when_only_the_best_declares_what_is_asked() -> None:
+    th = Thresholds()
+    assert decide([Candidate("a", 0.88, declares=True), Candidate("b", 0.879)], 1.0, th) == "answer"
+    both = [Candidate("a", 0.88, declares=True), Candidate("b", 0.879, declares=True)]
+    assert decide(both, 1.0, th) == "suggest"
+    assert decide([Candidate("a", 0.6, declares=True), Candidate("b", 0.59)], 1.0, th) == "suggest"  # too low anyway
+
+
+def test_a_definition_question_goes_to_the_definition_not_the_comparison(matcher: Matcher) -> None:
+    result = matcher.match("landas kontinen itu apa", "definition")
+    assert result.decision == "answer" and result.best is not None and result.best.faq_id == "pl-landas-kontinen"
+
+
 def test_the_exact_phrasing_wins_over_a_longer_one(matcher: Matcher) -> None:
     result = matcher.match("apa itu kerja sama internasional")
     assert result.decision == "answer" and result.best is not None
