@@ -255,7 +255,7 @@ class Matcher:
                                                       -len(canonical[i])), reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
-        scored: list[tuple[float, bool, int, bool]] = []
+        scored: list[tuple[float, bool, int, bool, bool]] = []
         th = self.thresholds
         for idx in shortlist:
             coverage = cover[idx] / total
