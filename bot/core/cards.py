@@ -111,7 +111,8 @@ CUE_TEXT = (
     "diselenggarakan dilaksanakan diadakan pertama bergabung masuk menjadi organisasi resmi pertemuan konferensi "
     "when where who founded established headquarters members many first leader year dibuat disepakati "
     "dideklarasikan disahkan ditetapkan mulai berlaku diterima gagasan dicetuskan digagas diprakarsai kali "
-    "bergambar gambar warna arti makna tanggal bulan kota letak terletak berada lokasi seluruh semua total keseluruhan"
+    "bergambar gambar warna arti makna tanggal bulan kota letak terletak berada lokasi seluruh semua total keseluruhan "
+    "orang buah"  # counting units: "ada brp orang"
 )
 
 

@@ -222,8 +222,10 @@ class Tutor:
         total = sum(q.values()) or 1.0
         cued = set(self.matcher.normalizer.tokens(cue_words(fact.attr, text)))
         years = self.cards.years[hit.card.id]
+        stated = set(self.matcher.normalizer.tokens(f"{fact.value} {fact.say}"))  # "15 hakim": the fact's own words
         left = {tok: w for tok, w in q.items()  # "KAA 1955" is still the KAA card
-                if tok not in hit.tokens and tok not in self.cards.cue_tokens and tok not in cued and tok not in years}
+                if tok not in hit.tokens and tok not in self.cards.cue_tokens and tok not in cued and tok not in years
+                and tok not in stated}
         if sum(left.values()) / total > 0.34:
             return None
         if any(self.matcher.idf.get(tok, 0.0) >= SUBJECT_IDF for tok in left):

@@ -217,7 +217,7 @@ class Matcher:
         """Meaningful query words with their weights (unknown words weigh heavily)."""
         weights: dict[str, float] = {}
         for tok in self.normalizer.tokens(text):
-            if tok in self.filler:
+            if tok in self.filler or (tok not in self.idf and tok in self.normalizer.common_words):
                 continue
             if tok not in self.idf:
                 fixed = self._correct(tok)

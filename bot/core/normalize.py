@@ -18,6 +18,7 @@ from functools import lru_cache
 from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
 from bot.core.content import Lexicon
 from bot.core.lru import BoundedCache
@@ -44,6 +45,9 @@ FILLER = frozenset(
     dilaksanakan merupakan terus trus nah lalu kalau have has had be been being it its this that these those
     there their they we our your which on at for by with from into than also any following called known
     biar supaya
+    tadi dah udah udh sudah gini liat lihat ngerti mengerti paham bingung huhu hiks besok ulangan ujian
+    pr kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
+    soalnya cari bantuin jawabin kasih ngasih dari tadi sering tapi tetapi namun lupa
     """.split()
 )
 
@@ -54,6 +58,16 @@ def _stemmer() -> Stemmer:
     CachedStemmer whose dict keeps every word ever stemmed, so spam would grow it forever; our
     bounded LRU (`Normalizer._stem_cache`) is the only cache."""
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
+
+
+def _colloquial_in(token: str) -> str:
+    """Spoken Jakarta "-in" for "-kan": "dijelasin" is "dijelaskan" (stem "jelas"), "bantuin" is "bantu".
+    Only for words the stemmer and its dictionary do not know ("ingin", "miskin", "protein" are words)."""
+    stemmer = _stemmer()
+    if stemmer.dictionary.contains(token):
+        return token
+    root = stemmer.stem(token[:-2] + "kan")
+    return root if len(root) >= 3 and stemmer.dictionary.contains(root) else token
 
 
 # A capital "I" right after a capitalised name, or after a name students write in lower case that is
@@ -83,6 +97,10 @@ class Normalizer:
         self.english = dict(lexicon.english)
         self._stem_cache: BoundedCache[str, str] = BoundedCache(STEM_CACHE_SIZE)
         self.filler = frozenset(t for word in FILLER for t in self.tokens(word))
+        # Indonesian function words ("tapi", "tadi", "lagian"): Sastrawi's stop-word list, normalized. The
+        # matcher drops one only when the bank does not know it, where it would otherwise weigh as heavily
+        # as an unknown subject ("… tadi liat di berita" is not a question about something else).
+        self.common_words = frozenset(t for word in StopWordRemoverFactory().get_stop_words() for t in self.tokens(word))
 
     def _case_words(self, text: str) -> str:
         """English-only rewrites: "UN" → PBB, and "who" → siapa unless typed in capitals ("WHO")."""
@@ -124,6 +142,8 @@ class Normalizer:
                 cached = token
             else:
                 cached = _stemmer().stem(token) or token
+                if cached == token and len(token) >= 6 and token.endswith("in"):
+                    cached = _colloquial_in(token)
             self._stem_cache.put(token, cached)
         return cached
 

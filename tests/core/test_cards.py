@@ -143,3 +143,9 @@ def test_rejoining_or_leaving_is_not_when_indonesia_first_joined(question: str) 
 def test_english_function_words_do_not_hide_the_card_subject() -> None:
     reply = Tutor.from_dir(REPO_CONTENT).reply("How many member states does the UN have?")
     assert reply.card_id == "pbb" and "193" in reply.text
+
+
+def test_a_word_the_fact_itself_states_is_not_another_subject() -> None:
+    # "hakim" is in no FAQ entry, but the card's member fact is about its 15 judges
+    reply = Tutor.from_dir(REPO_CONTENT).reply("berapa orang hakim di Mahkamah Internasional")
+    assert reply.card_id == "mahkamah-internasional" and "15 hakim" in reply.text

@@ -117,6 +117,15 @@ def test_a_kindred_intent_answers_when_no_entry_declares_the_asked_one(tutor: Tu
     assert (reply.kind, reply.intent, reply.faq_id) == ("answer", "impact", "g20-manfaat-presidensi")
 
 
+@pytest.mark.parametrize(("text", "faq_id"), [
+    ("ratifikasi itu apaan sih dah lupa", "ratifikasi"),
+    ("kak kontingen garuda itu apa, tadi dijelasin bu guru tapi aku ga ngerti", "kontingen-garuda"),
+])
+def test_chat_around_the_question_does_not_hide_it(tutor: Tutor, text: str, faq_id: str) -> None:
+    reply = tutor.reply(text)
+    assert (reply.kind, reply.faq_id) == ("answer", faq_id)
+
+
 def test_english_now_is_sekarang(tutor: Tutor) -> None:
     reply = tutor.reply("how many member countries does the UN have now")
     assert reply.kind == "answer" and "193" in reply.text

@@ -121,3 +121,10 @@ def test_spam_words_do_not_grow_the_caches() -> None:
     assert words[0] not in norm._stem_cache
     assert _container_sizes(stemmer) == stemmer_before
     assert norm.tokens("didirikan") == norm.tokens("berdiri")  # still stems after all that
+
+
+def test_spoken_in_suffix_is_kan(norm: Normalizer) -> None:
+    assert norm.tokens("dijelasin") == norm.tokens("dijelaskan")
+    assert norm.tokens("ditanyain") == norm.tokens("ditanyakan")
+    for word in ("ingin", "miskin", "protein", "kemarin"):  # words of their own that end in "in"
+        assert norm.tokens(word) == [word]
