@@ -68,6 +68,8 @@ class Thresholds:
     answer: float = 0.68
     suggest: float = 0.30
     margin: float = 0.02
+    clear_answer: float = 0.60
+    clear_lead: float = 0.15
     certain: float = 0.85
     coverage: float = 0.55
     suggest_coverage: float = 0.34
@@ -106,6 +108,8 @@ def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
     only_declares = top.declares and runner_up is not None and not runner_up.declares
     if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or certain or only_declares):
         return "answer"
+    if best >= th.clear_answer and coverage >= th.coverage and best - second >= th.clear_lead:
+        return "answer"  # a little lower, but far ahead of every other entry
     if best >= th.suggest and coverage >= th.suggest_coverage:
         return "suggest"
     return "unknown"
@@ -182,6 +186,13 @@ class Matcher:
         # named subjects (PBB, ASEAN, OKI, WHO …: the lexicon's protected words) each entry is about
         self.named = frozenset(self.normalizer.protected) & frozenset(self.idf)
         self.entry_named = [self.subject_words[i] & self.named for i in range(len(self.ids))]
+        # countries by their one-word spellings ("jepang", "thailand"), Indonesia aside (every entry is about
+        # it), and the countries each entry names anywhere, its answer included (a list of members' capitals)
+        spellings = [self.normalizer.tokens(spelling) for spelling, name in bank.lexicon.countries.items()
+                     if name != "Indonesia"]
+        self.countries = frozenset(words[0] for words in spellings if len(words) == 1)
+        self.entry_countries = [(self.entry_tokens[i] | set(self.normalizer.tokens(strip_tags(bank.faq[fid].answer))))
+                                & self.countries for i, fid in enumerate(self.ids)]
         # typo-correction candidates: every stem (maps to itself) and surface word (maps to its stem)
         self.correction_target = {w: st for w, st in surface.items() if w not in self.idf}
         self.correction_target.update({t: t for t in self.idf})
@@ -278,6 +289,9 @@ class Matcher:
             asked_named = qset & self.named
             if asked_named and not asked_named & self.entry_tokens[idx] and self.entry_named[idx] - asked_named:
                 score -= th.conflict_penalty  # "Sekjen PBB pertama" is not about the ASEAN Secretariat
+            asked_countries = qset & self.countries
+            if asked_countries and not asked_countries & self.entry_countries[idx]:
+                score -= th.conflict_penalty  # "mata uang Jepang" is not in a list of ASEAN members' currencies
             agrees = True
             declares = intent is not None and intent in self.asks[idx]
             if intent is not None:

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
@@ -30,6 +32,7 @@ _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?
                         r"perdana menteri|pm)\s+)+")
 _NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non|not|no)\b")
 _STRONG, _STRONG_LEAD = 0.7, 0.1  # a near-certain option needs a smaller relative lead (dev half)
+_SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
 _NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
 _CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
 LETTERS = "ABCDE"
@@ -151,12 +154,23 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
         return 1.0  # "Haji Agus Salim" is the "Agus Salim" of the evidence
     if not option_tokens:
         return 0.0
-    share = len(option_tokens & ev_tokens) / len(option_tokens)
+    said = option_tokens & ev_tokens
+    said |= {t for t in option_tokens - said if _spelled_otherwise(t, ev_tokens)}
+    share = len(said) / len(option_tokens)
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(ev_folded)):
         return 0.3 * share  # "tidak dipakai" is not what "dipakai" states, though the words are the same
     if share >= _NEAR_COMPLETE and len(option_tokens) >= 5:
         return 0.95  # a long option restated with a word changed: "diangkat menjadi anggota tidak tetap …"
     return 0.75 * share
+
+
+def _spelled_otherwise(word: str, ev_tokens: frozenset[str]) -> bool:
+    """The evidence has the word in another spelling (same first letter, a close match): old Indonesian
+    spelling ("Sjahrir"), transliterations ("Boutros-Ghali"). Not "bilateral"/"multilateral" (first letter)."""
+    if len(word) < _SPELLING_MIN or word.isdigit():
+        return False
+    return any(len(t) >= _SPELLING_MIN - 1 and t[0] == word[0] and fuzz.ratio(word, t) >= _SPELLING_RATIO
+               for t in ev_tokens)
 
 
 @lru_cache(maxsize=4096)

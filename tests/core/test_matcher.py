@@ -108,6 +108,21 @@ def test_a_near_tie_is_no_tie_when_only_the_best_declares_what_is_asked() -> Non
     assert decide([Candidate("a", 0.6, declares=True), Candidate("b", 0.59)], 1.0, th) == "suggest"  # too low anyway
 
 
+def test_a_score_a_little_lower_answers_when_far_ahead_of_every_other_entry() -> None:
+    th = Thresholds()
+    assert decide([Candidate("a", th.clear_answer + 0.01), Candidate("b", 0.40)], 1.0, th) == "answer"
+    assert decide([Candidate("a", th.clear_answer + 0.01), Candidate("b", 0.55)], 1.0, th) == "suggest"
+    assert decide([Candidate("a", th.clear_answer - 0.01), Candidate("b", 0.10)], 1.0, th) == "suggest"
+    assert decide([Candidate("a", th.clear_answer + 0.01), Candidate("b", 0.10)], th.coverage - 0.01, th) == "suggest"
+
+
+def test_a_country_the_entry_never_names_is_another_subject(matcher: Matcher) -> None:
+    # the ASEAN currencies entry answers for a member, not for Japan
+    assert matcher.match("mata uang negara laos apa").decision == "answer"
+    japan = matcher.match("mata uang negara jepang apa")
+    assert japan.decision != "answer"
+
+
 def test_a_definition_question_goes_to_the_definition_not_the_comparison(matcher: Matcher) -> None:
     result = matcher.match("landas kontinen itu apa", "definition")
     assert result.decision == "answer" and result.best is not None and result.best.faq_id == "pl-landas-kontinen"

@@ -74,6 +74,13 @@ def test_an_academic_title_before_a_name_is_not_part_of_it(tutor: Tutor) -> None
     assert reply.choice == "B"
 
 
+def test_a_name_in_another_spelling_is_the_same_name(tutor: Tutor) -> None:
+    # the bank writes "Sutan Sjahrir"; worksheets often use the new spelling
+    reply = tutor.reply("Ketua delegasi Indonesia pada Perundingan Linggarjati adalah ....\n"
+                        "A. Amir Syarifudin\nB. Sutan Syahrir\nC. Mohammad Roem\nD. Ali Sastroamidjojo")
+    assert reply.choice == "B"
+
+
 def test_unknown_subject_is_not_guessed(tutor: Tutor) -> None:
     reply = tutor.reply("Rumus luas lingkaran adalah ... A. p x l B. pi x r x r C. s x s D. a x t / 2")
     assert reply.choice is None and reply.kind != "answer" and reply.as_json()["choice"] is None

@@ -39,6 +39,10 @@ def test_english_dates_read_as_indonesian_ones(norm: Normalizer) -> None:
     assert sorted(norm.tokens("September 1st")) == sorted(norm.tokens("1 September"))
 
 
+def test_d8_is_one_name(norm: Normalizer) -> None:
+    assert norm.tokens("D-8") == norm.tokens("D 8") == norm.tokens("d8") == ["d8"]
+
+
 def test_the_non_aligned_movement_is_gnb(norm: Normalizer) -> None:
     assert norm.tokens("Non-Aligned Movement") == norm.tokens("GNB") == ["gnb"]
 
