@@ -207,6 +207,8 @@ class Tutor:
     def _same_subject(self, text: str, faq_id: str) -> bool:
         """The question shares a subject-naming word with the entry (not just "negara" or "Indonesia"), or
         the entry knows every word of it ("kerja sama negara": vague, but about nothing else)."""
+        if self.matcher.names_another_country(text, faq_id):
+            return False  # "mata uang Jepang": a list of ASEAN members' currencies is not about Japan
         coverage = self.matcher.coverage(text, faq_id)
         shared = self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)
         return (bool(shared) and (coverage >= SUGGEST_COVERAGE or bool(shared & self.matcher.named))) or coverage >= 0.95

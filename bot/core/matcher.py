@@ -357,6 +357,11 @@ class Matcher:
             return set()
         return named | {t for t in q if t in self.subject_words[idx] and self.idf.get(t, 0.0) >= min_idf}
 
+    def names_another_country(self, text: str, faq_id: str) -> bool:
+        """The question names a country (not Indonesia) that the entry never names, not even in its answer."""
+        asked = set(self.query_tokens(text)) & self.countries
+        return bool(asked) and not asked & self.entry_countries[self.index[faq_id]]
+
     def coverage(self, text: str, faq_id: str) -> float:
         """Share of the question's weight the entry explains (0..1)."""
         return self._coverage(self.query_tokens(text), faq_id)

@@ -117,10 +117,11 @@ def test_a_score_a_little_lower_answers_when_far_ahead_of_every_other_entry() ->
 
 
 def test_a_country_the_entry_never_names_is_another_subject(matcher: Matcher) -> None:
-    # the ASEAN currencies entry answers for a member, not for Japan
-    assert matcher.match("mata uang negara laos apa").decision == "answer"
-    japan = matcher.match("mata uang negara jepang apa")
-    assert japan.decision != "answer"
+    # the entry on the Indonesia–Japan partnership names Japan; one on Malaysia's does not
+    japan = matcher.match("kerja sama bilateral indonesia dengan jepang apa aja")
+    assert japan.best is not None and "jepang" in japan.best.faq_id
+    assert matcher.names_another_country("kerja sama ekonomi indonesia dengan jepang", "fo-bilateral-malaysia")
+    assert not matcher.names_another_country("kerja sama indonesia dengan malaysia", "fo-bilateral-malaysia")
 
 
 def test_a_definition_question_goes_to_the_definition_not_the_comparison(matcher: Matcher) -> None:
