@@ -112,7 +112,7 @@ CUE_TEXT = (
     "when where who founded established headquarters members many first leader year dibuat disepakati "
     "dideklarasikan disahkan ditetapkan mulai berlaku diterima gagasan dicetuskan digagas diprakarsai kali "
     "bergambar gambar warna arti makna tanggal bulan kota letak terletak berada lokasi seluruh semua total keseluruhan "
-    "orang buah"  # counting units: "ada brp orang"
+    "orang buah sekarang kini terbaru"  # counting units ("ada brp orang") and "now"
 )
 
 

@@ -339,6 +339,8 @@ class Tutor:
         unknown_share = 1 - sum(known.values()) / (sum(asked.values()) or 1.0)
         counted = (mc.option_with_count(pasted, found[1].count, norm)
                    if found is not None and intent == "count" and found[1].count is not None else None)
+        if counted is None and found is not None:
+            counted = mc.stated_once(pasted, evidence[0], norm)  # the card fact the stem asks for names one option
         choice = (mc.Choice(counted, 0) if counted is not None
                   else mc.choose(pasted, evidence, norm, known, min_score=0.4 + MC_UNKNOWN_STRICTNESS * unknown_share))
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)

@@ -47,7 +47,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 _TIME_NOUN = r"(?:tahun|thn|taun|th|tanggal|tgl|bulan|bln|abad|hari|jam|periode|masa)"
 _LEVEL0 = (
-    ("abbreviation", _rx(r"singkatan\w*", r"kepanjangan\w*", r"kpnjangan", r"kpanjangan", r"kepanjang\w*",
+    ("abbreviation", _rx(r"singkatan\w*", r"kepanjangan\w*", r"kependekan\w*", r"kpnjangan", r"kpanjangan", r"kepanjang\w*",
                          r"stands? for", r"full name", r"nama lengkap(?:nya)?", r"nama panjang(?:nya)?",
                          r"akronim", r"abbreviation", r"short for")),
     ("difference", _rx(r"beda\w*", r"perbedaan\w*", r"membedakan", r"difference", r"differ\w*", r"vs",

@@ -318,6 +318,17 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
 
 
+def stated_once(pasted: Pasted, ev: Evidence, normalizer: Normalizer) -> Option | None:
+    """The one option a card fact's sentence states word for word ("Sekjen PBB pertama adalah Trygve
+    Lie"), when it states no other: the fact answers exactly the attribute the stem asks about."""
+    if pasted.negated:
+        return None
+    filler = normalizer.filler
+    stated = {k for k, opt in enumerate(pasted.options) for sentence, toks in ev.sentences
+              if _support(opt, sentence, toks, frozenset(t for t in normalizer.tokens(opt.text) if t not in filler)) >= 1.0}
+    return pasted.options[stated.pop()] if len(stated) == 1 else None
+
+
 def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer) -> Option | None:
     """The one option whose only number is the card's count ("5 negara", "lima"), for a "berapa" stem.
 

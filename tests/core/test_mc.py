@@ -81,6 +81,17 @@ def test_a_name_in_another_spelling_is_the_same_name(tutor: Tutor) -> None:
     assert reply.choice == "B"
 
 
+def test_the_card_fact_asked_for_decides_when_it_names_one_option(tutor: Tutor) -> None:
+    # the bank also says U Thant was the first *from Asia*; the card's first Secretary-General is Trygve Lie
+    reply = tutor.reply("Sekjen PBB pertama adalah ... A. U Thant B. Kurt Waldheim C. Trygve Lie D. Kofi Annan")
+    assert reply.choice == "C"
+
+
+def test_saat_ini_asks_for_the_count_now(tutor: Tutor) -> None:
+    reply = tutor.reply("Anggota PBB saat ini berjumlah ... negara. A. 51 B. 60 C. 193 D. 200")
+    assert reply.choice == "C"
+
+
 def test_unknown_subject_is_not_guessed(tutor: Tutor) -> None:
     reply = tutor.reply("Rumus luas lingkaran adalah ... A. p x l B. pi x r x r C. s x s D. a x t / 2")
     assert reply.choice is None and reply.kind != "answer" and reply.as_json()["choice"] is None
