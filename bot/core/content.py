@@ -497,7 +497,7 @@ class _Validator:
         if not isinstance(data, dict):
             self.add(path, None, None, "expected a mapping with slang:, numbers: and protected:")
             return Lexicon()
-        sections = {"slang", "numbers", "lowercase", "english", "protected", "countries"}
+        sections = {"slang", "numbers", "lowercase", "capitals", "english", "protected", "countries"}
         for unknown in sorted(set(data) - sections, key=str):
             self.add(path, None, str(unknown), f"unknown section (allowed: {', '.join(sorted(sections))})")
         protected = data.get("protected") or []
@@ -516,6 +516,7 @@ class _Validator:
             protected=frozenset(words),
             numbers=self.word_map(path, "numbers", data.get("numbers")),
             lowercase=self.word_map(path, "lowercase", data.get("lowercase")),
+            capitals=self.word_map(path, "capitals", data.get("capitals")),
             english=self.word_map(path, "english", data.get("english")),
             countries=self.countries(path, data.get("countries")),
         )

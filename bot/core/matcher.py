@@ -33,7 +33,6 @@ from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
 Decision = Literal["answer", "suggest", "unknown"]
-NAMED_UNKNOWN_SHARE = 0.3  # unknown words beside a named subject the entry is about weigh this much
 COMMON_IDF = 1.5  # words in this many entries ("berapa", "negara") say nothing about a subject
 
 
@@ -270,7 +269,7 @@ class Matcher:
         scored: list[tuple[float, bool, int, bool, bool]] = []
         th = self.thresholds
         for idx in shortlist:
-            coverage = cover[idx] / self._total(q, total, idx)
+            coverage = cover[idx] / total
             best_phrase = 0.0
             best_fuzzy = 0.0
             exact = False
@@ -373,15 +372,8 @@ class Matcher:
             return 0.0
         idx = self.index[faq_id]
         toks = self.entry_tokens[idx]
-        return sum(w for t, w in q.items() if t in toks) / self._total(q, total, idx)
+        return sum(w for t, w in q.items() if t in toks) / total
 
-    def _total(self, q: dict[str, float], total: float, idx: int) -> float:
-        """The question's weight an entry must explain. When the question names the entry's own subject
-        (IMF, UNCI), words the bank has never seen ("duit", "pinjem") are chat around it: half weight."""
-        if not self.entry_named[idx] or not any(t in self.entry_named[idx] for t in q):
-            return total
-        unknown = sum(w for t, w in q.items() if t not in self.idf)
-        return total - (1 - NAMED_UNKNOWN_SHARE) * unknown
 
 
 def indistinct_phrasings(bank: ContentBank, matcher: Matcher | None = None) -> list[ContentProblem]:

@@ -96,7 +96,8 @@ class Lexicon:
     slang: dict[str, str] = field(default_factory=dict)
     protected: frozenset[str] = frozenset()
     numbers: dict[str, str] = field(default_factory=dict)
-    lowercase: dict[str, str] = field(default_factory=dict)
+    lowercase: dict[str, str] = field(default_factory=dict)  # in English sentences, unless typed in capitals
+    capitals: dict[str, str] = field(default_factory=dict)  # acronyms only in capitals ("ASEM"), else this word
     english: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # how students write a country -> its name
 

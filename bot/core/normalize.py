@@ -29,6 +29,7 @@ _REDUP_DIGIT = re.compile(r"\b([a-z]{3,})2\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _WORD = re.compile(r"[A-Za-z]+")
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]*")  # "P5", "G20"
 _ENGLISH_MARKERS = frozenset(
     {"is", "was", "are", "were", "the", "did", "does", "of", "founded", "what", "which", "when", "who", "how", "why"}
 )
@@ -94,6 +95,7 @@ class Normalizer:
                 self.multi[key_tokens] = out
         self.max_multi = max((len(k) for k in self.multi), default=1)
         self.lowercase = dict(lexicon.lowercase)
+        self.capitals = dict(lexicon.capitals)
         self.english = dict(lexicon.english)
         self._stem_cache: BoundedCache[str, str] = BoundedCache(STEM_CACHE_SIZE)
         self.filler = frozenset(t for word in FILLER for t in self.tokens(word))
@@ -103,7 +105,11 @@ class Normalizer:
         self.common_words = frozenset(t for word in StopWordRemoverFactory().get_stop_words() for t in self.tokens(word))
 
     def _case_words(self, text: str) -> str:
-        """English-only rewrites: "UN" → PBB, and "who" → siapa unless typed in capitals ("WHO")."""
+        """Rewrites that depend on case or language: "asem" is an exclamation unless typed "ASEM"; in
+        English sentences "UN" → PBB, and "who" → siapa unless typed in capitals ("WHO")."""
+        if self.capitals:
+            text = _ACRONYM.sub(lambda m: m.group(0) if m.group(0).isupper()
+                             else self.capitals.get(m.group(0).lower(), m.group(0)), text)
         if not (self.lowercase or self.english):
             return text
         words = {w.lower() for w in _WORD.findall(text)}

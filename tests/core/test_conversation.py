@@ -126,6 +126,11 @@ def test_chat_around_the_question_does_not_hide_it(tutor: Tutor, text: str, faq_
     assert (reply.kind, reply.faq_id) == ("answer", faq_id)
 
 
+@pytest.mark.parametrize("text", ["asem banget kak", "tugas P5 ku belum selesai nih", "aku dk tau mau ngapain"])
+def test_chat_with_a_word_that_is_also_an_acronym_is_not_answered(tutor: Tutor, text: str) -> None:
+    assert tutor.reply(text).kind != "answer"
+
+
 def test_english_now_is_sekarang(tutor: Tutor) -> None:
     reply = tutor.reply("how many member countries does the UN have now")
     assert reply.kind == "answer" and "193" in reply.text

@@ -132,3 +132,11 @@ def test_spoken_in_suffix_is_kan(norm: Normalizer) -> None:
     assert norm.tokens("ditanyain") == norm.tokens("ditanyakan")
     for word in ("ingin", "miskin", "protein", "kemarin"):  # words of their own that end in "in"
         assert norm.tokens(word) == [word]
+
+
+def test_acronyms_that_are_also_words_need_capitals(norm: Normalizer) -> None:
+    assert norm.tokens("ASEM") == ["asem"]  # the Asia-Europe Meeting
+    assert "asem" not in norm.tokens("asem banget kak")  # an exclamation
+    assert "p5" not in norm.tokens("tugas p5 ku belum selesai")  # the school's Projek Profil Pelajar Pancasila
+    assert "dk" not in norm.tokens("aku dk tau")  # "nggak tau"
+    assert "dk" in norm.tokens("anggota tetap dk pbb")
