@@ -329,6 +329,9 @@ class Matcher:
         best = cands[0]
         coverage = self._coverage(q, best.faq_id)
         decision = decide(cands, coverage, self.thresholds)
+        if (decision == "answer" and intent is None and len(q) == 1 and not set(q) & self.named and len(cands) > 1
+                and cands[1].score >= self.thresholds.answer and best.score - cands[1].score < self.thresholds.clear_lead):
+            decision = "suggest"  # one plain word several entries answer well ("dewan"): which one is meant?
         shared = {t for t in q if t in self.entry_tokens[self.index[best.faq_id]]}
         if all(t.isdigit() and len(t) < 4 for t in shared - self.common):
             decision = "unknown"  # "15% dari 200 berapa", "3/4 + 1/2": only small numbers in common with the entry

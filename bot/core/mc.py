@@ -28,6 +28,7 @@ _NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah
                       r"berikut(?: ini)? yang tidak|yang tidak (?:memiliki|mempunyai|menjadi|ikut|tergabung|merupakan))\b",
                       re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+_DENIED = re.compile(r"\b(?:tidak|tak|bukan|belum)\b(?:\s+\S+){0,3}\s*$")  # a denial just before a word
 _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
                         r"perdana menteri|pm)\s+)+")
 _NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non|not|no)\b")
@@ -147,7 +148,10 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
         return 0.0
     if unit and text.isdigit():
         return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3
-    if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded) and (len(text) >= 3 or text.isdigit()):
+    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded)
+    if found and (len(text) >= 3 or text.isdigit()):
+        if _DENIED.search(ev_folded[max(0, found.start() - 30):found.start()]) and not _NEGATION.search(text):
+            return 0.3  # "… yang tidak berkantor di New York": the sentence names the option to deny it
         return 1.0
     name = _HONORIFIC.sub("", text).strip()
     if name != text and len(name) >= 5 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ev_folded):

@@ -92,6 +92,16 @@ def test_saat_ini_asks_for_the_count_now(tutor: Tutor) -> None:
     assert reply.choice == "C"
 
 
+def test_an_option_the_evidence_names_only_to_deny_it_is_not_stated() -> None:
+    norm = Normalizer(load_bank(REPO_CONTENT).lexicon)
+    pasted = parse("Markas organ itu ada di kota ... A. New York B. Jenewa C. Den Haag D. Wina")
+    assert pasted is not None
+    ev = evidence("Organ itu satu-satunya yang tidak berkantor di New York. Markasnya di Den Haag.", 1.0, norm)
+    stem = {t: 1.0 for t in norm.tokens("markas organ kota")}
+    chosen = choose(pasted, [ev], norm, stem).option
+    assert chosen is not None and chosen.letter == "C"
+
+
 def test_unknown_subject_is_not_guessed(tutor: Tutor) -> None:
     reply = tutor.reply("Rumus luas lingkaran adalah ... A. p x l B. pi x r x r C. s x s D. a x t / 2")
     assert reply.choice is None and reply.kind != "answer" and reply.as_json()["choice"] is None

@@ -140,3 +140,9 @@ def test_acronyms_that_are_also_words_need_capitals(norm: Normalizer) -> None:
     assert "p5" not in norm.tokens("tugas p5 ku belum selesai")  # the school's Projek Profil Pelajar Pancasila
     assert "dk" not in norm.tokens("aku dk tau")  # "nggak tau"
     assert "dk" in norm.tokens("anggota tetap dk pbb")
+
+
+def test_chat_abbreviations_read_as_words(norm: Normalizer) -> None:
+    assert norm.tokens("hrs") == norm.tokens("harus")
+    assert norm.tokens("stlh merdeka") == norm.tokens("setelah merdeka")
+    assert norm.tokens("keuntungan") == norm.tokens("manfaat")
