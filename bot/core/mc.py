@@ -168,6 +168,25 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
     return 0.75 * share
 
 
+@lru_cache(maxsize=4096)
+def _sequence(text: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """A text's meaningful normalized words in order (the lexicon applied: "years" is "tahun")."""
+    return tuple(t for t in normalizer.tokens(text) if t not in normalizer.filler)
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """`part` occurs in `words` as one run."""
+    n = len(part)
+    return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def _counted(text: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """An option that is a number and the word it counts ("9 years", "dua tahun"), as normalized words;
+    empty for any other option."""
+    words = _sequence(text, normalizer)
+    return words if len(words) == 2 and words[0].isdigit() and not words[1].isdigit() else ()
+
+
 def _spelled_otherwise(word: str, ev_tokens: frozenset[str]) -> bool:
     """The evidence has the word in another spelling (same first letter, a close match): old Indonesian
     spelling ("Sjahrir"), transliterations ("Boutros-Ghali"). Not "bilateral"/"multilateral" (first letter)."""
@@ -253,6 +272,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem = {t: w if t in said or _ALIKE.get(t, "") in said else w * _UNSAID for t, w in stem.items()}
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
+    option_counts = [_counted(o.text, normalizer) for o in pasted.options]
     scores = [(0.0, -1)] * len(pasted.options)
     # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
     own: dict[int, tuple[str, frozenset[str]]] = {}
@@ -261,6 +281,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
             sups = [_support(opt, sentence, toks, option_tokens[k], unit) for k, opt in enumerate(pasted.options)]
+            for k, sup in enumerate(sups):
+                if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")
+                    together = _contains(_sequence(sentence, normalizer), option_counts[k])
+                    sups[k] = 1.0 if together else sup * 0.5
             exact = {k for k, sup in enumerate(sups) if sup >= 1.0}
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):

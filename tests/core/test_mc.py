@@ -102,6 +102,15 @@ def test_an_option_the_evidence_names_only_to_deny_it_is_not_stated() -> None:
     assert chosen is not None and chosen.letter == "C"
 
 
+def test_a_number_option_needs_its_number_beside_its_word() -> None:
+    norm = Normalizer(load_bank(REPO_CONTENT).lexicon)
+    pasted = parse("For how many years are the judges elected? A. 6 years B. 9 years C. 12 years D. 15 years")
+    assert pasted is not None
+    ev = evidence("15 hakim, dipilih untuk 9 tahun", 1.0, norm)
+    chosen = choose(pasted, [ev], norm, {t: 1.0 for t in norm.tokens("berapa tahun hakim elected")}).option
+    assert chosen is not None and chosen.letter == "B"  # not D: "15" counts judges, not years
+
+
 def test_unknown_subject_is_not_guessed(tutor: Tutor) -> None:
     reply = tutor.reply("Rumus luas lingkaran adalah ... A. p x l B. pi x r x r C. s x s D. a x t / 2")
     assert reply.choice is None and reply.kind != "answer" and reply.as_json()["choice"] is None
