@@ -20,6 +20,7 @@ keeps a question under a couple of milliseconds even with thousands of entries.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -33,6 +34,7 @@ from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
 Decision = Literal["answer", "suggest", "unknown"]
+_LETTERS = re.compile(r"[a-z]+")
 COMMON_IDF = 1.5  # words in this many entries ("berapa", "negara") say nothing about a subject
 
 
@@ -188,11 +190,13 @@ class Matcher:
         self.entry_named = [self.subject_words[i] & self.named for i in range(len(self.ids))]
         # countries by their one-word spellings ("jepang", "thailand"), Indonesia aside (every entry is about
         # it), and the countries each entry names anywhere, its answer included (a list of members' capitals)
-        spellings = [self.normalizer.tokens(spelling) for spelling, name in bank.lexicon.countries.items()
-                     if name != "Indonesia"]
-        self.countries = frozenset(words[0] for words in spellings if len(words) == 1)
-        self.entry_countries = [(self.entry_tokens[i] | set(self.normalizer.tokens(strip_tags(bank.faq[fid].answer))))
-                                & self.countries for i, fid in enumerate(self.ids)]
+        # (answers are scanned word by word, not normalized: stemming every answer would double start-up)
+        by_surface = {spelling: words[0] for spelling, name in bank.lexicon.countries.items()
+                      if name != "Indonesia" and len(words := self.normalizer.tokens(spelling)) == 1}
+        self.countries = frozenset(by_surface.values())
+        self.entry_countries = [(self.entry_tokens[i] & self.countries)
+                                | {by_surface[w] for w in _LETTERS.findall(strip_tags(bank.faq[fid].answer).casefold())
+                                   if w in by_surface} for i, fid in enumerate(self.ids)]
         # typo-correction candidates: every stem (maps to itself) and surface word (maps to its stem)
         self.correction_target = {w: st for w, st in surface.items() if w not in self.idf}
         self.correction_target.update({t: t for t in self.idf})
@@ -266,6 +270,7 @@ class Matcher:
                                                       -len(canonical[i])), reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
+        asked_countries = qset & self.countries
         scored: list[tuple[float, bool, int, bool, bool]] = []
         th = self.thresholds
         for idx in shortlist:
@@ -289,7 +294,6 @@ class Matcher:
             asked_named = qset & self.named
             if asked_named and not asked_named & self.entry_tokens[idx] and self.entry_named[idx] - asked_named:
                 score -= th.conflict_penalty  # "Sekjen PBB pertama" is not about the ASEAN Secretariat
-            asked_countries = qset & self.countries
             if asked_countries and not asked_countries & self.entry_countries[idx]:
                 score -= th.conflict_penalty  # "mata uang Jepang" is not in a list of ASEAN members' currencies
             agrees = True
