@@ -42,7 +42,8 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DIFFICULTIES = ("mudah", "sedang", "sulit")
 
 # libyaml's safe loader when PyYAML was built with it (its wheels are): the same data as yaml.safe_load,
-# about ten times faster, which is most of `ask`'s start-up
+# several times faster, which is most of `ask`'s start-up. A file it rejects is read again by the
+# pure-Python loader, whose message points at the line at fault (libyaml's often points further on).
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -206,6 +207,10 @@ class _Validator:
             return False, None
         try:
             return True, yaml.load(text, Loader=_SAFE_LOADER)
+        except (yaml.YAMLError, ValueError):
+            pass  # parsed again below by the pure-Python loader, whose error names the line at fault
+        try:
+            return True, yaml.load(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as exc:
             self.cannot_read(path, None, f"YAML syntax error{_yaml_where(exc)}")
         except ValueError as exc:  # e.g. a date such as 2024-02-30 that YAML reads as a timestamp
