@@ -270,6 +270,7 @@ class Matcher:
                                                       -len(canonical[i])), reverse=True)[: self.SHORTLIST]
         q_text = " ".join(sorted(q))
         qset = set(q)
+        asked_named = qset & self.named
         asked_countries = qset & self.countries
         scored: list[tuple[float, bool, int, bool, bool]] = []
         th = self.thresholds
@@ -291,7 +292,6 @@ class Matcher:
                     best_fuzzy = fz
             kw = 0.05 if qset & self.keyword_tokens[idx] else 0.0
             score = 0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw
-            asked_named = qset & self.named
             if asked_named and not asked_named & self.entry_tokens[idx] and self.entry_named[idx] - asked_named:
                 score -= th.conflict_penalty  # "Sekjen PBB pertama" is not about the ASEAN Secretariat
             if asked_countries and not asked_countries & self.entry_countries[idx]:
@@ -377,10 +377,8 @@ class Matcher:
         total = sum(q.values())
         if not total:
             return 0.0
-        idx = self.index[faq_id]
-        toks = self.entry_tokens[idx]
+        toks = self.entry_tokens[self.index[faq_id]]
         return sum(w for t, w in q.items() if t in toks) / total
-
 
 
 def indistinct_phrasings(bank: ContentBank, matcher: Matcher | None = None) -> list[ContentProblem]:

@@ -221,7 +221,6 @@ class Evidence:
 _SENTENCE = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 
 
-_EV_POWER, _REL_FLOOR = 1.0, 0.3
 _LEAD_SHARE = 0.3  # a stem word only the list's lead-in states counts this much for its items
 _ITEM = re.compile(r"(?:[•\-–*]|\d{1,2}[.)])\s")
 _LIST_BREAK = re.compile(r"[:;,]?\s*\n\s*(?=(?:[•\-–*]|\d{1,2}[.)])\s)")  # a list stays one sentence with its lead
@@ -263,7 +262,6 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     times how much of the stem the sentence is about (so "Markas besar PBB ada di New York" beats
     "Mahkamah Internasional berkantor di Den Haag" for a question on the UN's headquarters).
     """
-    filler = normalizer.filler
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
     skip = frozenset(normalizer.tokens(_STEM_NOISE))
@@ -271,7 +269,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     said = frozenset().union(*(toks for ev in evidence for _, toks in ev.sentences), *(ev.about for ev in evidence))
     stem = {t: w if t in said or _ALIKE.get(t, "") in said else w * _UNSAID for t, w in stem.items()}
     stem_total = sum(stem.values()) or 1.0
-    option_tokens = [frozenset(t for t in normalizer.tokens(o.text) if t not in filler) for o in pasted.options]
+    option_tokens = [frozenset(_sequence(o.text, normalizer)) for o in pasted.options]
     option_counts = [_counted(o.text, normalizer) for o in pasted.options]
     scores = [(0.0, -1)] * len(pasted.options)
     # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
@@ -303,7 +301,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * _LEAD_SHARE
                           for t, w in stem.items() if t in where or t in ev.about or t in lead
                           or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
-                value = ev.weight ** _EV_POWER * sup * (rel * rel if pasted.negated else _REL_FLOOR + (1 - _REL_FLOOR) * rel)
+                value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     if clause is not None:
@@ -351,9 +349,8 @@ def stated_once(pasted: Pasted, ev: Evidence, normalizer: Normalizer) -> Option 
     Lie"), when it states no other: the fact answers exactly the attribute the stem asks about."""
     if pasted.negated:
         return None
-    filler = normalizer.filler
     stated = {k for k, opt in enumerate(pasted.options) for sentence, toks in ev.sentences
-              if _support(opt, sentence, toks, frozenset(t for t in normalizer.tokens(opt.text) if t not in filler)) >= 1.0}
+              if _support(opt, sentence, toks, frozenset(_sequence(opt.text, normalizer))) >= 1.0}
     return pasted.options[stated.pop()] if len(stated) == 1 else None
 
 

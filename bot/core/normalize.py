@@ -48,7 +48,7 @@ FILLER = frozenset(
     biar supaya
     tadi dah udah udh sudah gini liat lihat ngerti mengerti paham bingung huhu hiks besok ulangan ujian
     pr kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
-    soalnya cari bantuin jawabin kasih ngasih dari tadi sering tapi tetapi namun lupa
+    soalnya cari bantuin jawabin kasih ngasih sering tapi tetapi namun lupa
     """.split()
 )
 
