@@ -342,7 +342,7 @@ class Tutor:
         if counted is None and found is not None:
             counted = mc.stated_once(pasted, evidence[0], norm)  # the card fact the stem asks for names one option
         choice = (mc.Choice(counted, 0) if counted is not None
-                  else mc.choose(pasted, evidence, norm, known, min_score=0.4 + MC_UNKNOWN_STRICTNESS * unknown_share))
+                  else mc.choose(pasted, evidence, norm, known, min_score=mc.MIN_SCORE + MC_UNKNOWN_STRICTNESS * unknown_share))
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]

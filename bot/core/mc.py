@@ -31,10 +31,15 @@ _NUMBER = re.compile(r"\d+")
 _DENIED = re.compile(r"\b(?:tidak|tak|bukan|belum)\b(?:\s+\S+){0,3}\s*$")  # a denial just before a word
 _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
                         r"perdana menteri|pm)\s+)+")
-_NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non|not|no)\b")
+_NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no)\b")  # not the "Non" of "Non-Blok"
 _STRONG, _STRONG_LEAD = 0.7, 0.1  # a near-certain option needs a smaller relative lead (dev half)
+MIN_SCORE = 0.4  # the least an option must score to be chosen, for a stem whose words the bank knows
+# An option that scores less may still win by a wide margin (options that paraphrase the evidence:
+# "perjanjian harus didasari itikad baik"), but not for a stem about words the bank does not know.
+_WIDE_SLACK, _WIDE_LEAD = 0.12, 1.8
 _SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
 _NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
+_LISTED = 0.7  # a list states an option whose words it mostly has ("President Josip Broz Tito of Yugoslavia")
 _CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
 LETTERS = "ABCDE"
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
@@ -137,10 +142,11 @@ def _folded(text: str) -> tuple[str, frozenset[str]]:
 
 
 def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tokens: frozenset[str],
-             unit: str | None = None) -> float:
+             unit: str | None = None, words: tuple[str, ...] = ()) -> float:
     """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
     (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
-    ("29") before a unit in the stem ("… negara") must appear with that unit."""
+    ("29") before a unit in the stem ("… negara") must appear with that unit. `words`: the evidence's
+    normalized words in order, where an option translated word for word ("Security Council") counts as stated."""
     text = option.text.casefold().strip(" .")
     ev_folded, ev_numbers = _folded(evidence)
     numbers = _NUMBER.findall(text)
@@ -163,9 +169,28 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
     share = len(said) / len(option_tokens)
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(ev_folded)):
         return 0.3 * share  # "tidak dipakai" is not what "dipakai" states, though the words are the same
+    if share == 1.0 and _as_one_phrase(option_tokens, words):
+        return 1.0  # "Security Council" is the sentence's "Dewan Keamanan"
     if share >= _NEAR_COMPLETE and len(option_tokens) >= 5:
         return 0.95  # a long option restated with a word changed: "diangkat menjadi anggota tidak tetap …"
     return 0.75 * share
+
+
+_YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?!\d|[.,]\d)")
+_ORDINAL_MARK = re.compile(r"\bke-?\s?(\d{1,3})\b")
+_OTHER_OCCASION = 0.6  # a sentence dated or numbered otherwise than the stem is about another occasion
+
+
+def _other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sentence: str) -> bool:
+    """The sentence is about another occasion than the stem: the stem names a year and the sentence
+    only other years ("KTT GNB I tahun 1961" against "KTT ke-10 … 1992"), or the stem an ordinal
+    and the sentence another ("ke-10" against "KTT GNB I")."""
+    folded, _ = _folded(sentence)
+    years = set(_YEAR.findall(folded))
+    if stem_years and years and not years & stem_years:
+        return True
+    ordinals = set(_ORDINAL_MARK.findall(folded))
+    return bool(stem_small and ordinals and not ordinals & stem_small)
 
 
 @lru_cache(maxsize=4096)
@@ -178,6 +203,13 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """`part` occurs in `words` as one run."""
     n = len(part)
     return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def _as_one_phrase(option: frozenset[str], words: tuple[str, ...]) -> bool:
+    """The option's words (two or more, translated by the lexicon) stand together in the sentence,
+    in any order: "Security Council" states "Dewan Keamanan", "General Assembly" "Majelis Umum"."""
+    n = len(option)
+    return n >= 2 and option <= set(words) and any(set(words[i:i + n]) == option for i in range(len(words) - n + 1))
 
 
 def _counted(text: str, normalizer: Normalizer) -> tuple[str, ...]:
@@ -255,7 +287,7 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
            stem_weights: dict[str, float] | None = None, trace: list[str] | None = None,
-           min_score: float = 0.4) -> Choice:
+           min_score: float = MIN_SCORE) -> Choice:
     """The option the evidence supports, or what it rules out.
 
     Each option is scored in each evidence sentence: how much of the option the sentence states,
@@ -271,6 +303,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(_sequence(o.text, normalizer)) for o in pasted.options]
     option_counts = [_counted(o.text, normalizer) for o in pasted.options]
+    stem_numbers = {t for t in normalizer.tokens(pasted.stem) if t.isdigit()}
+    stem_years = frozenset(n for n in stem_numbers if _YEAR.fullmatch(n))
+    stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
     scores = [(0.0, -1)] * len(pasted.options)
     # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
     own: dict[int, tuple[str, frozenset[str]]] = {}
@@ -278,7 +313,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     for i, ev in enumerate(evidence):
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
-            sups = [_support(opt, sentence, toks, option_tokens[k], unit) for k, opt in enumerate(pasted.options)]
+            words = _sequence(sentence, normalizer)
+            sups = [_support(opt, sentence, toks, option_tokens[k], unit, words) for k, opt in enumerate(pasted.options)]
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")
                     together = _contains(_sequence(sentence, normalizer), option_counts[k])
@@ -295,13 +331,16 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 clause: frozenset[str] | None = None
                 if k in exact and clauses:  # several options in one sentence: each is judged by its own clause
                     clause = next((frozenset(normalizer.tokens(text)) for text, c in clauses
-                                   if _support(pasted.options[k], text, c, option_tokens[k], unit) >= 1.0), None)
+                                   if _support(pasted.options[k], text, c, option_tokens[k], unit,
+                                               _sequence(text, normalizer)) >= 1.0), None)
                     where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
-                                                                       unit) >= 1.0), toks)
+                                                                       unit, _sequence(text, normalizer)) >= 1.0), toks)
                 rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * _LEAD_SHARE
                           for t, w in stem.items() if t in where or t in ev.about or t in lead
                           or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
+                if _other_occasion(stem_years, stem_small, sentence):
+                    value *= _OTHER_OCCASION
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     if clause is not None:
@@ -312,7 +351,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         for block, toks in ev.blocks if pasted.negated else ():
             block_sups = [_support(opt, block, toks, option_tokens[k], unit) for k, opt in enumerate(pasted.options)]
-            exact = {k for k, sup in enumerate(block_sups) if sup >= 1.0}
+            exact = {k for k, sup in enumerate(block_sups) if sup >= _LISTED}
             if len(exact) >= 2:
                 # "Gamal Abdul Nasser" is listed as "Gamal Abdel Nasser": mostly stated counts as listed
                 exact |= {k for k, sup in enumerate(block_sups) if sup >= 0.5}
@@ -330,8 +369,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         others = [scores[i][0] for i in ranked[:-1]]
         if scores[low][0] <= 0.5 * min(others) and min(others) >= 0.3:
             return Choice(pasted.options[low], scores[ranked[0]][1])
-    elif scores[top][0] >= min_score and (scores[top][0] >= 1.2 * scores[second][0] + 0.04
-                                          or (scores[top][0] >= _STRONG and scores[top][0] - scores[second][0] >= _STRONG_LEAD)):
+    elif _leads(scores[top][0], scores[second][0], min_score):
         return Choice(pasted.options[top], scores[top][1])
     elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
@@ -342,6 +380,14 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] > 0.0)
     ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0)
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
+
+
+def _leads(best: float, runner_up: float, min_score: float) -> bool:
+    """The best option's score is high enough and far enough ahead of the runner-up's to choose it."""
+    if best >= min_score and (best >= 1.2 * runner_up + 0.04 or (best >= _STRONG and best - runner_up >= _STRONG_LEAD)):
+        return True
+    return (min_score <= MIN_SCORE + _WIDE_SLACK / 2 and best >= min_score - _WIDE_SLACK
+            and best >= _WIDE_LEAD * runner_up + 0.04)
 
 
 def stated_once(pasted: Pasted, ev: Evidence, normalizer: Normalizer) -> Option | None:

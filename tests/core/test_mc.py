@@ -189,7 +189,7 @@ def test_an_undecided_choice_accounts_for_every_option(norm: Normalizer) -> None
     options = ["Budi Santosa", "Adi Wirawan", "Citra Lestari", "Dewi Anggraini"]
     pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
     weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
-    texts = ["Budi Santosa memimpin perundingan.", "Adi Wirawan menulis buku."]  # A weakly, B barely
+    texts = ["Budi Santosa memimpin perundingan.", "Adi Wirawan hadir dalam perundingan."]  # A weakly, B nearly as well
     choice = choose(pasted, [evidence(text, 0.5, norm) for text in texts], norm, weights)
     assert choice.option is None
     assert [o.letter for o in choice.remaining] == ["A", "B"]  # B is not ruled out, so it is still possible
@@ -207,3 +207,47 @@ def test_a_list_item_is_about_the_words_of_its_lead_in(norm: Normalizer) -> None
     weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
     choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
     assert choice.option is not None and choice.option.letter == "B"
+
+
+def test_a_paraphrased_option_wins_by_a_wide_margin(norm: Normalizer) -> None:
+    """No option is stated word for word, but one shares far more with the evidence than the rest."""
+    text = "Kejujuran: kesepakatan didasari iktikad baik. Para pihak punya kedudukan yang sama."
+    options = ["kedudukan para pihak sederajat", "perjanjian harus didasari iktikad yang baik",
+               "para pihak saling menghormati", "perjanjian mengikat seperti undang-undang"]
+    assert _choose(norm, "Asas kejujuran dalam perjanjian mengandung arti bahwa ...", options, text) == "B"
+
+
+def test_a_sentence_about_another_year_or_ordinal_is_about_another_occasion(norm: Normalizer) -> None:
+    """The weightier text is about the tenth contest (1992); the stem asks about the first (1961)."""
+    texts = {"Lomba cerdas cermat pertama diadakan di Kota Rekaan pada 1961.": 0.6,
+             "Kota Contoh menjadi tuan rumah lomba cerdas cermat ke-10 pada 1992, dan memimpinnya sampai 1995.": 0.9}
+    options = ["Kota Uji", "Kota Rekaan", "Kota Contoh", "Kota Coba"]
+    for stem in ("Lomba cerdas cermat I tahun 1961 diadakan di ....", "Lomba cerdas cermat yang pertama diadakan di kota ...."):
+        pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
+        weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+        choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
+        assert choice.option is not None and choice.option.letter == "B", stem
+
+
+def test_an_option_translated_word_for_word_is_stated(norm: Normalizer) -> None:
+    """"Security Council" is the evidence's "Dewan Keamanan"; a share of words alone would lose to an
+    option the evidence names in its own language."""
+    texts = ["Dewan Keamanan bertanggung jawab menjaga perdamaian dan keamanan internasional.",
+             "Majelis Umum (General Assembly) adalah organ tempat semua negara anggota bersidang."]
+    options = ["General Assembly", "Security Council", "Secretariat", "Trusteeship Council"]
+    assert _choose(norm, "Which organ is responsible for maintaining peace and security?", options, *texts) == "B"
+
+
+def test_non_blok_is_not_a_negation(norm: Normalizer) -> None:
+    text = "Gerakan Non-Blok dipelopori tiga tokoh: Budi Santoso, Gamal Abdel Rahman dan Siti Aminah."
+    options = ["Budi Santoso", "Gamal Abdul Rahman", "Siti Aminah", "Rudi Hartono"]
+    assert _choose(norm, "Berikut yang bukan tokoh pendiri Gerakan Non-Blok adalah ...", options, text) == "D"
+
+
+def test_a_list_states_options_it_names_in_translation(norm: Normalizer) -> None:
+    """"English" is the list's "bahasa Inggris": the option the list leaves out is the answer, though
+    another sentence names it."""
+    texts = ["Bahasa resmi klub catur ada tiga: bahasa Inggris, bahasa Prancis dan bahasa Arab.",
+             "Hindi bukan bahasa resmi, tetapi banyak dipakai anggota klub catur."]
+    options = ["English", "French", "Arabic", "Hindi"]
+    assert _choose(norm, "Which of the following is not an official language of the chess club?", options, *texts) == "D"
