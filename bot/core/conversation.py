@@ -337,7 +337,7 @@ class Tutor:
                  if t in self.matcher.idf or t in self.cards.name_tokens or t in self.cards.cue_tokens}
         # a stem that is mostly about words the bank does not know needs stronger evidence
         unknown_share = 1 - sum(known.values()) / (sum(asked.values()) or 1.0)
-        counted = (mc.option_with_count(pasted, found[1].count, norm)
+        counted = (mc.option_with_count(pasted, found[1].count, norm, f"{found[1].say} {found[1].value}")
                    if found is not None and intent == "count" and found[1].count is not None else None)
         if counted is None and found is not None:
             counted = mc.stated_once(pasted, evidence[0], norm)  # the card fact the stem asks for names one option

@@ -400,15 +400,18 @@ def stated_once(pasted: Pasted, ev: Evidence, normalizer: Normalizer) -> Option 
     return pasted.options[stated.pop()] if len(stated) == 1 else None
 
 
-def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer) -> Option | None:
+def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer, fact: str = "") -> Option | None:
     """The one option whose only number is the card's count ("5 negara", "lima"), for a "berapa" stem.
 
     A sentence that gives a whole and its parts ("15 negara: 5 anggota tetap dan 10 tidak tetap")
-    states every option; the card fact's count says which of them the question asks."""
+    states every option; the card fact's count says which of them the question asks. An option that
+    names what it counts ("15 years") must count what the fact counts ("15 hakim" is no term of office)."""
     if pasted.negated:
         return None
+    fact_words = _sequence(fact, normalizer)
     holders = [o for o in pasted.options
-               if {t for t in normalizer.tokens(o.text) if t.isdigit()} == {str(count)}]
+               if {t for t in normalizer.tokens(o.text) if t.isdigit()} == {str(count)}
+               and (not fact or not (counted := _counted(o.text, normalizer)) or _contains(fact_words, counted))]
     return holders[0] if len(holders) == 1 else None
 
 

@@ -190,3 +190,12 @@ def test_a_bare_subject_name_gets_its_main_entry_among_many_that_mention_it(tuto
     """Dozens of entries mention PBB: the shortlist keeps the one whose own question is "Apa itu PBB?"."""
     reply = tutor.reply("PBB tuh apaan kak")
     assert reply.kind == "answer" and reply.faq_id == "pbb-pengertian"
+
+
+@pytest.mark.parametrize(("text", "faq_id"), [
+    ("badan pbb yg menangani masalah pengungsi perang apa namanya", "unhcr"),  # "menangani" is "mengurus", not "tangan"
+    ("which UN organ is responsible for maintaining international peace", "dewan-keamanan"),
+])
+def test_words_for_handling_and_responsibility_are_read(tutor: Tutor, text: str, faq_id: str) -> None:
+    reply = tutor.reply(text)
+    assert (reply.kind, reply.faq_id) == ("answer", faq_id)

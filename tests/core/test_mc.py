@@ -7,7 +7,7 @@ import pytest
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc import Option, Pasted, best_sentence, choose, evidence, parse
+from bot.core.mc import Option, Pasted, best_sentence, choose, evidence, option_with_count, parse
 from bot.core.normalize import Normalizer
 from bot.settings import REPO_CONTENT
 
@@ -251,3 +251,14 @@ def test_a_list_states_options_it_names_in_translation(norm: Normalizer) -> None
              "Hindi bukan bahasa resmi, tetapi banyak dipakai anggota klub catur."]
     options = ["English", "French", "Arabic", "Hindi"]
     assert _choose(norm, "Which of the following is not an official language of the chess club?", options, *texts) == "D"
+
+
+def test_a_card_count_of_other_things_is_not_an_option_counting_years(norm: Normalizer) -> None:
+    """The card counts 15 judges; "15 years" counts something else, "15 hakim" would be the count."""
+    years = Pasted("For how many years are the judges elected?",
+                   tuple(Option("ABCD"[i], text) for i, text in enumerate(["6 years", "9 years", "12 years", "15 years"])))
+    assert option_with_count(years, 15, norm, "Mahkamah terdiri atas 15 hakim, dipilih untuk 9 tahun.") is None
+    judges = Pasted("Berapa jumlah hakim mahkamah itu?",
+                    tuple(Option("ABCD"[i], text) for i, text in enumerate(["9 hakim", "12 hakim", "15 hakim", "21 hakim"])))
+    found = option_with_count(judges, 15, norm, "Mahkamah terdiri atas 15 hakim, dipilih untuk 9 tahun.")
+    assert found is not None and found.letter == "C"
