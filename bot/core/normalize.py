@@ -49,6 +49,7 @@ FILLER = frozenset(
     tadi dah udah udh sudah gini liat lihat ngerti mengerti paham bingung huhu hiks besok ulangan ujian
     pr kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
     soalnya cari bantuin jawabin kasih ngasih sering tapi tetapi namun lupa
+    trivia quiz question behind
     """.split()
 )
 
@@ -74,6 +75,7 @@ def _colloquial_in(token: str) -> str:
 # A capital "I" right after a capitalised name, or after a name students write in lower case that is
 # numbered ("kontingen garuda I", "agresi militer I"), is the Roman numeral one.
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")  # an acronym spelt with dots
 _ROMAN = re.compile(r"[ivx]{2,5}")
 _ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+|(?i:garuda|militer|dunia|ktt|gnb|asean|kaa|unef|tahap|jilid|kabinet)) I\b(?!')")
 
@@ -131,6 +133,7 @@ class Normalizer:
         text = text.replace("’", "'").replace("-", " ")
         text = _REDUP_DIGIT.sub(r"\1", text)
         text = _ORDINAL.sub(r"\1", text)  # "September 1st, 1961": the day is 1
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # "O.P.E.C." is OPEC
         tokens = _NON_WORD.sub(" ", text).split()
         out: list[str] = []
         for tok in tokens:

@@ -146,3 +146,21 @@ def test_chat_abbreviations_read_as_words(norm: Normalizer) -> None:
     assert norm.tokens("hrs") == norm.tokens("harus")
     assert norm.tokens("stlh merdeka") == norm.tokens("setelah merdeka")
     assert norm.tokens("keuntungan") == norm.tokens("manfaat")
+
+
+def test_an_acronym_spelt_with_dots_is_the_acronym(norm: Normalizer) -> None:
+    assert "opec" in norm.tokens("What does O.P.E.C. stand for?")
+    assert norm.tokens("markasnya di Washington D.C.") == norm.tokens("markasnya di Washington DC")
+    assert norm.tokens("A. Jakarta B. Bandung") == ["a", "jakarta", "b", "bandung"]  # option letters stay apart
+    assert norm.tokens("3.5 juta") == ["3", "5", "juta"]
+
+
+def test_english_first_is_the_numeral_one_like_pertama(norm: Normalizer) -> None:
+    assert norm.tokens("first summit") == norm.tokens("pertama KTT") == ["1", "ktt"]
+    assert norm.tokens("KTT I") == ["ktt", "1"]
+
+
+def test_english_words_of_quiz_questions(norm: Normalizer) -> None:
+    assert norm.tokens("formation") == norm.tokens("pembentukan")
+    assert norm.tokens("moh hatta") == norm.tokens("Mohammad Hatta")
+    assert {"trivia", "question"} <= norm.filler
