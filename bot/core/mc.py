@@ -23,6 +23,8 @@ from bot.core.markup import strip_tags
 from bot.core.normalize import Normalizer
 
 _LINE_OPTION = re.compile(r"^\s*(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
+_ASKS_A_LIST = re.compile(r"\s*(?:sebutkan|jelaskan|tuliskan|name|list)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[•●▪◦*\-–]\s+")
 _INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])[.)])\s*(?=\S)")
 _NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not|"
                       r"berikut(?: ini)? yang tidak|yang tidak (?:memiliki|mempunyai|menjadi|ikut|tergabung|merupakan))\b",
@@ -80,7 +82,9 @@ def _letter(mark: str) -> str:
 
 def parse(text: str) -> Pasted | None:
     """Stem and options of a pasted multiple-choice question, or None."""
-    lines = text.replace("\r", "").split("\n")
+    lines = [_BULLET.sub("", line) for line in text.replace("\r", "").split("\n")]  # "• A. Six" is "A. Six"
+    if (bulleted := _bulleted(text)) is not None:
+        return bulleted
     options: list[Option] = []
     stem_lines: list[str] = []
     for line in lines:
@@ -102,6 +106,23 @@ def parse(text: str) -> Pasted | None:
             return None
         return Pasted(" ".join(stem_lines), tuple(options))
     return _inline(" ".join(ln.strip() for ln in lines if ln.strip()))
+
+
+def _bulleted(text: str) -> Pasted | None:
+    """A stem followed only by 3–5 bullet lines without letters ("• Trygve Lie"): the options A, B, C … in order."""
+    lines = [line.strip() for line in text.replace("\r", "").split("\n") if line.strip()]
+    count = 0
+    while count < len(lines) and _BULLET.match(lines[-1 - count]):
+        count += 1
+    if not 3 <= count <= len(LETTERS) or count == len(lines):
+        return None
+    texts = [_BULLET.sub("", line).strip() for line in lines[-count:]]
+    if any(_LINE_OPTION.match(t) for t in texts):
+        return None  # lettered options behind bullets: the lettered reading applies
+    stem = " ".join(lines[:-count])
+    if not _looks_like_stem(stem) or stem.rstrip().endswith(":") or _ASKS_A_LIST.match(stem):
+        return None  # "Sebutkan 3 contoh:" then a bulleted list is the student's own answer, not options
+    return Pasted(stem, tuple(Option(LETTERS[i], t) for i, t in enumerate(texts)))
 
 
 def _looks_like_stem(stem: str) -> bool:

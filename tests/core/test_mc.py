@@ -29,6 +29,23 @@ def test_layouts_parse(text: str) -> None:
     assert pasted.options[1].text == "8 Agustus 1967"
 
 
+@pytest.mark.parametrize("text", [
+    "Sekjen PBB pertama adalah?\n• Trygve Lie\n• U Thant\n• Kofi Annan\n• Ban Ki-moon",
+    "Sekjen PBB pertama adalah ....\n  • A. Trygve Lie\n  • B. U Thant\n  • C. Kofi Annan\n  • D. Ban Ki-moon",
+    "Sekjen PBB pertama adalah ....\n- Trygve Lie\n- U Thant\n- Kofi Annan",
+])
+def test_bulleted_options_with_or_without_letters(text: str) -> None:
+    pasted = parse(text)
+    assert pasted is not None and pasted.stem.startswith("Sekjen PBB pertama")
+    assert [(o.letter, o.text) for o in pasted.options][:2] == [("A", "Trygve Lie"), ("B", "U Thant")]
+
+
+@pytest.mark.parametrize("text", ["Sebutkan 3 contoh kerja sama regional!\n- ASEAN\n- APEC\n- Uni Eropa",
+                                  "contoh kerja sama regional:\n- ASEAN\n- APEC\n- Uni Eropa"])
+def test_a_bulleted_list_of_the_students_own_is_not_options(text: str) -> None:
+    assert parse(text) is None
+
+
 @pytest.mark.parametrize("text", ["apa itu asean", "Sebutkan 3 bentuk kerja sama!", "UU No. 37 Tahun 1999 isinya apa",
                                   "jelaskan a. bilateral"])
 def test_ordinary_questions_are_not_multiple_choice(text: str) -> None:

@@ -164,3 +164,9 @@ def test_english_words_of_quiz_questions(norm: Normalizer) -> None:
     assert norm.tokens("formation") == norm.tokens("pembentukan")
     assert norm.tokens("moh hatta") == norm.tokens("Mohammad Hatta")
     assert {"trivia", "question"} <= norm.filler
+
+
+def test_english_number_words_and_country_names(norm: Normalizer) -> None:
+    assert norm.tokens("six") == norm.tokens("enam") == ["6"]
+    assert norm.tokens("New York, USA") == norm.tokens("New York, Amerika Serikat")
+    assert norm.tokens("London, UK") == norm.tokens("London, Inggris")
