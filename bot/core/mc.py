@@ -41,6 +41,7 @@ MIN_SCORE = 0.4  # the least an option must score to be chosen, for a stem whose
 _WIDE_SLACK, _WIDE_LEAD = 0.12, 1.8
 _SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
 _NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
+_ONE_WORD = 0.9  # a one-word option the sentence states in another form (translated, stemmed): below word for word
 _LISTED = 0.7  # a list states an option whose words it mostly has ("President Josip Broz Tito of Yugoslavia")
 _CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
 LETTERS = "ABCDE"
@@ -163,11 +164,12 @@ def _folded(text: str) -> tuple[str, frozenset[str]]:
 
 
 def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tokens: frozenset[str],
-             unit: str | None = None, words: tuple[str, ...] = ()) -> float:
+             unit: str | None = None, words: tuple[str, ...] = (), translated: bool = False) -> float:
     """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
     (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
     ("29") before a unit in the stem ("… negara") must appear with that unit. `words`: the evidence's
-    normalized words in order, where an option translated word for word ("Security Council") counts as stated."""
+    normalized words in order, where an option translated word for word ("Security Council") counts as stated.
+    `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state."""
     text = option.text.casefold().strip(" .")
     ev_folded, ev_numbers = _folded(evidence)
     numbers = _NUMBER.findall(text)
@@ -192,6 +194,8 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
         return 0.3 * share  # "tidak dipakai" is not what "dipakai" states, though the words are the same
     if share == 1.0 and _as_one_phrase(option_tokens, words):
         return 1.0  # "Security Council" is the sentence's "Dewan Keamanan"
+    if share == 1.0 and translated:
+        return _ONE_WORD  # "Rome" is the sentence's "Roma", "Six" its "6", "United Nations" its "PBB"
     if share >= _NEAR_COMPLETE and len(option_tokens) >= 5:
         return 0.95  # a long option restated with a word changed: "diangkat menjadi anggota tidak tetap …"
     return 0.75 * share
@@ -224,6 +228,23 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """`part` occurs in `words` as one run."""
     n = len(part)
     return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def _translated(text: str, normalizer: Normalizer) -> bool:
+    """The option is one word after the lexicon, and not the stem of its own word: "Rome" (roma), "Six" (6),
+    "United Nations" (pbb), but not "regional" or "Kongo"."""
+    words = _sequence(text, normalizer)
+    if len(words) != 1:
+        return False
+    surface = text.casefold().strip(" .")
+    return " " in surface or normalizer.stem(surface) != words[0]
+
+
+def _affirmed_part(sentence: str) -> str:
+    """The sentence without its negated clauses ("…, bukan di New York"); empty when every clause is negated."""
+    parts = [p for p in _CLAUSE.split(sentence) if p.strip()]
+    kept = [p for p in parts if not _NEGATION.search(p.casefold())]
+    return ", ".join(kept) if len(kept) < len(parts) else ""
 
 
 def _as_one_phrase(option: frozenset[str], words: tuple[str, ...]) -> bool:
@@ -324,6 +345,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(_sequence(o.text, normalizer)) for o in pasted.options]
     option_counts = [_counted(o.text, normalizer) for o in pasted.options]
+    translated = [_translated(o.text, normalizer) for o in pasted.options]
     stem_numbers = {t for t in normalizer.tokens(pasted.stem) if t.isdigit()}
     stem_years = frozenset(n for n in stem_numbers if _YEAR.fullmatch(n))
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
@@ -335,7 +357,16 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
             words = _sequence(sentence, normalizer)
-            sups = [_support(opt, sentence, toks, option_tokens[k], unit, words) for k, opt in enumerate(pasted.options)]
+            sups = [_support(opt, sentence, toks, option_tokens[k], unit, words, translated[k])
+                    for k, opt in enumerate(pasted.options)]
+            affirmed = _affirmed_part(sentence) if _NEGATION.search(sentence) else None
+            if affirmed:  # "Letaknya di Den Haag, Belanda, bukan di New York": the first part states "Den Haag"
+                affirmed_toks = frozenset(normalizer.tokens(affirmed))
+                affirmed_words = _sequence(affirmed, normalizer)
+                sups = [max(sup, _support(opt, affirmed, affirmed_toks, option_tokens[k], unit, affirmed_words,
+                                          translated[k]))
+                        if 0.0 < sup < 1.0 and not _NEGATION.search(opt.text.casefold()) else sup
+                        for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")
                     together = _contains(_sequence(sentence, normalizer), option_counts[k])

@@ -75,7 +75,7 @@ def _colloquial_in(token: str) -> str:
 # A capital "I" right after a capitalised name, or after a name students write in lower case that is
 # numbered ("kontingen garuda I", "agresi militer I"), is the Roman numeral one.
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
-_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b)?")  # an acronym spelt with dots
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\. ?){2,}(?:[^\W\d_]\b)?")  # an acronym spelt with dots: "U. N. O."
 _ROMAN = re.compile(r"[ivx]{2,5}")
 _ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+|(?i:garuda|militer|dunia|ktt|gnb|asean|kaa|unef|tahap|jilid|kabinet)) I\b(?!')")
 
@@ -133,7 +133,7 @@ class Normalizer:
         text = text.replace("’", "'").replace("-", " ")
         text = _REDUP_DIGIT.sub(r"\1", text)
         text = _ORDINAL.sub(r"\1", text)  # "September 1st, 1961": the day is 1
-        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # "O.P.E.C." is OPEC
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)  # "O.P.E.C." is OPEC
         tokens = _NON_WORD.sub(" ", text).split()
         out: list[str] = []
         for tok in tokens:

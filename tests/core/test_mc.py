@@ -279,3 +279,21 @@ def test_a_card_count_of_other_things_is_not_an_option_counting_years(norm: Norm
                     tuple(Option("ABCD"[i], text) for i, text in enumerate(["9 hakim", "12 hakim", "15 hakim", "21 hakim"])))
     found = option_with_count(judges, 15, norm, "Mahkamah terdiri atas 15 hakim, dipilih untuk 9 tahun.")
     assert found is not None and found.letter == "C"
+
+
+def test_a_negated_clause_does_not_hide_what_the_rest_of_the_sentence_states(norm: Normalizer) -> None:
+    text = "Markasnya di Den Haag, Belanda, bukan di New York."
+    options = ["Paris, France", "Geneva (Switzerland)", "Hague (Netherland)", "New York (USA)"]
+    assert _choose(norm, "Markas klub catur terletak di ....", options, text) == "C"
+
+
+def test_a_one_word_option_in_translation_is_stated(norm: Normalizer) -> None:
+    """"Rome" is the evidence's "Roma" (the lexicon translates it); nearly as good as word for word."""
+    text = "Markas klub catur ada di Roma. Klub catur itu pernah bertanding di Paris."
+    assert _choose(norm, "Markas klub catur itu ada di kota ....", ["Paris", "Rome", "Washington", "Madrid"], text) == "B"
+
+
+def test_options_spelt_with_spaced_dots_are_acronyms(norm: Normalizer) -> None:
+    options = ["U. N. E. S. C. O.", "U. N. I. C. E. F.", "W. H. O.", "F. A. O."]
+    assert _choose(norm, "Klub catur bekerja sama erat dengan ....", options,
+                   "Klub catur bekerja sama erat dengan UNESCO.") == "A"
