@@ -296,6 +296,7 @@ _SENTENCE = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\
 
 
 _LEAD_SHARE = 0.3  # a stem word only the list's lead-in states counts this much for its items
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 _ITEM = re.compile(r"(?:[•\-–*]|\d{1,2}[.)])\s")
 _LIST_BREAK = re.compile(r"[:;,]?\s*\n\s*(?=(?:[•\-–*]|\d{1,2}[.)])\s)")  # a list stays one sentence with its lead
 
@@ -313,7 +314,7 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
     leads: list[frozenset[str]] = []
     lead: frozenset[str] = frozenset()
     for raw in _SENTENCE.split(plain):
-        sentence = raw.strip(" •-\t")
+        sentence = _NUMBERED.sub("", raw.strip(" •-\t"))  # "5. Mahkamah Internasional …" states no number 5
         if not sentence:
             continue
         toks = frozenset(normalizer.tokens(sentence))

@@ -297,3 +297,10 @@ def test_options_spelt_with_spaced_dots_are_acronyms(norm: Normalizer) -> None:
     options = ["U. N. E. S. C. O.", "U. N. I. C. E. F.", "W. H. O.", "F. A. O."]
     assert _choose(norm, "Klub catur bekerja sama erat dengan ....", options,
                    "Klub catur bekerja sama erat dengan UNESCO.") == "A"
+
+
+def test_a_list_items_number_is_not_a_number_the_item_states(norm: Normalizer) -> None:
+    text = "Klub catur punya 6 bagian:\n" + "\n".join(
+        f"{i}. bagian {name} klub catur" for i, name in enumerate(["ketua", "sekretaris", "bendahara", "pelatih",
+                                                                   "wasit", "humas"], 1))
+    assert _choose(norm, "Berapa bagian yang dimiliki klub catur?", ["lima", "enam", "tujuh", "empat"], text) == "B"
