@@ -81,6 +81,7 @@ class Thresholds:
     sign_penalty: float = 0.0  # the entry does not declare the intent, but its answer shows signs of it (dev half: no penalty is best)
     kindred_penalty: float = 0.05  # the entry declares a kindred intent (benefit for impact, purpose for why)
     conflict_penalty: float = 0.2  # the question names one organisation, the entry is about another
+    ordinal_penalty: float = 0.1  # the question numbers an event ("KTT ke-10"), the entry's question another
 
 
 @dataclass
@@ -142,6 +143,8 @@ class Matcher:
         self.subject_words: list[frozenset[str]] = [
             frozenset(t for text in (bank.faq[fid].question, *bank.faq[fid].keywords)
                       for t in self.normalizer.tokens(text) if t not in self.filler) for fid in self.ids]
+        # the ordinals an entry's canonical question uses ("Agresi Militer I", "KTT GNB ke-17")
+        self.entry_ordinals: list[frozenset[str]] = [self.normalizer.ordinals(bank.faq[fid].question) for fid in self.ids]
         surface: dict[str, str] = {}
         owner: dict[frozenset[str], int] = {}
         # (entry id, phrasing, other entry id): phrasings that read the same as another entry's
@@ -244,9 +247,10 @@ class Matcher:
     # -- ranking -------------------------------------------------------------------------------
     def rank(self, text: str, limit: int = 5, intent: str | None = None) -> tuple[list[Candidate], int]:
         """Best entries with scores in 0..1, and the number of meaningful words."""
-        return self._rank(self.query_tokens(text), limit, intent)
+        return self._rank(self.query_tokens(text), limit, intent, self.normalizer.ordinals(text))
 
-    def _rank(self, q: dict[str, float], limit: int, intent: str | None = None) -> tuple[list[Candidate], int]:
+    def _rank(self, q: dict[str, float], limit: int, intent: str | None = None,
+              asked_ordinals: frozenset[str] = frozenset()) -> tuple[list[Candidate], int]:
         if not q:
             return [], 0
         total = sum(q.values())
@@ -296,6 +300,8 @@ class Matcher:
                 score -= th.conflict_penalty  # "Sekjen PBB pertama" is not about the ASEAN Secretariat
             if asked_countries and not asked_countries & self.entry_countries[idx]:
                 score -= th.conflict_penalty  # "mata uang Jepang" is not in a list of ASEAN members' currencies
+            if asked_ordinals and self.entry_ordinals[idx] and not asked_ordinals & self.entry_ordinals[idx]:
+                score -= th.ordinal_penalty  # "Agresi Militer II" is not the entry on Agresi Militer I
             agrees = True
             declares = intent is not None and intent in self.asks[idx]
             if intent is not None:
@@ -327,7 +333,7 @@ class Matcher:
         answer: the result is a suggestion flagged `intent_miss` (right subject, other question).
         """
         q = self.query_tokens(text)
-        cands, words = self._rank(q, 5, intent)
+        cands, words = self._rank(q, 5, intent, self.normalizer.ordinals(text))
         if not cands:
             return MatchResult("unknown", (), 0.0, words, intent)
         best = cands[0]

@@ -77,6 +77,8 @@ def _colloquial_in(token: str) -> str:
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\. ?){2,}(?:[^\W\d_]\b)?")  # an acronym spelt with dots: "U. N. O."
 _ROMAN = re.compile(r"[ivx]{2,5}")
+_ORDINAL_WORDS = re.compile(r"\bke-?\s?\d{1,2}\b|\b[IVX]{2,5}\b|\b(?:pertama|kedua|ketiga|first|second|third)\b",
+                            re.IGNORECASE)
 _ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+|(?i:garuda|militer|dunia|ktt|gnb|asean|kaa|unef|tahap|jilid|kabinet)) I\b(?!')")
 
 
@@ -190,6 +192,12 @@ class Normalizer:
                 continue
             out.append(stemmed)
         return out
+
+    def ordinals(self, text: str) -> frozenset[str]:
+        """The numbers a text uses as ordinals ("Agresi Militer II", "KTT ke-10", "Garuda I", "pertama"),
+        not counts ("Sebutkan 3 …"): they tell numbered events of one name apart."""
+        found = _ORDINAL_WORDS.findall(_ROMAN_ONE.sub(r"\1 ke-1", text))
+        return frozenset(t for match in found for t in self.tokens(match) if t.isdigit() and len(t) <= 2)
 
     def text(self, text: str) -> str:
         return " ".join(self.tokens(text))

@@ -167,3 +167,12 @@ def test_typo_corrections_cache_is_a_bounded_lru(bank: ContentBank) -> None:
         assert len(small._corrections) <= 40
         assert hot in small._corrections
     assert small._correct(hot) == Matcher(bank)._correct(hot)
+
+
+def test_an_entry_on_another_numbered_event_is_another_subject(matcher: Matcher, bank: ContentBank) -> None:
+    """"Agresi Militer II" against the entry on Agresi Militer I: the ordinal tells the two apart."""
+    assert matcher.normalizer.ordinals("Agresi Militer Belanda II") == {"2"}
+    assert matcher.normalizer.ordinals("KTT GNB ke-10") == {"10"}
+    assert matcher.normalizer.ordinals("Sebutkan 3 tujuan ASEAN") == frozenset()  # a count is no ordinal
+    result = matcher.match("dampak Agresi Militer Belanda II bagi pemerintahan Indonesia apa saja", "impact")
+    assert result.decision == "answer" and result.best is not None and result.best.faq_id == "agresi-militer-2"
