@@ -19,6 +19,8 @@ from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
 from bot.core.matcher import Candidate, Matcher, MatchResult
+from bot.core.pasted import Option, Pasted
+from bot.core.pasted import parse as parse_pasted
 from bot.core.render import format_answer, public_source, topic_lines
 
 ReplyKind = Literal["answer", "suggest", "unknown", "smalltalk", "empty"]
@@ -114,7 +116,7 @@ class Tutor:
             return Reply("smalltalk", t(f"smalltalk.{kind}", lang), question)
         if _ARITHMETIC.search(question):  # "hasil dari 3/4 + 1/2 brp": another subject, never a diplomacy entry
             return self.unknown(question, lang)
-        pasted = mc.parse(question)
+        pasted = parse_pasted(question)
         if pasted is not None:
             return self._pasted(question, pasted, lang)
         core = intents.strip_homework(smalltalk.strip_pleasantries(question))
@@ -182,7 +184,7 @@ class Tutor:
         a, b = (escape(c) for c in kind.countries)
         return replace(reply, text=f"{t(f'kind.{kind.name}', lang, a=a, b=b)}\n\n{reply.text}")
 
-    def _kind_choice(self, question: str, pasted: mc.Pasted, intent: str, lang: str) -> Reply | None:
+    def _kind_choice(self, question: str, pasted: Pasted, intent: str, lang: str) -> Reply | None:
         """A pasted "… termasuk kerja sama …" or "contoh kerja sama bilateral …" decided by the kind's rule."""
         countries = self.bank.lexicon.countries
         kind = kinds.kind_asked(pasted.stem, countries)
@@ -290,7 +292,7 @@ class Tutor:
             cached = self._evidence[text] = mc.evidence(text, 1.0, self.matcher.normalizer)
         return cached
 
-    def _pasted(self, question: str, pasted: mc.Pasted, lang: str) -> Reply:
+    def _pasted(self, question: str, pasted: Pasted, lang: str) -> Reply:
         stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
         intent = intents.detect(stem).name
         kind_reply = self._kind_choice(question, pasted, intent, lang)
@@ -367,7 +369,7 @@ class Tutor:
                        confidence=result.confidence)
 
 
-def _option_text(option: mc.Option, why_html: str, source: str, lang: str) -> str:
+def _option_text(option: Option, why_html: str, source: str, lang: str) -> str:
     """The reply to a pasted multiple-choice question: the option, why (HTML, may be empty), the source."""
     body = t("mc.answer", lang, option=escape(f"{option.letter}. {option.text}"))
     if why_html:

@@ -1,0 +1,116 @@
+"""Reading a pasted multiple-choice question: its stem and its options.
+
+Students paste homework as it stands: a stem, then options "A. … B. … C. …" on one line or
+several, with letters a–e/A–E or numbers 1–5, followed by "." or ")" or inside brackets "(a)", or
+on bullet lines with or without letters. `parse()` returns the stem and the options, or None when
+the text is not such a question; `bot.core.mc` chooses among the options.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LETTERS = "ABCDE"
+_LINE_OPTION = re.compile(r"^\s*(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
+_ASKS_A_LIST = re.compile(r"\s*(?:sebutkan|jelaskan|tuliskan|name|list)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[•●▪◦*\-–]\s+")
+_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])[.)])\s*(?=\S)")
+_NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not|"
+                      r"berikut(?: ini)? yang tidak|yang tidak (?:memiliki|mempunyai|menjadi|ikut|tergabung|merupakan))\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Option:
+    letter: str  # upper case A–E (numbers 1–5 become A–E)
+    text: str
+
+
+@dataclass(frozen=True)
+class Pasted:
+    stem: str
+    options: tuple[Option, ...]
+
+    @property
+    def negated(self) -> bool:
+        return bool(_NEGATED.search(self.stem))
+
+
+def _letter(mark: str) -> str:
+    return LETTERS[int(mark) - 1] if mark.isdigit() else mark.upper()
+
+
+def parse(text: str) -> Pasted | None:
+    """Stem and options of a pasted multiple-choice question, or None."""
+    lines = [_BULLET.sub("", line) for line in text.replace("\r", "").split("\n")]  # "• A. Six" is "A. Six"
+    if (bulleted := _bulleted(text)) is not None:
+        return bulleted
+    options: list[Option] = []
+    stem_lines: list[str] = []
+    for line in lines:
+        m = _LINE_OPTION.match(line)
+        if m and (options or stem_lines):
+            mark = m.group(1) or m.group(2) or m.group(3)
+            if len(options) < len(LETTERS) and _letter(mark) == LETTERS[len(options)]:
+                options.append(Option(_letter(mark), m.group(4).strip()))
+                continue
+        if options:
+            if line.strip():  # text after the options: not a clean pasted question
+                inline = _inline(" ".join(stem_lines + [o.letter + ". " + o.text for o in options] + [line]))
+                return inline
+            continue
+        if line.strip():
+            stem_lines.append(line.strip())
+    if len(options) >= 2 and stem_lines:
+        if len(options) == 2 and not _looks_like_stem(" ".join(stem_lines)):
+            return None
+        return Pasted(" ".join(stem_lines), tuple(options))
+    return _inline(" ".join(ln.strip() for ln in lines if ln.strip()))
+
+
+def _bulleted(text: str) -> Pasted | None:
+    """A stem followed only by 3–5 bullet lines without letters ("• Trygve Lie"): the options A, B, C … in order."""
+    lines = [line.strip() for line in text.replace("\r", "").split("\n") if line.strip()]
+    count = 0
+    while count < len(lines) and _BULLET.match(lines[-1 - count]):
+        count += 1
+    if not 3 <= count <= len(LETTERS) or count == len(lines):
+        return None
+    texts = [_BULLET.sub("", line).strip() for line in lines[-count:]]
+    if any(_LINE_OPTION.match(t) for t in texts):
+        return None  # lettered options behind bullets: the lettered reading applies
+    stem = " ".join(lines[:-count])
+    if not _looks_like_stem(stem) or stem.rstrip().endswith(":") or _ASKS_A_LIST.match(stem):
+        return None  # "Sebutkan 3 contoh:" then a bulleted list is the student's own answer, not options
+    return Pasted(stem, tuple(Option(LETTERS[i], t) for i, t in enumerate(texts)))
+
+
+def _looks_like_stem(stem: str) -> bool:
+    return bool(re.search(r"(?:\.{2,}|…|_{2,}|\?|:)\s*$|adalah|disebut|dinamakan|yaitu|ialah", stem, re.IGNORECASE))
+
+
+def _inline(text: str) -> Pasted | None:
+    marks = list(_INLINE_MARK.finditer(text))
+    # find the longest run A, B, C … in order
+    for start in range(len(marks)):
+        if _letter(marks[start].group(1) or marks[start].group(2)) != "A":
+            continue
+        run = [marks[start]]
+        for m in marks[start + 1 :]:
+            if len(run) < len(LETTERS) and _letter(m.group(1) or m.group(2)) == LETTERS[len(run)]:
+                run.append(m)
+        if len(run) < 3 and not (len(run) == 2 and _looks_like_stem(text[: run[0].start()])):
+            continue
+        stem = text[: run[0].start()].strip()
+        if not stem:
+            return None
+        opts = []
+        for i, m in enumerate(run):
+            end = run[i + 1].start() if i + 1 < len(run) else len(text)
+            body = text[m.end() : end].strip().rstrip(",;")
+            if not body:
+                return None
+            opts.append(Option(LETTERS[i], body))
+        return Pasted(stem, tuple(opts))
+    return None

@@ -1,0 +1,43 @@
+"""Reading pasted multiple-choice questions: every common layout of stem and options."""
+
+import pytest
+
+from bot.core.pasted import parse
+
+
+@pytest.mark.parametrize("text", [
+    "ASEAN didirikan pada tanggal ...\nA. 17 Agustus 1945\nB. 8 Agustus 1967\nC. 24 Oktober 1945\nD. 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... a. 17 Agustus 1945 b. 8 Agustus 1967 c. 24 Oktober 1945 d. 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... (a) 17 Agustus 1945 (b) 8 Agustus 1967 (c) 24 Oktober 1945 (d) 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ...\n1) 17 Agustus 1945\n2) 8 Agustus 1967\n3) 24 Oktober 1945\n4) 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... A) 17 Agustus 1945 B) 8 Agustus 1967 C) 24 Oktober 1945 D) 1 Mei 1970 E) 1999",
+])
+def test_layouts_parse(text: str) -> None:
+    pasted = parse(text)
+    assert pasted is not None
+    assert pasted.stem.startswith("ASEAN didirikan pada tanggal")
+    assert [o.letter for o in pasted.options][:4] == ["A", "B", "C", "D"]
+    assert pasted.options[1].text == "8 Agustus 1967"
+
+
+@pytest.mark.parametrize("text", [
+    "Sekjen PBB pertama adalah?\n• Trygve Lie\n• U Thant\n• Kofi Annan\n• Ban Ki-moon",
+    "Sekjen PBB pertama adalah ....\n  • A. Trygve Lie\n  • B. U Thant\n  • C. Kofi Annan\n  • D. Ban Ki-moon",
+    "Sekjen PBB pertama adalah ....\n- Trygve Lie\n- U Thant\n- Kofi Annan",
+])
+def test_bulleted_options_with_or_without_letters(text: str) -> None:
+    pasted = parse(text)
+    assert pasted is not None and pasted.stem.startswith("Sekjen PBB pertama")
+    assert [(o.letter, o.text) for o in pasted.options][:2] == [("A", "Trygve Lie"), ("B", "U Thant")]
+
+
+@pytest.mark.parametrize("text", ["Sebutkan 3 contoh kerja sama regional!\n- ASEAN\n- APEC\n- Uni Eropa",
+                                  "contoh kerja sama regional:\n- ASEAN\n- APEC\n- Uni Eropa"])
+def test_a_bulleted_list_of_the_students_own_is_not_options(text: str) -> None:
+    assert parse(text) is None
+
+
+@pytest.mark.parametrize("text", ["apa itu asean", "Sebutkan 3 bentuk kerja sama!", "UU No. 37 Tahun 1999 isinya apa",
+                                  "jelaskan a. bilateral"])
+def test_ordinary_questions_are_not_multiple_choice(text: str) -> None:
+    assert parse(text) is None
