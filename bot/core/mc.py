@@ -247,6 +247,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     scores = [(0.0, -1)] * len(pasted.options)
     # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
     own: dict[int, tuple[str, frozenset[str]]] = {}
+    said_in: dict[int, str] = {}  # the sentence behind each option's score
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     for i, ev in enumerate(evidence):
         for j, (sentence, toks) in enumerate(ev.sentences):
@@ -290,6 +291,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                     value *= _OTHER_OCCASION
                 if value > scores[k][0]:
                     scores[k] = (value, i)
+                    said_in[k] = sentence
                     if clause is not None:
                         own[k] = (sentence, frozenset(clause & stem.keys()))
                     else:
@@ -319,6 +321,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     elif _leads(scores[top][0], scores[second][0], min_score):
         return Choice(pasted.options[top], scores[top][1])
     elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own)) is not None:
+        return Choice(pasted.options[picked], scores[picked][1])
+    elif scores[top][0] >= min_score and (picked := _by_position(pasted, ranked, scores, said_in)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
@@ -360,6 +364,26 @@ def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer, fact: 
                if {t for t in normalizer.tokens(o.text) if t.isdigit()} == {str(count)}
                and (not fact or not (counted := _counted(o.text, normalizer)) or _contains(fact_words, counted))]
     return holders[0] if len(holders) == 1 else None
+
+
+_FIRST = re.compile(r"\b(?:pertama|paling awal|first|earliest)\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(?:terakhir|paling akhir|last|final)\b", re.IGNORECASE)
+
+
+def _by_position(pasted: Pasted, ranked: list[int], scores: list[tuple[float, int]], said_in: dict[int, str]) -> int | None:
+    """Options tied in one sentence that lists steps or holders in order ("penjajakan, perundingan, …,
+    penandatanganan"), for a stem asking the first or the last: the one the sentence names first or last."""
+    first, last = bool(_FIRST.search(pasted.stem)), bool(_LAST.search(pasted.stem))
+    if first == last:
+        return None
+    close = [k for k in ranked if scores[k][0] >= 0.95 * scores[ranked[0]][0]]
+    if len(close) < 2 or any(k not in said_in for k in close) or len({said_in[k] for k in close}) != 1:
+        return None
+    folded = said_in[close[0]].casefold()
+    where = {k: folded.find(pasted.options[k].text.casefold().strip(" .")) for k in close}
+    if any(pos < 0 for pos in where.values()):
+        return None
+    return (min if first else max)(close, key=lambda k: where[k])
 
 
 def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],

@@ -267,3 +267,10 @@ def test_a_list_items_number_is_not_a_number_the_item_states(norm: Normalizer) -
         f"{i}. bagian {name} klub catur" for i, name in enumerate(["ketua", "sekretaris", "bendahara", "pelatih",
                                                                    "wasit", "humas"], 1))
     assert _choose(norm, "Berapa bagian yang dimiliki klub catur?", ["lima", "enam", "tujuh", "empat"], text) == "B"
+
+
+def test_the_first_or_last_step_is_the_one_a_sentence_in_order_names_first_or_last(norm: Normalizer) -> None:
+    text = "Tahap lomba catur berurutan: pendaftaran, undian, pertandingan, lalu penyerahan hadiah."
+    options = ["penyerahan hadiah", "pertandingan", "undian", "rapat panitia"]
+    assert _choose(norm, "Tahap pertama lomba catur adalah ...", options, text) == "C"
+    assert _choose(norm, "Tahap terakhir lomba catur adalah ...", options, text) == "A"
