@@ -48,7 +48,7 @@ def parse(text: str) -> Pasted | None:
         return bulleted
     options: list[Option] = []
     stem_lines: list[str] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         m = _LINE_OPTION.match(line)
         if m and (options or stem_lines):
             mark = m.group(1) or m.group(2) or m.group(3)
@@ -56,9 +56,12 @@ def parse(text: str) -> Pasted | None:
                 options.append(Option(_letter(mark), m.group(4).strip()))
                 continue
         if options:
-            if line.strip():  # text after the options: not a clean pasted question
-                inline = _inline(" ".join(stem_lines + [o.letter + ". " + o.text for o in options] + [line]))
-                return inline
+            if line.strip():  # text after the options
+                after = [ln.strip() for ln in lines[n:] if ln.strip()]
+                if len(options) >= 3 and not any(_LINE_OPTION.match(ln) for ln in after) and _looks_like_stem(after[-1]):
+                    # "Perundingan berikut: A. … D. …" then the question itself: the stem is both parts
+                    return Pasted(" ".join(stem_lines + after), tuple(options))
+                return _inline(" ".join(stem_lines + [o.letter + ". " + o.text for o in options] + [line]))
             continue
         if line.strip():
             stem_lines.append(line.strip())

@@ -41,3 +41,10 @@ def test_a_bulleted_list_of_the_students_own_is_not_options(text: str) -> None:
                                   "jelaskan a. bilateral"])
 def test_ordinary_questions_are_not_multiple_choice(text: str) -> None:
     assert parse(text) is None
+
+
+def test_a_question_after_its_options_is_part_of_the_stem() -> None:
+    pasted = parse("Perhatikan lomba berikut:\nA. catur\nB. bulu tangkis\nC. renang\nD. lari\n"
+                   "Lomba yang dimainkan di atas papan adalah ....")
+    assert pasted is not None and [o.text for o in pasted.options] == ["catur", "bulu tangkis", "renang", "lari"]
+    assert pasted.stem == "Perhatikan lomba berikut: Lomba yang dimainkan di atas papan adalah ...."
