@@ -1,7 +1,7 @@
 """Reading a pasted multiple-choice question: its stem and its options.
 
 Students paste homework as it stands: a stem, then options "A. … B. … C. …" on one line or
-several, with letters a–e/A–E or numbers 1–5, followed by "." or ")" or inside brackets "(a)", or
+several, with letters a–e/A–E or numbers 1–5, followed by "." or ")" or inside brackets "(a)" "[A]", or
 on bullet lines with or without letters. `parse()` returns the stem and the options, or None when
 the text is not such a question; `bot.core.mc` chooses among the options.
 """
@@ -12,10 +12,14 @@ import re
 from dataclasses import dataclass
 
 LETTERS = "ABCDE"
-_LINE_OPTION = re.compile(r"^\s*(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
+_LINE_OPTION = re.compile(r"^\s*(?:[(\[]([A-Ea-e1-5])[)\]]|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
 _ASKS_A_LIST = re.compile(r"\s*(?:sebutkan|jelaskan|tuliskan|name|list)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[•●▪◦*\-–]\s+")
-_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Ea-e1-5])\)|([A-Ea-e1-5])[.)])\s*(?=\S)")
+_INLINE_MARK = re.compile(r"(?:(?<=\s)|^)(?:[(\[]([A-Ea-e1-5])[)\]]|([A-Ea-e1-5])[.)])\s*(?=\S)")
+# a stem that breaks off mid-sentence before its colon ("elected for a term of:") waits for an option;
+# "Contoh kerja sama:" or "Jawabanku:" before bullets is the student's own list
+_UNFINISHED = re.compile(r"\b(?:of|is|are|was|were|in|at|by|adalah|yaitu|ialah|sebagai|oleh|pada|selama)\s*:\s*$",
+                         re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah|except|not|"
                       r"berikut(?: ini)? yang tidak|yang tidak (?:memiliki|mempunyai|menjadi|ikut|tergabung|merupakan))\b",
                       re.IGNORECASE)
@@ -84,7 +88,8 @@ def _bulleted(text: str) -> Pasted | None:
     if any(_LINE_OPTION.match(t) for t in texts):
         return None  # lettered options behind bullets: the lettered reading applies
     stem = " ".join(lines[:-count])
-    if not _looks_like_stem(stem) or stem.rstrip().endswith(":") or _ASKS_A_LIST.match(stem):
+    if (not _looks_like_stem(stem) or (stem.rstrip().endswith(":") and not _UNFINISHED.search(stem))
+            or _ASKS_A_LIST.match(stem)):
         return None  # "Sebutkan 3 contoh:" then a bulleted list is the student's own answer, not options
     return Pasted(stem, tuple(Option(LETTERS[i], t) for i, t in enumerate(texts)))
 

@@ -11,6 +11,8 @@ from bot.core.pasted import parse
     "ASEAN didirikan pada tanggal ... (a) 17 Agustus 1945 (b) 8 Agustus 1967 (c) 24 Oktober 1945 (d) 1 Mei 1970",
     "ASEAN didirikan pada tanggal ...\n1) 17 Agustus 1945\n2) 8 Agustus 1967\n3) 24 Oktober 1945\n4) 1 Mei 1970",
     "ASEAN didirikan pada tanggal ... A) 17 Agustus 1945 B) 8 Agustus 1967 C) 24 Oktober 1945 D) 1 Mei 1970 E) 1999",
+    "ASEAN didirikan pada tanggal ...\n[A] 17 Agustus 1945\n[B] 8 Agustus 1967\n[C] 24 Oktober 1945\n[D] 1 Mei 1970",
+    "ASEAN didirikan pada tanggal ... [a] 17 Agustus 1945 [b] 8 Agustus 1967 [c] 24 Oktober 1945 [d] 1 Mei 1970",
 ])
 def test_layouts_parse(text: str) -> None:
     pasted = parse(text)
@@ -24,6 +26,7 @@ def test_layouts_parse(text: str) -> None:
     "Sekjen PBB pertama adalah?\n• Trygve Lie\n• U Thant\n• Kofi Annan\n• Ban Ki-moon",
     "Sekjen PBB pertama adalah ....\n  • A. Trygve Lie\n  • B. U Thant\n  • C. Kofi Annan\n  • D. Ban Ki-moon",
     "Sekjen PBB pertama adalah ....\n- Trygve Lie\n- U Thant\n- Kofi Annan",
+    "Sekjen PBB pertama adalah:\n• Trygve Lie\n• U Thant\n• Kofi Annan",  # an unfinished sentence before its colon
 ])
 def test_bulleted_options_with_or_without_letters(text: str) -> None:
     pasted = parse(text)
