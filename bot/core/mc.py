@@ -34,6 +34,8 @@ _NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state 
 _ONE_WORD = 0.9  # a one-word option the sentence states in another form (translated, stemmed): below word for word
 _LISTED = 0.7  # a list states an option whose words it mostly has ("President Josip Broz Tito of Yugoslavia")
 _CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
+# an option's own clause keeps its parenthesis: "2010 (ekonomi maju) dan 2020 (ekonomi berkembang)"
+_OWN_CLAUSE = re.compile(r";\s*|,\s+|(?<=\))\s+dan\s+")
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
@@ -172,7 +174,7 @@ def _clauses(sentence: str, normalizer: Normalizer) -> tuple[tuple[str, frozense
     if not colon:
         lead, body = "", sentence
     shared = frozenset(normalizer.tokens(lead))
-    return tuple((c, shared | frozenset(normalizer.tokens(c))) for c in _CLAUSE.split(body) if c.strip())
+    return tuple((c, shared | frozenset(normalizer.tokens(c))) for c in _OWN_CLAUSE.split(body) if c.strip())
 
 
 @dataclass(frozen=True)
