@@ -177,6 +177,27 @@ def _clauses(sentence: str, normalizer: Normalizer) -> tuple[tuple[str, frozense
     return tuple((c, shared | frozenset(normalizer.tokens(c))) for c in _OWN_CLAUSE.split(body) if c.strip())
 
 
+_LIST_WORD = re.compile(r"^\s*(?:dan|serta|atau|and|or)\s+")
+
+
+def _with_shared_lead(clauses: tuple[tuple[str, frozenset[str]], ...], options: list[str],
+                      normalizer: Normalizer) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The words before the first option named in a sentence belong to every option's clause:
+    in "paling lambat 2010 (ekonomi maju) dan 2020 (ekonomi berkembang)" both years are "paling lambat"."""
+    if not clauses:
+        return clauses
+    first = clauses[0][0].casefold()
+    starts = [at for o in options if (at := first.find(o.casefold().strip())) > 0]
+    # only for a list of options, each other option opening its own clause ("2020 (ekonomi berkembang)"),
+    # not for a clause that mentions another option in passing ("setelah pertama kali diterima (1950)")
+    rest = [o for o in options if first.find(o.casefold().strip()) < 0]
+    if not starts or not all(any(_LIST_WORD.sub("", text.casefold()).startswith(o.casefold().strip())
+                                 for text, _ in clauses[1:]) for o in rest):
+        return clauses
+    lead = frozenset(normalizer.tokens(clauses[0][0][:min(starts)]))
+    return tuple((text, toks | lead) for text, toks in clauses)
+
+
 @dataclass(frozen=True)
 class Evidence:
     plain: str  # plain text (no HTML)
@@ -273,14 +294,15 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):
                     sups[k] = 0.0  # "persona grata" is only part of the "persona non grata" this sentence states
-            clauses = _clauses(sentence, normalizer) if len(exact) >= 2 else ()
+            clauses = (_with_shared_lead(_clauses(sentence, normalizer), [pasted.options[k].text for k in exact],
+                                         normalizer) if len(exact) >= 2 else ())
             for k, sup in enumerate(sups):
                 if sup <= 0.0:
                     continue
                 where = toks
                 clause: frozenset[str] | None = None
                 if k in exact and clauses:  # several options in one sentence: each is judged by its own clause
-                    clause = next((frozenset(normalizer.tokens(text)) for text, c in clauses
+                    clause = next((c for text, c in clauses
                                    if _support(pasted.options[k], text, c, option_tokens[k], unit,
                                                _sequence(text, normalizer)) >= 1.0), None)
                     where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
@@ -378,7 +400,7 @@ def _by_position(pasted: Pasted, ranked: list[int], scores: list[tuple[float, in
     first, last = bool(_FIRST.search(pasted.stem)), bool(_LAST.search(pasted.stem))
     if first == last:
         return None
-    close = [k for k in ranked if scores[k][0] >= 0.95 * scores[ranked[0]][0]]
+    close = [k for k in ranked if scores[k][0] >= _CLOSE * scores[ranked[0]][0]]
     if len(close) < 2 or any(k not in said_in for k in close) or len({said_in[k] for k in close}) != 1:
         return None
     folded = said_in[close[0]].casefold()
@@ -388,11 +410,14 @@ def _by_position(pasted: Pasted, ranked: list[int], scores: list[tuple[float, in
     return (min if first else max)(close, key=lambda k: where[k])
 
 
+_CLOSE = 0.85  # options this near the best, stated in the best's sentence, are told apart by their clauses
+
+
 def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
                         own: dict[int, tuple[str, frozenset[str]]]) -> int | None:
     """Options tied in one sentence ("Australia yang dipilih Indonesia; Belgia yang dipilih Belanda"):
     the one whose own clause holds more of the stem's words, when the others' clauses hold only fewer."""
-    close = [k for k in ranked if scores[k][0] >= 0.95 * scores[ranked[0]][0]]
+    close = [k for k in ranked if scores[k][0] >= _CLOSE * scores[ranked[0]][0]]
     if len(close) < 2 or any(k not in own for k in close) or len({own[k][0] for k in close}) != 1:
         return None
     best = max(close, key=lambda k: len(own[k][1]))

@@ -274,3 +274,17 @@ def test_the_first_or_last_step_is_the_one_a_sentence_in_order_names_first_or_la
     options = ["penyerahan hadiah", "pertandingan", "undian", "rapat panitia"]
     assert _choose(norm, "Tahap pertama lomba catur adalah ...", options, text) == "C"
     assert _choose(norm, "Tahap terakhir lomba catur adalah ...", options, text) == "A"
+
+
+def test_an_options_own_clause_keeps_its_parenthesis(norm: Normalizer) -> None:
+    """"2010 (kelas besar) dan 2020 (kelas kecil)": what the parenthesis says belongs to the number before it."""
+    text = "Lomba diadakan di Aula: tahun 2010 (kelas besar) dan 2020 (kelas kecil)."
+    options = ["2000", "2010", "2015", "2020"]
+    assert _choose(norm, "Lomba untuk kelas kecil diadakan di Aula tahun ...", options, text) == "D"
+    assert _choose(norm, "Lomba untuk kelas besar diadakan di Aula tahun ...", options, text) == "B"
+
+
+def test_a_year_mentioned_in_passing_does_not_share_the_main_clause(norm: Normalizer) -> None:
+    text = "Perpustakaan dibuka kembali pada 2021, tepat setahun setelah pertama kali ditutup (2020)."
+    options = ["2019", "2020", "2021", "2022"]
+    assert _choose(norm, "Perpustakaan dibuka kembali pada tahun ...", options, text) == "C"
