@@ -4,6 +4,8 @@ The evaluation questions were written from the FAQ plan without looking at the v
 none of them is copied into the content, so these figures measure generalization.
 """
 
+from dataclasses import replace
+
 import pytest
 
 from bench.matcher import evaluate, load_eval
@@ -176,3 +178,17 @@ def test_an_entry_on_another_numbered_event_is_another_subject(matcher: Matcher,
     assert matcher.normalizer.ordinals("Sebutkan 3 tujuan ASEAN") == frozenset()  # a count is no ordinal
     result = matcher.match("dampak Agresi Militer Belanda II bagi pemerintahan Indonesia apa saja", "impact")
     assert result.decision == "answer" and result.best is not None and result.best.faq_id == "agresi-militer-2"
+
+
+def test_a_named_subject_most_entries_mention_still_answers(bank: ContentBank) -> None:
+    """When "PBB" is in most entries it weighs little, yet "apa pengertian PBB" is about the UN, not
+    a question with nothing but common words in common with the bank."""
+    entry = bank.faq["pbb-pengertian"]
+    crowded = {**bank.faq, **{f"pbb-catatan-{i}": replace(entry, id=f"pbb-catatan-{i}",
+                                                             question=f"Catatan PBB nomor {i} tentang arsip",
+                                                             variants=(), keywords=())
+                              for i in range(len(bank.faq))}}
+    matcher = Matcher(replace(bank, faq=crowded))
+    assert "pbb" in matcher.common and "pbb" in matcher.named
+    result = matcher.match("apa pengertian PBB", "definition")
+    assert result.decision == "answer" and result.best is not None and result.best.faq_id == "pbb-pengertian"
