@@ -116,6 +116,7 @@ class Normalizer:
                              else self.capitals.get(m.group(0).lower(), m.group(0)), text)
         if not (self.lowercase or self.english):
             return text
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)  # "U.N." is "UN"
         words = {w.lower() for w in _WORD.findall(text)}
         if not words & _ENGLISH_MARKERS:
             return text

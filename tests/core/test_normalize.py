@@ -153,6 +153,9 @@ def test_an_acronym_spelt_with_dots_is_the_acronym(norm: Normalizer) -> None:
     assert norm.tokens("markasnya di Washington D.C.") == norm.tokens("markasnya di Washington DC")
     assert norm.tokens("A. Jakarta B. Bandung") == ["a", "jakarta", "b", "bandung"]  # option letters stay apart
     assert norm.tokens("3.5 juta") == ["3", "5", "juta"]
+    # in an English sentence the dotted "U.N." is the UN, that is PBB
+    assert norm.tokens("the first Secretary General of the U.N.") == norm.tokens("the first Secretary General of the UN")
+    assert "pbb" in norm.tokens("the first Secretary General of the U.N.")
 
 
 def test_english_first_is_the_numeral_one_like_pertama(norm: Normalizer) -> None:
