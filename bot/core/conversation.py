@@ -213,6 +213,8 @@ class Tutor:
             return False  # "mata uang Jepang": a list of ASEAN members' currencies is not about Japan
         coverage = self.matcher.coverage(text, faq_id)
         shared = self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)
+        if shared and shared <= self.matcher.countries and coverage < 0.95:
+            return False  # "ibu kota Jepang": sharing only a country's name is no shared subject (G20 Osaka)
         return (bool(shared) and (coverage >= SUGGEST_COVERAGE or bool(shared & self.matcher.named))) or coverage >= 0.95
 
     def _card_fact(self, text: str, intent: str) -> tuple[Card, CardFact] | None:

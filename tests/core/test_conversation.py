@@ -88,7 +88,7 @@ def test_suggestions_are_at_most_three(tutor: Tutor) -> None:
 
 
 @pytest.mark.parametrize("text", ["tugas mahkamah konstitusi apa", "ketua osis tugasnya apa", "kenapa langit berwarna biru",
-                                  "siapa menteri pendidikan sekarang"])
+                                  "siapa menteri pendidikan sekarang", "ibu kota jepang itu apa"])
 def test_off_topic_near_misses_are_declined_without_suggestions(tutor: Tutor, text: str) -> None:
     reply = tutor.reply(text)
     assert reply.kind == "unknown" and reply.suggestions == () and reply.unanswered
