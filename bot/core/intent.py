@@ -87,7 +87,9 @@ _DEFINITION_ENDING = re.compile(r"(?:disebut|dinamakan|dikenal dengan|dikenal se
                                 r"namanya|namanya apa|istilahnya|sebutannya|disebut organisasi|disebut kerja sama)"
                                 r"\s*(?:\.{2,}|…|_+|\?)?\s*$")
 _LEVEL2 = (
-    ("count", _rx(r"jumlah\w*", r"banyaknya", r"number of")),
+    # "berdasarkan jumlah negara", "based on the number of countries": a way of sorting, not a count
+    ("count", _rx(r"(?<!berdasarkan )(?<!menurut )(?<!dari segi )jumlah\w*", r"banyaknya",
+                  r"(?<!based on the )(?<!according to the )(?<!by the )number of")),
     ("function", _rx(r"fungsi\w*", r"bergerak di bidang", r"menangani (?:masalah|bidang|urusan)", r"mengurusi", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
                      r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
                      r"responsibilit\w*")),
@@ -102,7 +104,7 @@ _LEVEL2 = (
                 r"sikap\w*", r"keterlibatan", r"terlibat", r"prinsip\w*", r"pelaksanaan\w*", r"penerapan\w*",
                 r"mewujudkan", r"menerapkan", r"sistem")),
     ("list", _rx(r"contoh\w*", r"cth", r"cnth", r"macam\w*", r"jenis\w*", r"bentuk.bentuk", r"ciri.ciri\w*",
-                 r"apa (?:saja|aja|aj)", r"siapa (?:saja|aja)", r"examples?", r"types?", r"kinds?", r"mention",
+                 r"apa (?:saja|aja|aj)", r"siapa (?:saja|aja)", r"examples?", r"types?", r"kinds?", r"forms", r"mention",
                  r"bidang.bidang", r"anggota\w*", r"members?", r"hasil\w*", r"isi\w*", r"poin\w*", r"butir\w*",
                  r"daftar\w*", r"organ.organ", r"badan.badan", r"lembaga.lembaga", r"pilar\w*", r"prinsip.prinsip")),
     ("definition", _rx(r"pengertian\w*", r"definisi\w*", r"arti\w*", r"maksud\w*", r"apa itu", r"apaan",
@@ -122,7 +124,8 @@ _LEVEL3 = (
 _ORGANISATION_WHO = re.compile(
     r"\bWHO\b|(?<=\w )(?<!\band )(?i:who)\b(?!\s+(?:is|was|are|were|founded|did|does|leads?|led|established|"
     r"created|wrote|signed|initiated|proposed|chairs?|heads?|became|were|has|have|had)\b)")
-_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"jumlah\w*", r"berjumlah", r"how many")
+_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"(?<!berdasarkan )(?<!menurut )(?<!dari segi )jumlah\w*", r"berjumlah",
+                            r"how many")
 _ASKS_WHO = _rx(r"siapa\w*", r"sapa", r"who", r"whom", r"negara (?:mana|apa) (?:saja|aja|sajakah)")
 
 

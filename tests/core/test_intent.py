@@ -11,6 +11,9 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("what are the benefits of APEC for Indonesia", "benefit"),
     ("what is ASEAN", "definition"),
     ("peserta KAA berjumlah ...", "count"),
+    ("the number of UN members", "count"),
+    ("bentuk kerja sama berdasarkan jumlah negaranya apa saja", "list"),  # a way of sorting, not a count
+    ("What are the forms of cooperation based on the number of countries?", "list"),
     ("siapa saja peserta KAA", "who"),
     ("kpn asean berdiri kak", "when"),
     ("ASEAN didirikan tahun berapa?", "when"),
