@@ -60,7 +60,7 @@ _LEVEL1 = (
                 r"menteri luar negeri", r"menlu", r"founders?", r"leader", r"secretary.general", r"peserta\w*")),
     ("when", _rx(r"kapan\w*", r"kpn", r"kapn", r"when", r"what year", r"which year", _TIME_NOUN + r" (?:berapa|brp|brapa|apa|ke ?berapa)",
                  r"sejak kapan", r"pada (?:tahun|tanggal|tgl|thn)", r"since when", r"in what year", r"what date")),
-    ("where", _rx(r"di ?mana\w*", r"dmn", r"dmna", r"dimn", r"where", r"ke ?mana", r"(?:kota|negara|tempat|benua|wilayah|lokasi) (?:apa|mana|mn)",
+    ("where", _rx(r"di ?mana\w*", r"dmn", r"dmna", r"dimn", r"where", r"ke ?mana", r"(?<!lembaga )(?<!badan )(?:kota|negara|tempat|benua|wilayah|lokasi) (?:apa|mana|mn)",
                   r"di (?:kota|negara|tempat|benua) (?:apa|mana|mn)", r"berkedudukan", r"bermarkas", r"markas\w*",
                   r"kantor pusat\w*", r"headquarter\w*", r"lokasi\w*", r"terletak",
                   r"(?:bertempat|bertempatkan) di", r"in which city", r"which city", r"what city")),

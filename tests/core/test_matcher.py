@@ -10,6 +10,7 @@ import pytest
 
 from bench.matcher import evaluate, load_eval
 from bot.core.content import ContentBank, load_bank
+from bot.core.intent import detect
 from bot.core.matcher import Candidate, Matcher, Thresholds, decide, indistinct_phrasings
 from bot.settings import REPO_CONTENT
 
@@ -192,3 +193,20 @@ def test_a_named_subject_most_entries_mention_still_answers(bank: ContentBank) -
     assert "pbb" in matcher.common and "pbb" in matcher.named
     result = matcher.match("apa pengertian PBB", "definition")
     assert result.decision == "answer" and result.best is not None and result.best.faq_id == "pbb-pengertian"
+
+
+def test_every_entry_answers_its_own_question(matcher: Matcher, bank: ContentBank) -> None:
+    """An entry's canonical question, asked as it stands, gets that entry as a confident answer: its
+    `asks` covers what the question asks ("… dan bagaimana sejarahnya?" is a why), and no other entry ties."""
+    missed = []
+    for faq_id, entry in bank.faq.items():
+        intent = detect(entry.question)
+        result = matcher.match(entry.question, intent.name if intent.explicit else None)
+        if result.decision != "answer" or result.best is None or result.best.faq_id != faq_id:
+            missed.append((faq_id, result.decision, result.best.faq_id if result.best else None))
+    assert missed == []
+
+
+def test_an_institution_of_the_state_is_no_place() -> None:
+    assert detect("Lembaga negara apa yang memberi persetujuan atas perjanjian internasional?").name != "where"
+    assert detect("di negara apa markas PBB").name == "where"
