@@ -343,10 +343,11 @@ class Matcher:
                 and cands[1].score >= self.thresholds.answer and best.score - cands[1].score < self.thresholds.clear_lead):
             decision = "suggest"  # one plain word several entries answer well ("dewan"): which one is meant?
         shared = {t for t in q if t in self.entry_tokens[self.index[best.faq_id]]}
-        # a question that only names a subject ("apa pengertian PBB") is about it even when most entries
-        # name it; "PBB ada berapa" with nothing else in common stays too vague
-        named_only = shared & self.named if set(q) <= self.named else set()
-        if all(t.isdigit() and len(t) < 4 for t in (shared - self.common) | named_only):
+        # a named subject ("apa pengertian PBB") says what the question is about even when most entries
+        # name it (not when all do); but "PBB ada berapa" with nothing else in common does not say what to count
+        named = ({t for t in shared & self.named if len(self.postings[t]) < len(self.ids)} if intent != "count"
+                 else set())
+        if all(t.isdigit() and len(t) < 4 for t in (shared - self.common) | named):
             decision = "unknown"  # "15% dari 200 berapa", "3/4 + 1/2": only small numbers in common with the entry
         miss = False
         if not best.agrees and decision != "unknown":
