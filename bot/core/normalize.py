@@ -116,7 +116,6 @@ class Normalizer:
                              else self.capitals.get(m.group(0).lower(), m.group(0)), text)
         if not (self.lowercase or self.english):
             return text
-        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)  # "U.N." is "UN"
         words = {w.lower() for w in _WORD.findall(text)}
         if not words & _ENGLISH_MARKERS:
             return text
@@ -136,7 +135,6 @@ class Normalizer:
         text = text.replace("’", "'").replace("-", " ")
         text = _REDUP_DIGIT.sub(r"\1", text)
         text = _ORDINAL.sub(r"\1", text)  # "September 1st, 1961": the day is 1
-        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)  # "O.P.E.C." is OPEC
         tokens = _NON_WORD.sub(" ", text).split()
         out: list[str] = []
         for tok in tokens:
@@ -162,6 +160,8 @@ class Normalizer:
     def tokens(self, text: str) -> list[str]:
         """Normalized, stemmed tokens of a question."""
         text = _ROMAN_ONE.sub(r"\1 1", text)  # "Garuda I", "Agresi Militer I": the first, not the pronoun
+        # "O.P.E.C." is OPEC, and "U.N." the UN before English words are read ("UN" is PBB in English)
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
         surface = self._surface_tokens(self._case_words(text))
         expanded: list[str] = []
         i = 0
