@@ -29,6 +29,7 @@ MAX_RELATED = 2
 SUGGESTION_SPREAD = 0.2  # a suggestion far below the best one is noise, not a "maybe"
 MAX_QUESTION_CHARS = 1000  # longer messages are not questions; they get a friendly "shorter, please"
 SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or share a named subject (PBB, OKI …)
+KNOWS_ALL = 0.95  # an entry that knows (nearly) every word of a vague question is about it
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
 _ARITHMETIC = re.compile(r"\d\s*[+×÷=*^]\s*\d|\d\s*%\s*(?:dari|of)\s*\d", re.IGNORECASE)  # not "dibagi": "dibagi jadi"
@@ -212,10 +213,12 @@ class Tutor:
         if self.matcher.names_another_country(text, faq_id):
             return False  # "mata uang Jepang": a list of ASEAN members' currencies is not about Japan
         coverage = self.matcher.coverage(text, faq_id)
+        if coverage >= KNOWS_ALL:
+            return True
         shared = self.matcher.subject_tokens(text, faq_id, SUBJECT_IDF)
-        if shared and shared <= self.matcher.countries and coverage < 0.95:
+        if shared <= self.matcher.countries:
             return False  # "ibu kota Jepang": sharing only a country's name is no shared subject (G20 Osaka)
-        return (bool(shared) and (coverage >= SUGGEST_COVERAGE or bool(shared & self.matcher.named))) or coverage >= 0.95
+        return coverage >= SUGGEST_COVERAGE or bool(shared & self.matcher.named)
 
     def _card_fact(self, text: str, intent: str) -> tuple[Card, CardFact] | None:
         hits = self.cards.find_all(text)

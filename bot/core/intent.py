@@ -86,9 +86,10 @@ _STEM_ENDINGS = (
 _DEFINITION_ENDING = re.compile(r"(?:disebut|dinamakan|dikenal dengan|dikenal sebagai|disebut dengan|dinamakan dengan|"
                                 r"namanya|namanya apa|istilahnya|sebutannya|disebut organisasi|disebut kerja sama)"
                                 r"\s*(?:\.{2,}|…|_+|\?)?\s*$")
+# "berdasarkan jumlah negara", "based on the number of countries": a way of sorting, not a count
+_JUMLAH = r"(?<!berdasarkan )(?<!menurut )(?<!dari segi )jumlah\w*"
 _LEVEL2 = (
-    # "berdasarkan jumlah negara", "based on the number of countries": a way of sorting, not a count
-    ("count", _rx(r"(?<!berdasarkan )(?<!menurut )(?<!dari segi )jumlah\w*", r"banyaknya",
+    ("count", _rx(_JUMLAH, r"banyaknya",
                   r"(?<!based on the )(?<!according to the )(?<!by the )number of")),
     ("function", _rx(r"fungsi\w*", r"bergerak di bidang", r"menangani (?:masalah|bidang|urusan)", r"mengurusi", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
                      r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
@@ -124,7 +125,7 @@ _LEVEL3 = (
 _ORGANISATION_WHO = re.compile(
     r"\bWHO\b|(?<=\w )(?<!\band )(?i:who)\b(?!\s+(?:is|was|are|were|founded|did|does|leads?|led|established|"
     r"created|wrote|signed|initiated|proposed|chairs?|heads?|became|were|has|have|had)\b)")
-_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", r"(?<!berdasarkan )(?<!menurut )(?<!dari segi )jumlah\w*", r"berjumlah",
+_COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", _JUMLAH, r"berjumlah",
                             r"how many")
 _ASKS_WHO = _rx(r"siapa\w*", r"sapa", r"who", r"whom", r"negara (?:mana|apa) (?:saja|aja|sajakah)")
 

@@ -187,12 +187,13 @@ def _with_shared_lead(clauses: tuple[tuple[str, frozenset[str]], ...], options: 
     if not clauses:
         return clauses
     first = clauses[0][0].casefold()
-    starts = [at for o in options if (at := first.find(o.casefold().strip())) > 0]
+    at = {o: first.find(o) for o in (o.casefold().strip() for o in options)}
+    starts = [i for i in at.values() if i > 0]
     # only for a list of options, each other option opening its own clause ("2020 (ekonomi berkembang)"),
     # not for a clause that mentions another option in passing ("setelah pertama kali diterima (1950)")
-    rest = [o for o in options if first.find(o.casefold().strip()) < 0]
-    if not starts or not all(any(_LIST_WORD.sub("", text.casefold()).startswith(o.casefold().strip())
-                                 for text, _ in clauses[1:]) for o in rest):
+    rest = [o for o, i in at.items() if i < 0]
+    if not starts or not all(any(_LIST_WORD.sub("", text.casefold()).startswith(o) for text, _ in clauses[1:])
+                             for o in rest):
         return clauses
     lead = frozenset(normalizer.tokens(clauses[0][0][:min(starts)]))
     return tuple((text, toks | lead) for text, toks in clauses)
