@@ -10,6 +10,7 @@ Negated stems ("yang bukan …", "kecuali") choose the option the evidence does 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,6 +113,24 @@ def _other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sent
         return True
     ordinals = set(_ORDINAL_MARK.findall(folded))
     return bool(stem_small and ordinals and not ordinals & stem_small)
+
+
+def _clause_of(option: Option, sentence: str) -> str:
+    """The clause of the sentence that names the option (the whole sentence when none does alone)."""
+    text = option.text.casefold().strip(" .")
+    return next((c for c in _OWN_CLAUSE.split(sentence) if text in c.casefold()), "")
+
+
+@lru_cache(maxsize=4096)
+def _part_words(sentence: str, option: str, normalizer: Normalizer) -> frozenset[str]:
+    """The words of the semicolon-separated part of a sentence that names the option, with the lead
+    before a colon; empty when no single part names it."""
+    lead, colon, body = sentence.partition(": ")
+    if not colon:
+        lead, body = "", sentence
+    text = option.casefold().strip(" .")
+    parts = [p for p in body.split(";") if text in p.casefold()]
+    return frozenset(normalizer.tokens(f"{lead} {parts[0]}")) if len(parts) == 1 else frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -271,6 +290,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     scores = [(0.0, -1)] * len(pasted.options)
     # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
     own: dict[int, tuple[str, frozenset[str]]] = {}
+    clause_words: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)  # per shared sentence, every option's
     said_in: dict[int, str] = {}  # the sentence behind each option's score
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     for i, ev in enumerate(evidence):
@@ -306,14 +326,19 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                     clause = next((c for text, c in clauses
                                    if _support(pasted.options[k], text, c, option_tokens[k], unit,
                                                _sequence(text, normalizer)) >= 1.0), None)
+                    if clause is not None:
+                        clause_words[sentence][k] = frozenset(clause & stem.keys())
                     where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
                                                                        unit, _sequence(text, normalizer)) >= 1.0), toks)
+                elif sup >= 1.0 and ";" in sentence:  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
+                    where = _part_words(sentence, pasted.options[k].text, normalizer) or toks
                 rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * _LEAD_SHARE
                           for t, w in stem.items() if t in where or t in ev.about or t in lead
                           or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
-                if _other_occasion(stem_years, stem_small, sentence):
-                    value *= _OTHER_OCCASION
+                if _other_occasion(stem_years, stem_small, sentence) or (
+                        sup >= 1.0 and _other_occasion(stem_years, stem_small, _clause_of(pasted.options[k], sentence))):
+                    value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     said_in[k] = sentence
@@ -345,9 +370,11 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             return Choice(pasted.options[low], scores[ranked[0]][1])
     elif _leads(scores[top][0], scores[second][0], min_score):
         return Choice(pasted.options[top], scores[top][1])
-    elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own)) is not None:
+    elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own, clause_words)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
     elif scores[top][0] >= min_score and (picked := _by_position(pasted, ranked, scores, said_in)) is not None:
+        return Choice(pasted.options[picked], scores[picked][1])
+    elif scores[top][0] >= min_score and (picked := _named_term(pasted, ranked, scores, said_in)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
     if pasted.negated or scores[top][0] < 0.2:
         return Choice(None)
@@ -411,18 +438,56 @@ def _by_position(pasted: Pasted, ranked: list[int], scores: list[tuple[float, in
     return (min if first else max)(close, key=lambda k: where[k])
 
 
+# a stem that asks for a name ("… diukur sejauh 200 mil disebut ….", "… is called"), and the words
+# that, in a defining sentence, put the term before them ("ZEE adalah …") or after them ("… disebut ZEE")
+_ASKS_NAME = re.compile(r"\b(?:disebut|dinamakan|dinamai|diistilahkan|dikenal\s+(?:dengan|sebagai)|is\s+called|"
+                        r"are\s+called|is\s+known\s+as|are\s+known\s+as|is\s+termed)\b(?:\s+(?:dengan\s+)?istilah)?"
+                        r"[\s.…_:]*$", re.IGNORECASE)
+_TERM_FIRST = re.compile(r"\b(?:adalah|ialah|merupakan|is|are|means)\b", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"\b(?:disebut|dinamakan|dikenal\s+(?:dengan|sebagai)|is\s+called|known\s+as)\b", re.IGNORECASE)
+
+
+def _named_term(pasted: Pasted, ranked: list[int], scores: list[tuple[float, int]], said_in: dict[int, str]) -> int | None:
+    """Options tied in one defining sentence, for a stem that asks what something is called: the term the
+    sentence defines ("Zona Ekonomi Eksklusif adalah wilayah laut selebar 200 mil … dari garis pangkal laut
+    teritorial" names ZEE, not the "laut teritorial" its definition mentions)."""
+    if not _ASKS_NAME.search(pasted.stem.strip()):
+        return None
+    close = [k for k in ranked if scores[k][0] >= _CLOSE * scores[ranked[0]][0]]
+    if len(close) < 2 or any(k not in said_in for k in close) or len({said_in[k] for k in close}) != 1:
+        return None
+    folded = said_in[close[0]].casefold()
+    after = _TERM_AFTER.search(folded)
+    first = _TERM_FIRST.search(folded)
+    where = {k: folded.find(pasted.options[k].text.casefold().strip(" .")) for k in close}
+    if any(pos < 0 for pos in where.values()):
+        return None
+    if after is not None and (first is None or after.start() < first.start()):
+        terms = [k for k in close if where[k] >= after.end()]  # "… disebut Zona Ekonomi Eksklusif"
+    elif first is not None:
+        terms = [k for k in close if where[k] < first.start()]  # "Zona Ekonomi Eksklusif adalah …"
+    else:
+        return None
+    return terms[0] if len(terms) == 1 else None
+
+
 _CLOSE = 0.85  # options this near the best, stated in the best's sentence, are told apart by their clauses
 
 
 def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
-                        own: dict[int, tuple[str, frozenset[str]]]) -> int | None:
+                        own: dict[int, tuple[str, frozenset[str]]],
+                        clause_words: dict[str, dict[int, frozenset[str]]]) -> int | None:
     """Options tied in one sentence ("Australia yang dipilih Indonesia; Belgia yang dipilih Belanda"):
-    the one whose own clause holds more of the stem's words, when the others' clauses hold only fewer."""
+    the one whose own clause holds more of the stem's words, when the others' clauses hold only fewer.
+    The sentence is the best option's, though another option may score best elsewhere."""
     close = [k for k in ranked if scores[k][0] >= _CLOSE * scores[ranked[0]][0]]
-    if len(close) < 2 or any(k not in own for k in close) or len({own[k][0] for k in close}) != 1:
+    if len(close) < 2 or ranked[0] not in own:
         return None
-    best = max(close, key=lambda k: len(own[k][1]))
-    if all(own[k][1] < own[best][1] for k in close if k != best):
+    in_sentence = clause_words.get(own[ranked[0]][0], {})
+    if any(k not in in_sentence for k in close):
+        return None
+    best = max(close, key=lambda k: len(in_sentence[k]))
+    if all(in_sentence[k] < in_sentence[best] for k in close if k != best):
         return best
     return None
 

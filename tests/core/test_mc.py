@@ -288,3 +288,33 @@ def test_a_year_mentioned_in_passing_does_not_share_the_main_clause(norm: Normal
     text = "Perpustakaan dibuka kembali pada 2021, tepat setahun setelah pertama kali ditutup (2020)."
     options = ["2019", "2020", "2021", "2022"]
     assert _choose(norm, "Perpustakaan dibuka kembali pada tahun ...", options, text) == "C"
+
+
+def test_a_stem_asking_a_name_gets_the_term_the_sentence_defines(norm: Normalizer) -> None:
+    """Both options are in the defining sentence; the term is the one before "adalah" (or after "disebut")."""
+    options = ["lapangan kecil", "lapangan tambahan", "Lapangan Utama", "taman kota"]
+    text = "Lapangan Utama adalah lapangan selebar 200 meter yang diukur dari pagar lapangan kecil."
+    assert _choose(norm, "Lapangan selebar 200 meter dari pagar disebut ...", options, text) == "C"
+    text = "Lapangan selebar 200 meter yang diukur dari pagar lapangan kecil disebut Lapangan Utama."
+    assert _choose(norm, "Lapangan selebar 200 meter dari pagar dinamakan ....", options, text) == "C"
+
+
+def test_a_semicolon_part_is_judged_by_its_own_words(norm: Normalizer) -> None:
+    """The year 1961 belongs to the founder's part, not to the part that names the 1992 host."""
+    texts = {"Lomba cerdas cermat diadakan pertama kali di Kota Rekaan pada 1961.": 0.6,
+             "Pendiri lomba cerdas cermat (Budi, 1961); tuan rumah lomba cerdas cermat Kota Contoh 1992.": 0.9}
+    options = ["Kota Uji", "Kota Rekaan", "Kota Contoh", "Kota Coba"]
+    stem = "Lomba cerdas cermat tahun 1961 diadakan di ...."
+    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
+    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
+    assert choice.option is not None and choice.option.letter == "B"
+
+
+def test_own_clauses_decide_in_the_best_options_sentence(norm: Normalizer) -> None:
+    """Another sentence names both years without saying which is whose; the sentence that does decides."""
+    texts = ["Isi janji klub: perlengkapan baru untuk anggota paling lambat 2010 dan 2020.",
+             "Janji klub: perlengkapan baru paling lambat 2010 (anggota senior) dan 2020 (anggota junior)."]
+    options = ["2000", "2010", "2015", "2020"]
+    assert _choose(norm, "Janji klub adalah perlengkapan baru bagi anggota junior paling lambat tahun ....", options,
+                   *texts) == "D"
