@@ -370,7 +370,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             return Choice(pasted.options[low], scores[ranked[0]][1])
     elif _leads(scores[top][0], scores[second][0], min_score):
         return Choice(pasted.options[top], scores[top][1])
-    elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own, clause_words)) is not None:
+    elif scores[top][0] >= min_score and (picked := _own_clause_decides(ranked, scores, own, clause_words, stem)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
     elif scores[top][0] >= min_score and (picked := _by_position(pasted, ranked, scores, said_in)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
@@ -471,12 +471,13 @@ def _named_term(pasted: Pasted, ranked: list[int], scores: list[tuple[float, int
     return terms[0] if len(terms) == 1 else None
 
 
+_CLAUSE_LEAD = 1.4  # an own clause holding this much more of the stem's weight than the others' decides
 _CLOSE = 0.85  # options this near the best, stated in the best's sentence, are told apart by their clauses
 
 
 def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
                         own: dict[int, tuple[str, frozenset[str]]],
-                        clause_words: dict[str, dict[int, frozenset[str]]]) -> int | None:
+                        clause_words: dict[str, dict[int, frozenset[str]]], stem: dict[str, float]) -> int | None:
     """Options tied in one sentence ("Australia yang dipilih Indonesia; Belgia yang dipilih Belanda"):
     the one whose own clause holds more of the stem's words, when the others' clauses hold only fewer.
     The sentence is the best option's, though another option may score best elsewhere."""
@@ -488,6 +489,13 @@ def _own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
         return None
     best = max(close, key=lambda k: len(in_sentence[k]))
     if all(in_sentence[k] < in_sentence[best] for k in close if k != best):
+        return best
+    # "Belgia yang dipilih Belanda" against "Amerika Serikat sebagai pihak netral": more of the stem's
+    # weight, and words of the stem the other clauses lack
+    weight = {k: sum(stem[t] for t in in_sentence[k]) for k in close}
+    best = max(close, key=lambda k: weight[k])
+    if all(weight[best] >= _CLAUSE_LEAD * weight[k] and not in_sentence[best] <= in_sentence[k]
+           for k in close if k != best):
         return best
     return None
 

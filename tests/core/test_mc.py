@@ -151,7 +151,8 @@ def test_stem_words_no_evidence_uses_do_not_drown_the_subject(norm: Normalizer) 
         "ABCD", ["2003", "2010", "2015", "2020"], strict=True)))
     weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
     weights.update({tok: 4.0 for tok in norm.tokens("mulai dibuka akhir")})  # rare in the bank: heavy
-    choice = choose(pasted, [evidence(text, 1.0, norm)], norm, weights)
+    listing = "Panitia lomba untuk Indonesia dan Belanda beranggotakan Budi, Sinta, dan Rina."
+    choice = choose(pasted, [evidence(listing, 0.85, norm), evidence(text, 0.9, norm)], norm, weights)
     assert choice.option is not None and choice.option.letter == "C"
 
 
@@ -318,3 +319,20 @@ def test_own_clauses_decide_in_the_best_options_sentence(norm: Normalizer) -> No
     options = ["2000", "2010", "2015", "2020"]
     assert _choose(norm, "Janji klub adalah perlengkapan baru bagi anggota junior paling lambat tahun ....", options,
                    *texts) == "D"
+
+
+def test_an_own_clause_with_more_of_the_stems_weight_decides(norm: Normalizer) -> None:
+    """Each clause shares a stem word with another ("dipilih", "pihak"); only one holds "Belanda" as well."""
+    text = ("Anggota panitia lomba: Budi yang dipilih Indonesia, diwakili Andi; Sinta yang dipilih Belanda, "
+            "diwakili Wim; dan Rina sebagai pihak netral, diwakili Tono.")
+    options = ["Budi", "Rina", "Sinta", "Dewi"]
+    stem = ("Panitia lomba dibentuk untuk membantu Indonesia dan Belanda. Anggota yang dipilih oleh pihak "
+            "Belanda adalah ...")
+    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
+    weights: dict[str, float] = {}
+    for tok in norm.tokens(stem):  # a word the stem repeats weighs more, as in the matcher's query
+        if tok not in norm.filler:
+            weights[tok] = weights.get(tok, 0.0) + 1.0
+    listing = "Panitia lomba untuk Indonesia dan Belanda beranggotakan Budi, Sinta, dan Rina."
+    choice = choose(pasted, [evidence(listing, 0.85, norm), evidence(text, 0.9, norm)], norm, weights)
+    assert choice.option is not None and choice.option.letter == "C"
