@@ -293,6 +293,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     clause_words: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)  # per shared sentence, every option's
     said_in: dict[int, str] = {}  # the sentence behind each option's score
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
+    # the items of a list are what its lead-in names: for "yang bukan fungsi X", every item under
+    # "fungsi X adalah:" is one of them
+    lead_share = 1.0 if pasted.negated else _LEAD_SHARE
     for i, ev in enumerate(evidence):
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
@@ -332,7 +335,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                                                                        unit, _sequence(text, normalizer)) >= 1.0), toks)
                 elif sup >= 1.0 and ";" in sentence:  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                     where = _part_words(sentence, pasted.options[k].text, normalizer) or toks
-                rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * _LEAD_SHARE
+                rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * lead_share
                           for t, w in stem.items() if t in where or t in ev.about or t in lead
                           or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)

@@ -336,3 +336,17 @@ def test_an_own_clause_with_more_of_the_stems_weight_decides(norm: Normalizer) -
     listing = "Panitia lomba untuk Indonesia dan Belanda beranggotakan Budi, Sinta, dan Rina."
     choice = choose(pasted, [evidence(listing, 0.85, norm), evidence(text, 0.9, norm)], norm, weights)
     assert choice.option is not None and choice.option.letter == "C"
+
+
+def test_for_a_negated_stem_list_items_are_what_their_lead_in_names(norm: Normalizer) -> None:
+    """"Proteksi" is one of the duties the list's lead-in names, though only the lead-in says "tugas panitia"."""
+    texts = {"Tugas representasi adalah tugas panitia lomba untuk mewakili sekolah di acara kota.": 1.0,
+             "Tugas panitia lomba adalah:\n1. Representasi: mewakili sekolah.\n2. Proteksi: melindungi peserta.\n"
+             "3. Negosiasi: berunding dengan sekolah lain.": 0.8,
+             "Tugas negosiasi adalah tugas panitia lomba untuk berunding dengan sekolah lain.": 0.6}
+    options = ["representasi", "negosiasi", "proteksi", "menghukum peserta sekolah lain"]
+    stem = "Berikut ini yang BUKAN tugas panitia lomba adalah ...."
+    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
+    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
+    assert choice.option is not None and choice.option.letter == "D"
