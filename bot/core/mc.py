@@ -25,6 +25,7 @@ _DENIED = re.compile(r"\b(?:tidak|tak|bukan|belum)\b(?:\s+\S+){0,3}\s*$")  # a d
 _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
                         r"perdana menteri|pm)\s+)+")
 _NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no)\b")  # not the "Non" of "Non-Blok"
+_LEAD, _LEAD_MARGIN = 1.15, 0.03  # the lead over the runner-up that chooses an option (dev half and tuning sets)
 _STRONG, _STRONG_LEAD = 0.7, 0.1  # a near-certain option needs a smaller relative lead (dev half)
 MIN_SCORE = 0.4  # the least an option must score to be chosen, for a stem whose words the bank knows
 # An option that scores less may still win by a wide margin (options that paraphrase the evidence:
@@ -390,7 +391,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
 
 def _leads(best: float, runner_up: float, min_score: float) -> bool:
     """The best option's score is high enough and far enough ahead of the runner-up's to choose it."""
-    if best >= min_score and (best >= 1.2 * runner_up + 0.04 or (best >= _STRONG and best - runner_up >= _STRONG_LEAD)):
+    if best >= min_score and (best >= _LEAD * runner_up + _LEAD_MARGIN or (best >= _STRONG and best - runner_up >= _STRONG_LEAD)):
         return True
     return (min_score <= MIN_SCORE + _WIDE_SLACK / 2 and best >= min_score - _WIDE_SLACK
             and best >= _WIDE_LEAD * runner_up + 0.04)
