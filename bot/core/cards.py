@@ -100,6 +100,10 @@ _PAIRED = {("founded", "where"): "founded_place", ("date", "where"): "place", ("
 # Cues that name what is asked about so plainly that another attribute can never answer the question.
 _ASPECTS = frozenset({"aim", "background", "emblem", "motto", "fields", "results", "founders", "participants",
                       "full_name", "predecessor", "indonesia_role", "term", "first_leader"})
+# A question about where a name comes from ("in which year was the name United Nations coined"): not a
+# founding date, though it asks "when".
+_NAME_ORIGIN = _rx(r"asal(?: usul)? (?:kata |nama)", r"nama\b.{0,40}\b(?:dicetuskan|diusulkan|pertama kali (?:dipakai|digunakan)|berasal)",
+                   r"name\b.{0,40}\b(?:coined|first used|suggested|proposed|comes? from)")
 # Words that make "Indonesia … anggota" another event than joining: rejoining, leaving.
 _OTHER_EVENT = _rx(r"kembali", r"balik", r"lagi", r"keluar\w*", r"mengundurkan", r"rejoin\w*", r"return\w*",
                    r"withdr\w*", r"left", r"leave")
@@ -208,8 +212,9 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
         cued.discard("leader")
     if intent == "where" and "founded" in cued:
         cued.add("founded_place")  # "dimana OKI didirikan": where it was founded, not its headquarters
-    if re.search(r"\b(?:yang|urutan) ke\b|\bke-\d*", folded) or (intent == "who" and re.search(r"\bnama\b", folded)):
-        return None  # an ordinal ("anggota yang ke-60") or who coined a name is not a card fact
+    if (re.search(r"\b(?:yang|urutan) ke\b|\bke-\d*", folded) or (intent == "who" and re.search(r"\bnama\b", folded))
+            or _NAME_ORIGIN.search(folded)):
+        return None  # an ordinal ("anggota yang ke-60") or who or when a name was coined is not a card fact
     if "indonesia_joined" in cued and _OTHER_EVENT.search(folded):
         return None  # "Indonesia kembali menjadi anggota PBB" (1966) is not when it first joined (1950)
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]

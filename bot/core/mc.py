@@ -62,12 +62,15 @@ def _folded(text: str) -> tuple[str, frozenset[str]]:
 
 
 def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tokens: frozenset[str],
-             unit: str | None = None, words: tuple[str, ...] = (), translated: bool = False) -> float:
+             unit: str | None = None, words: tuple[str, ...] = (), translated: bool = False,
+             in_order: tuple[str, ...] = ()) -> float:
     """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
     (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
     ("29") before a unit in the stem ("… negara") must appear with that unit. `words`: the evidence's
     normalized words in order, where an option translated word for word ("Security Council") counts as stated.
-    `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state."""
+    `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state.
+    `in_order`: an option in the bank's own language, whose words must stand in its order ("politik aktif"
+    is not stated by "aktif dalam politik luar negeri"); empty for a translated option, whose order may differ."""
     text = option.text.casefold().strip(" .")
     ev_folded, ev_numbers = _folded(evidence)
     numbers = _NUMBER.findall(text)
@@ -90,7 +93,7 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
     share = len(said) / len(option_tokens)
     if bool(_NEGATION.search(text)) != bool(_NEGATION.search(ev_folded)):
         return 0.3 * share  # "tidak dipakai" is not what "dipakai" states, though the words are the same
-    if share == 1.0 and _as_one_phrase(option_tokens, words):
+    if share == 1.0 and (_contains(words, in_order) if in_order else _as_one_phrase(option_tokens, words)):
         return 1.0  # "Security Council" is the sentence's "Dewan Keamanan"
     if share == 1.0 and translated:
         return _ONE_WORD  # "Rome" is the sentence's "Roma", "Six" its "6", "United Nations" its "PBB"
@@ -144,6 +147,14 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """`part` occurs in `words` as one run."""
     n = len(part)
     return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def _own_words(text: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """The normalized words of an option of two or more words the lexicon rewrote none of, else empty:
+    "Security Council" becomes "dewan aman" in another order, "politik aktif" keeps its order."""
+    words = _sequence(text, normalizer)
+    stems = tuple(t for t in (normalizer.stem(w) for w in normalizer.surface(text)) if t not in normalizer.filler)
+    return words if words == stems and len(words) >= 2 else ()
 
 
 def _translated(text: str, normalizer: Normalizer) -> bool:
@@ -285,6 +296,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     option_tokens = [frozenset(_sequence(o.text, normalizer)) for o in pasted.options]
     option_counts = [_counted(o.text, normalizer) for o in pasted.options]
     translated = [_translated(o.text, normalizer) for o in pasted.options]
+    in_order = [_own_words(o.text, normalizer) for o in pasted.options]
     stem_numbers = {t for t in normalizer.tokens(pasted.stem) if t.isdigit()}
     stem_years = frozenset(n for n in stem_numbers if _YEAR.fullmatch(n))
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
@@ -301,7 +313,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
             words = _sequence(sentence, normalizer)
-            sups = [_support(opt, sentence, toks, option_tokens[k], unit, words, translated[k])
+            sups = [_support(opt, sentence, toks, option_tokens[k], unit, words, translated[k], in_order[k])
                     for k, opt in enumerate(pasted.options)]
             affirmed = _affirmed_part(sentence) if _NEGATION.search(sentence) else None
             if affirmed:  # "Letaknya di Den Haag, Belanda, bukan di New York": the first part states "Den Haag"

@@ -145,6 +145,10 @@ class Normalizer:
             out.append(tok)
         return out
 
+    def surface(self, text: str) -> list[str]:
+        """A text's words as typed (casefolded), before the lexicon rewrites any: to tell a translated phrase."""
+        return self._surface_tokens(text)
+
     def stem(self, token: str) -> str:
         cached = self._stem_cache.get(token)
         if cached is None:

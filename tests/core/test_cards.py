@@ -149,3 +149,10 @@ def test_a_word_the_fact_itself_states_is_not_another_subject() -> None:
     # "hakim" is in no FAQ entry, but the card's member fact is about its 15 judges
     reply = Tutor.from_dir(REPO_CONTENT).reply("berapa orang hakim di Mahkamah Internasional")
     assert reply.card_id == "mahkamah-internasional" and "15 hakim" in reply.text
+
+
+@pytest.mark.parametrize("question", ["In which year was the name United Nations coined?",
+                                      "tahun berapa nama PBB pertama kali dipakai", "asal usul nama PBB dari mana"])
+def test_where_a_name_comes_from_is_not_the_founding_date(question: str) -> None:
+    reply = Tutor.from_dir(REPO_CONTENT).reply(question)
+    assert reply.card_id is None and not reply.text.startswith("PBB resmi berdiri pada 24 Oktober 1945")

@@ -350,3 +350,10 @@ def test_for_a_negated_stem_list_items_are_what_their_lead_in_names(norm: Normal
     weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
     choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
     assert choice.option is not None and choice.option.letter == "D"
+
+
+def test_an_option_in_the_banks_language_must_keep_its_word_order(norm: Normalizer) -> None:
+    """"aktif … politik" side by side does not state "politik aktif"; only "bebas aktif" is stated."""
+    text = "Kata aktif dalam politik luar negeri bebas aktif berarti Indonesia ikut aktif menjaga perdamaian."
+    options = ["bebas bertanggung jawab", "bebas aktif", "politik pasif", "politik aktif"]
+    assert _choose(norm, "Indonesia menganut politik luar negeri ....", options, text) == "B"
