@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.core.markup import strip_tags
-from bot.core.normalize import Normalizer
+from bot.core.normalize import Normalizer, fold_accents
 from bot.core.pasted import Option, Pasted
 
 _NUMBER = re.compile(r"\d+")
@@ -57,7 +57,7 @@ class Choice:
 @lru_cache(maxsize=4096)
 def _folded(text: str) -> tuple[str, frozenset[str]]:
     """A sentence casefolded with spaces folded, and its numbers (evidence sentences repeat: cached)."""
-    folded = " ".join(text.casefold().split())
+    folded = " ".join(fold_accents(text.casefold()).split())
     return folded, frozenset(_NUMBER.findall(folded))
 
 
@@ -71,7 +71,7 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
     `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state.
     `in_order`: an option in the bank's own language, whose words must stand in its order ("politik aktif"
     is not stated by "aktif dalam politik luar negeri"); empty for a translated option, whose order may differ."""
-    text = option.text.casefold().strip(" .")
+    text = fold_accents(option.text.casefold()).strip(" .")
     ev_folded, ev_numbers = _folded(evidence)
     numbers = _NUMBER.findall(text)
     if numbers and not all(n in ev_numbers for n in numbers):
@@ -238,12 +238,17 @@ class Evidence:
     about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
     blocks: tuple[tuple[str, frozenset[str]], ...] = ()  # sentences with their list items joined (negated stems)
     leads: tuple[frozenset[str], ...] = ()  # per sentence: the words of the lead-in a list item sits under
+    # per sentence that opens with a pronoun ("Ia meninggal … saat pesawatnya jatuh"): the subject of the
+    # text's first sentence, whom the pronoun names ("Dag Hammarskjöld dari Swedia"); empty otherwise
+    subjects: tuple[str, ...] = ()
 
 
 # sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
 _SENTENCE = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bNo\.)(?<!\bno\.)(?<!\bDr\.)(?<!\bIr\.)(?<!\bMr\.)(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 
 
+_PRONOUN = re.compile(r"(?:Ia|Dia|Beliau|He|She)\b")
+_SUBJECT_END = re.compile(r",|\s(?:adalah|ialah|merupakan|menjadi|is|was)\s")
 _LEAD_SHARE = 0.3  # a stem word only the list's lead-in states counts this much for its items
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 _ITEM = re.compile(r"(?:[•\-–*]|\d{1,2}[.)])\s")
@@ -261,6 +266,7 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
     # "Faktor pendorongnya antara lain:" then "• Perbedaan sumber daya alam"
     sentences: list[tuple[str, frozenset[str]]] = []
     leads: list[frozenset[str]] = []
+    subjects: list[str] = []
     lead: frozenset[str] = frozenset()
     for raw in _SENTENCE.split(plain):
         sentence = _NUMBERED.sub("", raw.strip(" •-\t"))  # "5. Mahkamah Internasional …" states no number 5
@@ -268,13 +274,16 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
             continue
         toks = frozenset(normalizer.tokens(sentence))
         is_item = bool(_ITEM.match(raw.strip(" \t")))
+        first = sentences[0][0] if sentences else ""  # an answer names its subject first: "Dag Hammarskjöld … adalah"
+        subjects.append(_SUBJECT_END.split(first, maxsplit=1)[0] if first and _PRONOUN.match(sentence) else "")
         sentences.append((sentence, toks))
         leads.append(lead if is_item else frozenset())
         if sentence.endswith(":"):
             lead = toks
         elif not is_item:
             lead = frozenset()
-    return Evidence(plain, tuple(sentences), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)), leads=tuple(leads))
+    return Evidence(plain, tuple(sentences), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)), leads=tuple(leads),
+                    subjects=tuple(subjects))
 
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
@@ -322,6 +331,11 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 sups = [max(sup, _support(opt, affirmed, affirmed_toks, option_tokens[k], unit, affirmed_words,
                                           translated[k]))
                         if 0.0 < sup < 1.0 and not _NEGATION.search(opt.text.casefold()) else sup
+                        for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
+            subject = ev.subjects[j] if j < len(ev.subjects) else ""
+            if subject:  # "Ia meninggal … saat pesawatnya jatuh": the sentence states what it says of its subject
+                sups = [1.0 if sup < 1.0 and _support(opt, subject, frozenset(normalizer.tokens(subject)),
+                                                      option_tokens[k], unit) >= 1.0 else sup
                         for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")

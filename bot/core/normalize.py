@@ -54,6 +54,13 @@ FILLER = frozenset(
 )
 
 
+def fold_accents(text: str) -> str:
+    """"Hammarskjöld" is "hammarskjold", "António" "antonio": names keep their letters without the marks."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer:
     """Sastrawi's plain stemmer. Not `StemmerFactory().create_stemmer()`: that wraps it in a
@@ -120,9 +127,20 @@ class Normalizer:
         if not words & _ENGLISH_MARKERS:
             return text
 
+        found = list(_WORD.finditer(text))
+        lowered = [m.group(0).lower() for m in found]
+        in_phrase: set[int] = set()  # "air crash", "exclusive economic zone": the lexicon's phrase, not its words
+        for i in range(len(lowered)):
+            for size in range(min(self.max_multi, len(lowered) - i), 1, -1):
+                if tuple(lowered[i:i + size]) in self.multi:
+                    in_phrase.update(m.start() for m in found[i:i + size])
+                    break
+
         def swap(m: re.Match[str]) -> str:
             word = m.group(0)
             lower = word.lower()
+            if m.start() in in_phrase:
+                return word
             if lower in self.english:
                 return self.english[lower]
             return word if word.isupper() else self.lowercase.get(lower, word)
@@ -131,7 +149,7 @@ class Normalizer:
 
     @staticmethod
     def _surface_tokens(text: str) -> list[str]:
-        text = unicodedata.normalize("NFKC", text).casefold()
+        text = fold_accents(unicodedata.normalize("NFKC", text).casefold())
         text = text.replace("’", "'").replace("-", " ")
         text = _REDUP_DIGIT.sub(r"\1", text)
         text = _ORDINAL.sub(r"\1", text)  # "September 1st, 1961": the day is 1

@@ -357,3 +357,12 @@ def test_an_option_in_the_banks_language_must_keep_its_word_order(norm: Normaliz
     text = "Kata aktif dalam politik luar negeri bebas aktif berarti Indonesia ikut aktif menjaga perdamaian."
     options = ["bebas bertanggung jawab", "bebas aktif", "politik pasif", "politik aktif"]
     assert _choose(norm, "Indonesia menganut politik luar negeri ....", options, text) == "B"
+
+
+def test_a_sentence_opening_with_a_pronoun_speaks_of_the_texts_subject(norm: Normalizer) -> None:
+    """"Ia jatuh dari sepeda" is about Budi, whom the first sentence names."""
+    texts = ["Budi Santoso dari Bandung adalah ketua klub catur kedua. Di masanya klub pindah gedung. "
+             "Ia jatuh dari sepeda saat berangkat ke turnamen.",
+             "Ketua klub catur pertama adalah Rudi Hartono dari Bogor."]
+    options = ["Budi Santoso", "Rudi Hartono", "Siti Aminah", "Andi Wijaya"]
+    assert _choose(norm, "Siapa yang jatuh dari sepeda saat berangkat ke turnamen catur?", options, *texts) == "A"

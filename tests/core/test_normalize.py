@@ -173,3 +173,14 @@ def test_english_number_words_and_country_names(norm: Normalizer) -> None:
     assert norm.tokens("six") == norm.tokens("enam") == ["6"]
     assert norm.tokens("New York, USA") == norm.tokens("New York, Amerika Serikat")
     assert norm.tokens("London, UK") == norm.tokens("London, Inggris")
+
+
+def test_letters_with_marks_are_the_plain_letters(norm: Normalizer) -> None:
+    assert norm.tokens("Dag Hammarskjöld") == norm.tokens("Dag Hammarskjold") == ["dag", "hammarskjold"]
+    assert norm.tokens("Pérez de Cuéllar") == ["perez", "de", "cuellar"]
+
+
+def test_an_english_phrase_of_the_lexicon_wins_over_its_words(norm: Normalizer) -> None:
+    """"crash" alone is "jatuh", but "air crash" is the lexicon's phrase; so is "exclusive economic zone"."""
+    assert norm.tokens("Who was killed in an air crash?")[-2:] == norm.tokens("kecelakaan pesawat")
+    assert norm.tokens("What is the exclusive economic zone?")[-3:] == norm.tokens("zona ekonomi eksklusif")
