@@ -74,7 +74,9 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
     text = fold_accents(option.text.casefold()).strip(" .")
     ev_folded, ev_numbers = _folded(evidence)
     numbers = _NUMBER.findall(text)
-    if numbers and not all(n in ev_numbers for n in numbers):
+    counted = {t for t in option_tokens if t.isdigit()}  # also "World War I" (1), "dua tahun" (2)
+    if (numbers or counted) and not ((numbers and all(n in ev_numbers for n in numbers))
+                                     or (counted and counted <= ev_tokens)):
         return 0.0
     if unit and text.isdigit():
         return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3

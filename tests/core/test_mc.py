@@ -366,3 +366,13 @@ def test_a_sentence_opening_with_a_pronoun_speaks_of_the_texts_subject(norm: Nor
              "Ketua klub catur pertama adalah Rudi Hartono dari Bogor."]
     options = ["Budi Santoso", "Rudi Hartono", "Siti Aminah", "Andi Wijaya"]
     assert _choose(norm, "Siapa yang jatuh dari sepeda saat berangkat ke turnamen catur?", options, *texts) == "A"
+
+
+def test_numbers_are_compared_as_read_in_words_and_roman_numerals(norm: Normalizer) -> None:
+    """"dalam waktu satu tahun" states "1 tahun"; "Lomba II" does not state "Lomba I"."""
+    text = "Menurut hasil rapat, urusan kantin akan diselesaikan dalam waktu satu tahun."
+    assert _choose(norm, "Urusan kantin akan diselesaikan dalam waktu ....", ["6 bulan", "1 tahun", "2 tahun", "5 tahun"],
+                   text) == "B"
+    text = "Klub catur dibentuk sesudah Lomba Dunia II."
+    assert _choose(norm, "Klub catur dibentuk sesudah ....", ["Lomba Dunia I", "Lomba Dunia II", "Lomba Kota", "Lomba Desa"],
+                   text) == "B"
