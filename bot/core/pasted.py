@@ -50,6 +50,8 @@ def parse(text: str) -> Pasted | None:
     lines = [_BULLET.sub("", line) for line in text.replace("\r", "").split("\n")]  # "• A. Six" is "A. Six"
     if (bulleted := _bulleted(text)) is not None:
         return bulleted
+    if (columns := _columns(lines)) is not None:
+        return columns
     options: list[Option] = []
     stem_lines: list[str] = []
     for n, line in enumerate(lines):
@@ -92,6 +94,32 @@ def _bulleted(text: str) -> Pasted | None:
             or _ASKS_A_LIST.match(stem)):
         return None  # "Sebutkan 3 contoh:" then a bulleted list is the student's own answer, not options
     return Pasted(stem, tuple(Option(LETTERS[i], t) for i, t in enumerate(texts)))
+
+
+def _columns(lines: list[str]) -> Pasted | None:
+    """Options printed in two columns, read across ("A. Malaysia   C. Thailand" then "B. Singapura   D. Brunei"):
+    the closing lines each hold two or more options, and their letters together are A, B, C … once each."""
+    rows = [line.strip() for line in lines if line.strip()]
+    tail = 0
+    while tail < len(rows) and _LINE_OPTION.match(rows[-1 - tail]):
+        tail += 1
+    if not 2 <= tail < len(rows):
+        return None
+    found: dict[str, str] = {}
+    for row in rows[-tail:]:
+        marks = list(_INLINE_MARK.finditer(row))
+        if len(marks) < 2 or marks[0].start() != 0:
+            return None
+        for i, m in enumerate(marks):
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(row)
+            letter, body = _letter(m.group(1) or m.group(2)), row[m.end():end].strip().rstrip(",;")
+            if letter in found or not body:
+                return None
+            found[letter] = body
+    letters = "".join(sorted(found))
+    if len(letters) < 3 or letters != LETTERS[: len(letters)]:
+        return None
+    return Pasted(" ".join(rows[:-tail]), tuple(Option(letter, found[letter]) for letter in letters))
 
 
 def _looks_like_stem(stem: str) -> bool:

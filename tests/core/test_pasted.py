@@ -51,3 +51,11 @@ def test_a_question_after_its_options_is_part_of_the_stem() -> None:
                    "Lomba yang dimainkan di atas papan adalah ....")
     assert pasted is not None and [o.text for o in pasted.options] == ["catur", "bulu tangkis", "renang", "lari"]
     assert pasted.stem == "Perhatikan lomba berikut: Lomba yang dimainkan di atas papan adalah ...."
+
+
+def test_options_in_two_columns_are_read_by_their_letters() -> None:
+    pasted = parse("Negara yang dijuluki Negeri Gajah Putih adalah ...\nA. Malaysia   C. Thailand\n"
+                   "B. Singapura   D. Brunei Darussalam")
+    assert pasted is not None and pasted.stem == "Negara yang dijuluki Negeri Gajah Putih adalah ..."
+    assert [(o.letter, o.text) for o in pasted.options] == [("A", "Malaysia"), ("B", "Singapura"), ("C", "Thailand"),
+                                                            ("D", "Brunei Darussalam")]
