@@ -140,6 +140,11 @@ def _part_words(sentence: str, option: str, normalizer: Normalizer) -> frozenset
 
 
 @lru_cache(maxsize=4096)
+def _token_set(text: str, normalizer: Normalizer) -> frozenset[str]:
+    return frozenset(normalizer.tokens(text))
+
+
+@lru_cache(maxsize=4096)
 def _sequence(text: str, normalizer: Normalizer) -> tuple[str, ...]:
     """A text's meaningful normalized words in order (the lexicon applied: "years" is "tahun")."""
     return tuple(t for t in normalizer.tokens(text) if t not in normalizer.filler)
@@ -240,8 +245,8 @@ class Evidence:
     about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
     blocks: tuple[tuple[str, frozenset[str]], ...] = ()  # sentences with their list items joined (negated stems)
     leads: tuple[frozenset[str], ...] = ()  # per sentence: the words of the lead-in a list item sits under
-    # per sentence that opens with a pronoun ("Ia meninggal … saat pesawatnya jatuh"): the subject of the
-    # text's first sentence, whom the pronoun names ("Dag Hammarskjöld dari Swedia"); empty otherwise
+    # per sentence after the first: the subject of the text's first sentence ("Dag Hammarskjöld dari Swedia"),
+    # whom a later "Ia meninggal … saat pesawatnya jatuh" or "Jasanya yang terbesar: …" is about; empty for the first
     subjects: tuple[str, ...] = ()
 
 
@@ -277,7 +282,7 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
         toks = frozenset(normalizer.tokens(sentence))
         is_item = bool(_ITEM.match(raw.strip(" \t")))
         first = sentences[0][0] if sentences else ""  # an answer names its subject first: "Dag Hammarskjöld … adalah"
-        subjects.append(_SUBJECT_END.split(first, maxsplit=1)[0] if first and _PRONOUN.match(sentence) else "")
+        subjects.append(_SUBJECT_END.split(first, maxsplit=1)[0] if first else "")
         sentences.append((sentence, toks))
         leads.append(lead if is_item else frozenset())
         if sentence.endswith(":"):
@@ -335,9 +340,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                         if 0.0 < sup < 1.0 and not _NEGATION.search(opt.text.casefold()) else sup
                         for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
             subject = ev.subjects[j] if j < len(ev.subjects) else ""
-            if subject:  # "Ia meninggal … saat pesawatnya jatuh": the sentence states what it says of its subject
-                sups = [1.0 if sup < 1.0 and _support(opt, subject, frozenset(normalizer.tokens(subject)),
-                                                      option_tokens[k], unit) >= 1.0 else sup
+            # a sentence that opens with a pronoun, or names no option, speaks of the text's subject
+            if subject and (_PRONOUN.match(sentence) or not any(sup >= 1.0 for sup in sups)):
+                subject_toks = _token_set(subject, normalizer)
+                sups = [1.0 if sup < 1.0 and _support(opt, subject, subject_toks, option_tokens[k], unit) >= 1.0 else sup
                         for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")

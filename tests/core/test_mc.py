@@ -376,3 +376,13 @@ def test_numbers_are_compared_as_read_in_words_and_roman_numerals(norm: Normaliz
     text = "Klub catur dibentuk sesudah Lomba Dunia II."
     assert _choose(norm, "Klub catur dibentuk sesudah ....", ["Lomba Dunia I", "Lomba Dunia II", "Lomba Kota", "Lomba Desa"],
                    text) == "B"
+
+
+def test_a_sentence_naming_no_option_speaks_of_the_texts_subject(norm: Normalizer) -> None:
+    """"Jasanya yang terbesar: …" names no one; it is Budi's, whom the text names first."""
+    texts = ["Budi Santoso (1929–2021) adalah pelatih catur dari Bandung. "
+             "Jasanya yang terbesar: menyusun aturan catur cepat sekolah, lalu memperjuangkannya sampai diakui nasional.",
+             "Rudi Hartono adalah pelatih catur yang menjadi ketua klub."]
+    options = ["Budi Santoso", "Rudi Hartono", "Siti Aminah", "Andi Wijaya"]
+    assert _choose(norm, "Pelatih yang memperjuangkan aturan catur cepat sampai diakui nasional adalah ....", options,
+                   *texts) == "A"
