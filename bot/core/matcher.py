@@ -61,6 +61,9 @@ class MatchResult:
         return self.candidates[0] if self.candidates else None
 
 
+RARE_COMMON = 2  # a function word in at most this many entries' phrasings is dropped like an unknown one
+
+
 @dataclass(frozen=True)
 class Thresholds:
     """First chosen by `python -m bench.tune` on held-out variants and a separate off-topic list; `answer`
@@ -235,8 +238,8 @@ class Matcher:
         """Meaningful query words with their weights (unknown words weigh heavily)."""
         weights: dict[str, float] = {}
         for tok in self.normalizer.tokens(text):
-            if tok in self.filler or (tok not in self.idf and tok in self.normalizer.common_words):
-                continue
+            if tok in self.filler or (tok in self.normalizer.common_words and len(self.postings.get(tok, ())) <= RARE_COMMON):
+                continue  # a function word the bank does not know, or one a phrasing or two happen to use ("sehingga")
             if tok not in self.idf:
                 fixed = self._correct(tok)
                 if fixed is not None:

@@ -210,3 +210,17 @@ def test_every_entry_answers_its_own_question(matcher: Matcher, bank: ContentBan
 def test_an_institution_of_the_state_is_no_place() -> None:
     assert detect("Lembaga negara apa yang memberi persetujuan atas perjanjian internasional?").name != "where"
     assert detect("di negara apa markas PBB").name == "where"
+
+
+def test_a_function_word_one_phrasing_happens_to_use_weighs_nothing(bank: ContentBank) -> None:
+    """"sehingga" in one entry's phrasing is rare in the bank, but it says nothing about the subject: the
+    question gets the same answer as before that phrasing existed."""
+    question = "Siapakah diplomat Indonesia yang memimpin misi ke Mesir pada tahun 1947 sehingga Mesir mengakui kemerdekaan RI?"
+    before = Matcher(bank).match(question, "who")
+    entry = bank.faq["sea-games"]
+    with_word = {**bank.faq, "sea-games": replace(entry, variants=(*entry.variants, "SEA Games sering diadakan sehingga ramai"))}
+    matcher = Matcher(replace(bank, faq=with_word))
+    assert "sehingga" not in matcher.query_tokens(question)
+    after = matcher.match(question, "who")
+    assert after.decision == before.decision == "answer"
+    assert after.best is not None and before.best is not None and after.best.faq_id == before.best.faq_id
