@@ -41,7 +41,7 @@ _CUES: dict[str, re.Pattern[str]] = {
                         r"secretary.general|leader|dirjen|direktur jenderal)\b.{0,30}\bpertama",
                         r"pertama.{0,10}(?:sekjen|sekretaris jenderal|ketua|pemimpin|menteri luar negeri|menlu)",
                         r"first (?:secretary.general|leader|chair\w*|foreign minister)"),
-    "leader": _rx(r"sekjen\w*", r"sekretaris jenderal\w*", r"ketua\w*", r"pemimpin\w*", r"dipimpin", r"memimpin",
+    "leader": _rx(r"sekjen\w*", r"sekretaris jenderal\w*", r"ketua\w*", r"pemimpin\w*", r"dipimpin", r"memimpin", r"panglima\w*",
                   r"direktur\w*", r"presiden\w*", r"secretary.general", r"leader", r"head", r"chair\w*"),
     "headquarters": _rx(r"markas\w*", r"kantor pusat\w*", r"berkantor", r"bermarkas", r"berkedudukan", r"kedudukan\w*",
                         r"sekretariat\w*", r"headquarter\w*", r"hq", r"pusat\w*"),

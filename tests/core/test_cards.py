@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core.cards import compare_with_faq
+from bot.core.cards import compare_with_faq, pick_from
 from bot.core.content import load_content
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
@@ -156,3 +156,9 @@ def test_a_word_the_fact_itself_states_is_not_another_subject() -> None:
 def test_where_a_name_comes_from_is_not_the_founding_date(question: str) -> None:
     reply = Tutor.from_dir(REPO_CONTENT).reply(question)
     assert reply.card_id is None and not reply.text.startswith("PBB resmi berdiri pada 24 Oktober 1945")
+
+
+def test_panglima_asks_for_the_leader() -> None:
+    card = Tutor.from_dir(REPO_CONTENT).bank.cards["komando-mandala"]
+    fact = pick_from([card], "who", "siapa panglima komando mandala")
+    assert fact is not None and fact.attr == "leader"
