@@ -106,6 +106,11 @@ def _support(option: Option, evidence: str, ev_tokens: frozenset[str], option_to
 
 _YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?!\d|[.,]\d)")
 _ORDINAL_MARK = re.compile(r"\bke-?\s?(\d{1,3})\b")
+# the words (normalized) for an event's start and for its end: "terjadi", "dimulai", "pecah" against
+# "berakhir", "selesai", "bubar", "dihentikan"
+_STARTED = frozenset({"jadi", "mulai", "pecah", "letus", "began", "start", "started"})
+_ENDED = frozenset({"akhir", "selesai", "bubar", "henti", "ended", "end"})
+_EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED))
 _OTHER_OCCASION = 0.6  # a sentence dated or numbered otherwise than the stem is about another occasion
 
 
@@ -316,6 +321,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_numbers = {t for t in normalizer.tokens(pasted.stem) if t.isdigit()}
     stem_years = frozenset(n for n in stem_numbers if _YEAR.fullmatch(n))
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
+    # a stem about how an event began reads sentences about how it ended as another occasion, and back
+    stem_toks = frozenset(normalizer.tokens(pasted.stem))
+    stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _EVENT_ENDS
+                                if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
     scores = [(0.0, -1)] * len(pasted.options)
     # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
     own: dict[int, tuple[str, frozenset[str]]] = {}
@@ -377,6 +386,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if _other_occasion(stem_years, stem_small, sentence) or (
                         sup >= 1.0 and _other_occasion(stem_years, stem_small, _clause_of(pasted.options[k], sentence))):
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
+                if other_end and toks & other_end and not toks & stem_end:
+                    value *= _OTHER_OCCASION  # "… terjadi pada masa …" against "Konfrontasi berakhir pada masa Orde Baru"
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     said_in[k] = sentence

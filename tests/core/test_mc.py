@@ -386,3 +386,12 @@ def test_a_sentence_naming_no_option_speaks_of_the_texts_subject(norm: Normalize
     options = ["Budi Santoso", "Rudi Hartono", "Siti Aminah", "Andi Wijaya"]
     assert _choose(norm, "Pelatih yang memperjuangkan aturan catur cepat sampai diakui nasional adalah ....", options,
                    *texts) == "A"
+
+
+def test_how_an_event_began_is_not_how_it_ended(norm: Normalizer) -> None:
+    """Both sentences name the quarrel and a period; only one says when it began."""
+    texts = ["Perselisihan dengan klub tetangga terjadi pada masa pengurus lama.",
+             "Perselisihan berakhir pada masa pengurus baru: setelah rapat di aula, klub tetangga berdamai."]
+    options = ["pengurus lama", "pengurus baru", "pengurus sementara", "pengurus pertama"]
+    assert _choose(norm, "Perselisihan dengan klub tetangga terjadi pada masa ....", options, *texts) == "A"
+    assert _choose(norm, "Perselisihan dengan klub tetangga berakhir pada masa ....", options, *texts) == "B"
