@@ -184,3 +184,8 @@ def test_an_english_phrase_of_the_lexicon_wins_over_its_words(norm: Normalizer) 
     """"crash" alone is "jatuh", but "air crash" is the lexicon's phrase; so is "exclusive economic zone"."""
     assert norm.tokens("Who was killed in an air crash?")[-2:] == norm.tokens("kecelakaan pesawat")
     assert norm.tokens("What is the exclusive economic zone?")[-3:] == norm.tokens("zona ekonomi eksklusif")
+
+
+def test_the_world_bank_is_one_name_not_any_bank(norm: Normalizer) -> None:
+    """"apa itu bank" is no question about the World Bank."""
+    assert norm.tokens("Bank Dunia") == norm.tokens("World Bank") and "bank" not in norm.tokens("Bank Dunia")
