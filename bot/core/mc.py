@@ -251,9 +251,9 @@ class Evidence:
     about: frozenset[str] = frozenset()  # words naming the text's subject (a card's names), in every sentence
     blocks: tuple[tuple[str, frozenset[str]], ...] = ()  # sentences with their list items joined (negated stems)
     leads: tuple[frozenset[str], ...] = ()  # per sentence: the words of the lead-in a list item sits under
-    # per sentence after the first: the subject of the text's first sentence ("Dag Hammarskjöld dari Swedia"),
-    # whom a later "Ia meninggal … saat pesawatnya jatuh" or "Jasanya yang terbesar: …" is about; empty for the first
-    subjects: tuple[str, ...] = ()
+    # the subject its first sentence names ("Dag Hammarskjöld dari Swedia"), whom a later "Ia meninggal …
+    # saat pesawatnya jatuh" or "Jasanya yang terbesar: …" is about
+    subject: str = ""
 
 
 # sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
@@ -279,7 +279,6 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
     # "Faktor pendorongnya antara lain:" then "• Perbedaan sumber daya alam"
     sentences: list[tuple[str, frozenset[str]]] = []
     leads: list[frozenset[str]] = []
-    subjects: list[str] = []
     lead: frozenset[str] = frozenset()
     for raw in _SENTENCE.split(plain):
         sentence = _NUMBERED.sub("", raw.strip(" •-\t"))  # "5. Mahkamah Internasional …" states no number 5
@@ -287,16 +286,15 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
             continue
         toks = frozenset(normalizer.tokens(sentence))
         is_item = bool(_ITEM.match(raw.strip(" \t")))
-        first = sentences[0][0] if sentences else ""  # an answer names its subject first: "Dag Hammarskjöld … adalah"
-        subjects.append(_SUBJECT_END.split(first, maxsplit=1)[0] if first else "")
         sentences.append((sentence, toks))
         leads.append(lead if is_item else frozenset())
         if sentence.endswith(":"):
             lead = toks
         elif not is_item:
             lead = frozenset()
+    subject = _SUBJECT_END.split(sentences[0][0], maxsplit=1)[0] if sentences else ""  # "Dag Hammarskjöld … adalah"
     return Evidence(plain, tuple(sentences), weight, blocks=split(_LIST_BREAK.sub(" ; ", plain)), leads=tuple(leads),
-                    subjects=tuple(subjects))
+                    subject=subject)
 
 
 def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
@@ -319,17 +317,16 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     option_counts = [_counted(o.text, normalizer) for o in pasted.options]
     translated = [_translated(o.text, normalizer) for o in pasted.options]
     in_order = [_own_words(o.text, normalizer) for o in pasted.options]
-    stem_numbers = {t for t in normalizer.tokens(pasted.stem) if t.isdigit()}
+    stem_toks = frozenset(normalizer.tokens(pasted.stem))
+    stem_numbers = {t for t in stem_toks if t.isdigit()}
     stem_years = frozenset(n for n in stem_numbers if _YEAR.fullmatch(n))
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
     # a stem about how an event began reads sentences about how it ended as another occasion, and back
-    stem_toks = frozenset(normalizer.tokens(pasted.stem))
     stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _EVENT_ENDS
                                 if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
     scores = [(0.0, -1)] * len(pasted.options)
-    # for options named in a shared sentence: (sentence, the stem words of the option's own clause)
-    own: dict[int, tuple[str, frozenset[str]]] = {}
-    clause_words: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)  # per shared sentence, every option's
+    # per sentence naming several options: the stem words of each option's own clause
+    clause_words: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)
     said_in: dict[int, str] = {}  # the sentence behind each option's score
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     # the items of a list are what its lead-in names: for "yang bukan fungsi X", every item under
@@ -349,11 +346,11 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                                           translated[k]))
                         if 0.0 < sup < 1.0 and not _NEGATION.search(opt.text.casefold()) else sup
                         for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
-            subject = ev.subjects[j] if j < len(ev.subjects) else ""
-            # a sentence that opens with a pronoun, or names no option, speaks of the text's subject
-            if subject and (_PRONOUN.match(sentence) or not any(sup >= 1.0 for sup in sups)):
-                subject_toks = _token_set(subject, normalizer)
-                sups = [1.0 if sup < 1.0 and _support(opt, subject, subject_toks, option_tokens[k], unit) >= 1.0 else sup
+            # a later sentence that opens with a pronoun, or names no option, speaks of the text's subject
+            if j > 0 and ev.subject and (_PRONOUN.match(sentence) or not any(sup >= 1.0 for sup in sups)):
+                subject_toks = _token_set(ev.subject, normalizer)
+                sups = [1.0 if sup < 1.0 and _support(opt, ev.subject, subject_toks, option_tokens[k], unit) >= 1.0
+                        else sup
                         for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")
@@ -369,15 +366,13 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if sup <= 0.0:
                     continue
                 where = toks
-                clause: frozenset[str] | None = None
                 if k in exact and clauses:  # several options in one sentence: each is judged by its own clause
                     clause = next((c for text, c in clauses
                                    if _support(pasted.options[k], text, c, option_tokens[k], unit,
                                                _sequence(text, normalizer)) >= 1.0), None)
                     if clause is not None:
                         clause_words[sentence][k] = frozenset(clause & stem.keys())
-                    where = next((c for text, c in clauses if _support(pasted.options[k], text, c, option_tokens[k],
-                                                                       unit, _sequence(text, normalizer)) >= 1.0), toks)
+                        where = clause
                 elif sup >= 1.0 and ";" in sentence:  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                     where = _part_words(sentence, pasted.options[k].text, normalizer) or toks
                 rel = sum(w if t in where or t in ev.about or _ALIKE.get(t, "") in where else w * lead_share
@@ -392,10 +387,6 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     said_in[k] = sentence
-                    if clause is not None:
-                        own[k] = (sentence, frozenset(clause & stem.keys()))
-                    else:
-                        own.pop(k, None)
                     if trace is not None:
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         for block, toks in ev.blocks if pasted.negated else ():
@@ -420,7 +411,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             return Choice(pasted.options[low], scores[ranked[0]][1])
     elif _leads(scores[top][0], scores[second][0], min_score):
         return Choice(pasted.options[top], scores[top][1])
-    elif scores[top][0] >= min_score and (picked := own_clause_decides(ranked, scores, own, clause_words, stem)) is not None:
+    elif scores[top][0] >= min_score and (picked := own_clause_decides(ranked, scores, said_in, clause_words, stem)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
     elif scores[top][0] >= min_score and (picked := by_position(pasted, ranked, scores, said_in)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])

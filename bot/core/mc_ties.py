@@ -69,15 +69,15 @@ _CLOSE = 0.85  # options this near the best, stated in the best's sentence, are 
 
 
 def own_clause_decides(ranked: list[int], scores: list[tuple[float, int]],
-                        own: dict[int, tuple[str, frozenset[str]]],
-                        clause_words: dict[str, dict[int, frozenset[str]]], stem: dict[str, float]) -> int | None:
+                        said_in: dict[int, str], clause_words: dict[str, dict[int, frozenset[str]]],
+                        stem: dict[str, float]) -> int | None:
     """Options tied in one sentence ("Australia yang dipilih Indonesia; Belgia yang dipilih Belanda"):
     the one whose own clause holds more of the stem's words, when the others' clauses hold only fewer.
     The sentence is the best option's, though another option may score best elsewhere."""
     close = [k for k in ranked if scores[k][0] >= _CLOSE * scores[ranked[0]][0]]
-    if len(close) < 2 or ranked[0] not in own:
+    if len(close) < 2 or ranked[0] not in said_in:
         return None
-    in_sentence = clause_words.get(own[ranked[0]][0], {})
+    in_sentence = clause_words.get(said_in[ranked[0]], {})
     if any(k not in in_sentence for k in close):
         return None
     best = max(close, key=lambda k: len(in_sentence[k]))

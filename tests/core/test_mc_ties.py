@@ -31,10 +31,10 @@ def test_a_stem_asking_a_name_gets_the_defined_term_not_a_word_of_its_definition
 def test_an_own_clause_with_more_of_the_stem_decides_in_the_best_options_sentence() -> None:
     sentence = "Anggota: Budi yang dipilih Indonesia; Sinta yang dipilih Belanda; dan Rina sebagai pihak netral."
     scores = [(0.56, 0), (0.56, 0), (0.61, 1)]
-    own = {2: (sentence, frozenset({"pilih", "belanda"}))}
+    said_in = {0: sentence, 1: sentence, 2: sentence}
     clause_words = {sentence: {0: frozenset({"pilih", "indonesia"}), 1: frozenset({"pihak"}),
                                2: frozenset({"pilih", "belanda"})}}
     stem = {"pilih": 1.0, "belanda": 4.0, "indonesia": 1.0, "pihak": 1.0}
-    assert own_clause_decides([2, 0, 1], scores, own, clause_words, stem) == 2
+    assert own_clause_decides([2, 0, 1], scores, said_in, clause_words, stem) == 2
     even = {"pilih": 1.0, "belanda": 1.0, "indonesia": 1.0, "pihak": 1.0}
-    assert own_clause_decides([2, 0, 1], scores, own, clause_words, even) is None
+    assert own_clause_decides([2, 0, 1], scores, said_in, clause_words, even) is None
