@@ -131,10 +131,8 @@ class Normalizer:
         lowered = [m.group(0).lower() for m in found]
         in_phrase: set[int] = set()  # "air crash", "exclusive economic zone": the lexicon's phrase, not its words
         for i in range(len(lowered)):
-            for size in range(min(self.max_multi, len(lowered) - i), 1, -1):
-                if tuple(lowered[i:i + size]) in self.multi:
-                    in_phrase.update(m.start() for m in found[i:i + size])
-                    break
+            if size := self._phrase_at(lowered, i):
+                in_phrase.update(m.start() for m in found[i:i + size])
 
         def swap(m: re.Match[str]) -> str:
             word = m.group(0)
@@ -163,6 +161,13 @@ class Normalizer:
             out.append(tok)
         return out
 
+    def _phrase_at(self, words: list[str], i: int) -> int:
+        """The length of the longest lexicon phrase ("air crash") starting at word i, or 0."""
+        for size in range(min(self.max_multi, len(words) - i), 1, -1):
+            if tuple(words[i : i + size]) in self.multi:
+                return size
+        return 0
+
     def surface(self, text: str) -> list[str]:
         """A text's words as typed (casefolded), before the lexicon rewrites any: to tell a translated phrase."""
         return self._surface_tokens(text)
@@ -188,15 +193,9 @@ class Normalizer:
         expanded: list[str] = []
         i = 0
         while i < len(surface):
-            matched = False
-            for size in range(min(self.max_multi, len(surface) - i), 1, -1):
-                key = tuple(surface[i : i + size])
-                if key in self.multi:
-                    expanded.extend(self.multi[key])
-                    i += size
-                    matched = True
-                    break
-            if matched:
+            if size := self._phrase_at(surface, i):
+                expanded.extend(self.multi[tuple(surface[i : i + size])])
+                i += size
                 continue
             tok = surface[i]
             i += 1
