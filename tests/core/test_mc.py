@@ -80,9 +80,16 @@ def norm() -> Normalizer:
 
 
 def _choose(norm: Normalizer, stem: str, options: list[str], *texts: str) -> str | None:
+    return _choose_weighted(norm, stem, options, dict.fromkeys(texts, 1.0))
+
+
+def _choose_weighted(norm: Normalizer, stem: str, options: list[str], texts: dict[str, float],
+                     stem_weights: dict[str, float] | None = None) -> str | None:
+    """The letter chosen from texts weighed as the tutor weighs its evidence (every stem word 1.0 unless given)."""
     pasted = Pasted(stem, tuple(Option("ABCDE"[i], text) for i, text in enumerate(options)))
-    stem_weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
-    choice = choose(pasted, [evidence(text, 1.0, norm) for text in texts], norm, stem_weights)
+    if stem_weights is None:
+        stem_weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, stem_weights)
     return choice.option.letter if choice.option else None
 
 
@@ -204,10 +211,7 @@ def test_a_sentence_about_another_year_or_ordinal_is_about_another_occasion(norm
              "Kota Contoh menjadi tuan rumah lomba cerdas cermat ke-10 pada 1992, dan memimpinnya sampai 1995.": 0.9}
     options = ["Kota Uji", "Kota Rekaan", "Kota Contoh", "Kota Coba"]
     for stem in ("Lomba cerdas cermat I tahun 1961 diadakan di ....", "Lomba cerdas cermat yang pertama diadakan di kota ...."):
-        pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
-        weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
-        choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
-        assert choice.option is not None and choice.option.letter == "B", stem
+        assert _choose_weighted(norm, stem, options, texts) == "B", stem
 
 
 def test_an_option_translated_word_for_word_is_stated(norm: Normalizer) -> None:
@@ -305,11 +309,7 @@ def test_a_semicolon_part_is_judged_by_its_own_words(norm: Normalizer) -> None:
     texts = {"Lomba cerdas cermat diadakan pertama kali di Kota Rekaan pada 1961.": 0.6,
              "Pendiri lomba cerdas cermat (Budi, 1961); tuan rumah lomba cerdas cermat Kota Contoh 1992.": 0.9}
     options = ["Kota Uji", "Kota Rekaan", "Kota Contoh", "Kota Coba"]
-    stem = "Lomba cerdas cermat tahun 1961 diadakan di ...."
-    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
-    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
-    choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
-    assert choice.option is not None and choice.option.letter == "B"
+    assert _choose_weighted(norm, "Lomba cerdas cermat tahun 1961 diadakan di ....", options, texts) == "B"
 
 
 def test_own_clauses_decide_in_the_best_options_sentence(norm: Normalizer) -> None:
@@ -328,14 +328,12 @@ def test_an_own_clause_with_more_of_the_stems_weight_decides(norm: Normalizer) -
     options = ["Budi", "Rina", "Sinta", "Dewi"]
     stem = ("Panitia lomba dibentuk untuk membantu Indonesia dan Belanda. Anggota yang dipilih oleh pihak "
             "Belanda adalah ...")
-    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
     weights: dict[str, float] = {}
     for tok in norm.tokens(stem):  # a word the stem repeats weighs more, as in the matcher's query
         if tok not in norm.filler:
             weights[tok] = weights.get(tok, 0.0) + 1.0
     listing = "Panitia lomba untuk Indonesia dan Belanda beranggotakan Budi, Sinta, dan Rina."
-    choice = choose(pasted, [evidence(listing, 0.85, norm), evidence(text, 0.9, norm)], norm, weights)
-    assert choice.option is not None and choice.option.letter == "C"
+    assert _choose_weighted(norm, stem, options, {listing: 0.85, text: 0.9}, weights) == "C"
 
 
 def test_for_a_negated_stem_list_items_are_what_their_lead_in_names(norm: Normalizer) -> None:
@@ -345,11 +343,7 @@ def test_for_a_negated_stem_list_items_are_what_their_lead_in_names(norm: Normal
              "3. Negosiasi: berunding dengan sekolah lain.": 0.8,
              "Tugas negosiasi adalah tugas panitia lomba untuk berunding dengan sekolah lain.": 0.6}
     options = ["representasi", "negosiasi", "proteksi", "menghukum peserta sekolah lain"]
-    stem = "Berikut ini yang BUKAN tugas panitia lomba adalah ...."
-    pasted = Pasted(stem, tuple(Option("ABCD"[i], text) for i, text in enumerate(options)))
-    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
-    choice = choose(pasted, [evidence(text, weight, norm) for text, weight in texts.items()], norm, weights)
-    assert choice.option is not None and choice.option.letter == "D"
+    assert _choose_weighted(norm, "Berikut ini yang BUKAN tugas panitia lomba adalah ....", options, texts) == "D"
 
 
 def test_an_option_in_the_banks_language_must_keep_its_word_order(norm: Normalizer) -> None:
