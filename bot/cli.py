@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from bot.core.content import ContentInvalid, load_bank, load_content
+from bot.core.content import ContentInvalid, load_content
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -176,9 +176,9 @@ def _check_warnings(settings: Settings, bank: ContentBank) -> tuple[list[Content
 
 
 def _tutor(settings: Settings) -> Tutor:
-    from bot.core.conversation import Tutor
+    from bot.tutor_cache import load_tutor
 
-    return Tutor(load_bank(settings.resolved_content_dir))
+    return load_tutor(settings.resolved_content_dir, settings.content_cache_folder)
 
 
 def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> int:

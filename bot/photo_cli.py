@@ -11,11 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from bot.core.content import load_bank
-from bot.core.conversation import Tutor
 from bot.core.markup import strip_tags
 from bot.core.photo_text import answer_photo, read_photo_text
 from bot.settings import Settings
+from bot.tutor_cache import load_tutor
 
 
 def cmd_ask_image(settings: Settings, path: str, as_json: bool, lang: str) -> int:
@@ -40,7 +39,7 @@ def cmd_ask_image(settings: Settings, path: str, as_json: bool, lang: str) -> in
         print(f"{path} is not an image this tutor can read", file=sys.stderr)
         return 1
     read = read_photo_text(text)
-    answer = answer_photo(read, Tutor(load_bank(settings.resolved_content_dir)), lang)
+    answer = answer_photo(read, load_tutor(settings.resolved_content_dir, settings.content_cache_folder), lang)
     out = sys.stdout.buffer
     if as_json:
         report = {

@@ -361,10 +361,9 @@ def run(settings: Settings) -> int:
     except StartupError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    from bot.core.content import load_bank  # not for `health`: its Docker check must start fast
-    from bot.core.conversation import Tutor
+    from bot.tutor_cache import load_tutor  # not for `health`: its Docker check must start fast
 
-    tutor = Tutor(load_bank(settings.resolved_content_dir))
+    tutor = load_tutor(settings.resolved_content_dir, settings.content_cache_folder)
     return asyncio.run(_main(settings, mode, tutor))
 
 

@@ -6,6 +6,7 @@ types and reports every bad value with its name, which we turn into one line eac
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -38,6 +39,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///data/tutor.db"
     bot_timezone: str = "Asia/Jakarta"
     content_dir: Path | None = None
+    content_cache_dir: str | None = None
     admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     log_format: Literal["text", "json"] = "text"
@@ -137,6 +139,18 @@ class Settings(BaseSettings):
         if REPO_CONTENT.is_dir():
             return REPO_CONTENT
         return PACKAGE_CONTENT
+
+    @property
+    def content_cache_folder(self) -> Path | None:
+        """Where the built tutor is kept (bot/tutor_cache.py): CONTENT_CACHE_DIR ("off": nowhere),
+        else $XDG_CACHE_HOME/tutor-diplomasi, else ~/.cache/tutor-diplomasi."""
+        configured = (self.content_cache_dir or "").strip()
+        if configured.lower() == "off":
+            return None
+        if configured:
+            return Path(configured)
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(base) if base else Path.home() / ".cache") / "tutor-diplomasi"
 
     @property
     def telegram_file_base_url(self) -> str:

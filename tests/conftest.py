@@ -8,6 +8,8 @@ starts a throwaway one); each test gets its own fresh database, dropped after.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,6 +22,21 @@ from telegram import Bot
 from tests.fakes.bot_api import FakeBotApi
 
 POSTGRES_ENV = "TEST_POSTGRES_URL"
+_CACHE_FOLDER = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One content cache for the whole run, the tests' own (bot/tutor_cache.py): the first test that
+    loads the tutor builds it, every later one, and every `python -m bot` the tests start, reads it."""
+    folder = tempfile.mkdtemp(prefix="tutor-test-cache-")  # mkdtemp: this user's only (0700)
+    os.environ["CONTENT_CACHE_DIR"] = folder
+    config.stash[_CACHE_FOLDER] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_FOLDER, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

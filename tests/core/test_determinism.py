@@ -20,7 +20,9 @@ QUESTIONS = [
 
 def _ask_all(seed: str, tmp_path: Path) -> str:
     lines = "\n".join(json.dumps({"question": q}) for q in QUESTIONS) + "\n"
-    env = {**os.environ, "PYTHONHASHSEED": seed, "DATABASE_URL": f"sqlite:///{tmp_path}/none.db"}
+    # the content cache off: each process builds its own tutor under its own seed
+    env = {**os.environ, "PYTHONHASHSEED": seed, "DATABASE_URL": f"sqlite:///{tmp_path}/none.db",
+           "CONTENT_CACHE_DIR": "off"}
     done = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "-"], input=lines, capture_output=True,
                           text=True, env=env, check=True, cwd=Path(__file__).parents[2], timeout=120)
     return done.stdout

@@ -18,10 +18,9 @@ from bot.broadcast import run_weekly
 from bot.broadcast.weekly import WeeklyRecaps
 from bot.charts import Renderer
 from bot.charts.worker import RENDERER_KEY, RenderError
-from bot.core.content import load_bank
-from bot.core.conversation import Tutor
 from bot.services import Services, services_of
 from bot.storage import Store
+from bot.tutor_cache import load_tutor
 from tests.broadcast.conftest import Clock
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
@@ -61,7 +60,7 @@ async def rig(tmp_path: Path, renderer: SharedRenderer) -> AsyncIterator[tuple[B
     async with FakeBotApi() as api:
         settings = make_settings(api, tmp_path / "tutor.db", admin_user_ids=[OWNER["id"]])
         db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
-        svc = Services(settings=settings, tutor=Tutor(load_bank(settings.resolved_content_dir)), store=db,
+        svc = Services(settings=settings, tutor=load_tutor(settings.resolved_content_dir, settings.content_cache_folder), store=db,
                        clock=clock)
         svc.extras[RENDERER_KEY] = renderer
         await renderer.warmed()
