@@ -60,7 +60,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     "aim": _rx(r"tujuan\w*", r"bertujuan", r"aims?", r"goals?", r"purpose", r"objectives?"),
     "background": _rx(r"latar ?belakang\w*", r"melatarbelakangi", r"alasan\w*", r"mengapa", r"kenapa", r"knp", r"why",
                       r"penyebab\w*", r"pemicu\w*"),
-    "full_name": _rx(r"singkatan\w*", r"kepanjangan\w*", r"stands? for", r"nama lengkap\w*", r"full name", r"akronim"),
+    "full_name": _rx(r"singkatan\w*", r"kepanjangan\w*", r"kependekan\w*", r"stands? for", r"nama lengkap\w*",
+                     r"full name", r"akronim"),
     "predecessor": _rx(r"sebelumnya", r"pendahulu\w*", r"cikal bakal\w*", r"predecessor", r"dulu\w* bernama",
                        r"nama (?:lama|sebelumnya)"),
     "date": _rx(r"diselenggarakan", r"dilaksanakan", r"diadakan", r"berlangsung", r"ditandatangani", r"held", r"signed"),
@@ -116,7 +117,8 @@ CUE_TEXT = (
     "when where who founded established headquarters members many first leader year dibuat disepakati "
     "dideklarasikan disahkan ditetapkan mulai berlaku diterima gagasan dicetuskan digagas diprakarsai kali "
     "bergambar gambar warna arti makna tanggal bulan kota letak terletak berada lokasi seluruh semua total keseluruhan "
-    "orang buah sekarang kini terbaru"  # counting units ("ada brp orang") and "now"
+    "orang buah sekarang kini terbaru "  # counting units ("ada brp orang") and "now"
+    "kependekan sejarah perjuangan materi pelajaran bab"  # where the student met it: "KTN dlm sejarah perjuangan"
 )
 
 
