@@ -75,6 +75,7 @@ class Thresholds:
     margin: float = 0.02
     clear_answer: float = 0.60
     clear_lead: float = 0.15
+    declared_lead: float = 0.08  # clear_answer's lead when only the best declares the asked intent (dev and tuning: +2, none wrong)
     certain: float = 0.85
     coverage: float = 0.55
     suggest_coverage: float = 0.34
@@ -114,8 +115,10 @@ def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
     only_declares = top.declares and runner_up is not None and not runner_up.declares
     if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or certain or only_declares):
         return "answer"
-    if best >= th.clear_answer and coverage >= th.coverage and best - second >= th.clear_lead:
-        return "answer"  # a little lower, but far ahead of every other entry
+    lead = best - second
+    if best >= th.clear_answer and coverage >= th.coverage and (
+            lead >= th.clear_lead or (only_declares and top.agrees and lead >= th.declared_lead)):
+        return "answer"  # a little lower, but far ahead of every other entry (or of every one that answers what is asked)
     if best >= th.suggest and coverage >= th.suggest_coverage:
         return "suggest"
     return "unknown"

@@ -111,6 +111,18 @@ def test_a_near_tie_is_no_tie_when_only_the_best_declares_what_is_asked() -> Non
     assert decide([Candidate("a", 0.6, declares=True), Candidate("b", 0.59)], 1.0, th) == "suggest"  # too low anyway
 
 
+def test_a_lower_score_needs_less_lead_over_entries_that_do_not_answer_what_is_asked() -> None:
+    th = Thresholds()
+    ahead = th.clear_answer + 0.04
+    only_it = [Candidate("a", ahead, declares=True), Candidate("b", ahead - th.declared_lead - 0.001)]
+    assert decide(only_it, 1.0, th) == "answer"
+    both = [Candidate("a", ahead, declares=True), Candidate("b", ahead - th.declared_lead - 0.001, declares=True)]
+    assert decide(both, 1.0, th) == "suggest"  # the runner-up answers the intent too: the usual lead applies
+    closer = [Candidate("a", ahead, declares=True), Candidate("b", ahead - th.declared_lead + 0.01)]
+    assert decide(closer, 1.0, th) == "suggest"
+    assert decide(only_it, th.coverage - 0.01, th) == "suggest"  # most of the question unexplained
+
+
 def test_a_score_a_little_lower_answers_when_far_ahead_of_every_other_entry() -> None:
     th = Thresholds()
     assert decide([Candidate("a", th.clear_answer + 0.01), Candidate("b", 0.40)], 1.0, th) == "answer"
