@@ -47,7 +47,7 @@ from bot.services import (
 from bot.settings import Settings
 from bot.storage import Store
 from bot.transport import Vitals, WatchedRequest
-from bot.tutor_cache import load_tutor
+from bot.tutor_cache import tutor_for
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ async def _post_init(application: TutorApplication) -> None:
     """Open the database, build Services, set the command menus, resume rounds, start broadcasts."""
     settings: Settings = application.bot_data["settings"]
     if not has_services(application):
-        tutor = application.bot_data.pop(TUTOR_KEY, None) or load_tutor(settings.resolved_content_dir, settings.content_cache_folder)
+        tutor = application.bot_data.pop(TUTOR_KEY, None) or tutor_for(settings)
         for problem in indistinct_phrasings(tutor.bank, tutor.matcher):  # `check` reports these too
             log.warning("content: %s", problem)
         store = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone)

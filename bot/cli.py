@@ -176,9 +176,9 @@ def _check_warnings(settings: Settings, bank: ContentBank) -> tuple[list[Content
 
 
 def _tutor(settings: Settings) -> Tutor:
-    from bot.tutor_cache import load_tutor
+    from bot.tutor_cache import tutor_for
 
-    return load_tutor(settings.resolved_content_dir, settings.content_cache_folder)
+    return tutor_for(settings)
 
 
 def cmd_ask(settings: Settings, words: list[str], as_json: bool, lang: str) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.core.markup import strip_tags
 from bot.core.photo_text import answer_photo, read_photo_text
 from bot.settings import Settings
-from bot.tutor_cache import load_tutor
+from bot.tutor_cache import tutor_for
 
 
 def cmd_ask_image(settings: Settings, path: str, as_json: bool, lang: str) -> int:
@@ -39,7 +39,7 @@ def cmd_ask_image(settings: Settings, path: str, as_json: bool, lang: str) -> in
         print(f"{path} is not an image this tutor can read", file=sys.stderr)
         return 1
     read = read_photo_text(text)
-    answer = answer_photo(read, load_tutor(settings.resolved_content_dir, settings.content_cache_folder), lang)
+    answer = answer_photo(read, tutor_for(settings), lang)
     out = sys.stdout.buffer
     if as_json:
         report = {

@@ -361,9 +361,9 @@ def run(settings: Settings) -> int:
     except StartupError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    from bot.tutor_cache import load_tutor  # not for `health`: its Docker check must start fast
+    from bot.tutor_cache import tutor_for  # not for `health`: its Docker check must start fast
 
-    tutor = load_tutor(settings.resolved_content_dir, settings.content_cache_folder)
+    tutor = tutor_for(settings)
     return asyncio.run(_main(settings, mode, tutor))
 
 

@@ -8,9 +8,9 @@ content, PySastrawi stems it, rapidfuzz scores it). Change any of these and the 
 is never stale; a copy that cannot be read is rebuilt and replaced.
 
 Where: the setting CONTENT_CACHE_DIR, else $XDG_CACHE_HOME/tutor-diplomasi, else
-~/.cache/tutor-diplomasi (Settings.content_cache_folder); CONTENT_CACHE_DIR=off builds every time. Only files this user owns, in a folder only this user may
-write to, are unpickled (a pickle runs code when loaded). A folder that cannot be written costs the
-speed-up only.
+~/.cache/tutor-diplomasi (Settings.content_cache_folder); CONTENT_CACHE_DIR=off builds every time.
+Only files this user owns, in a folder only this user may write to, are unpickled (a pickle runs code
+when loaded). A folder that cannot be written costs the speed-up only.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path
 import bot.core
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,11 @@ def load_tutor(content_dir: Path, cache_dir: Path | None) -> Tutor:
     tutor = Tutor(load_bank(content_dir))
     _write(path, tutor)
     return tutor
+
+
+def tutor_for(settings: Settings) -> Tutor:
+    """The tutor of the configured content, through the configured cache (what the bot and the CLI use)."""
+    return load_tutor(settings.resolved_content_dir, settings.content_cache_folder)
 
 
 def cache_key(content_dir: Path) -> str:

@@ -45,6 +45,20 @@ def _plant(path: Path, tutor: Tutor, mode: int) -> None:
     path.chmod(mode)
 
 
+def _key_path(content: Path, tmp_path: Path) -> Path:
+    """Where `content`'s copy goes, in a fresh private cache folder."""
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    return cache / f"tutor-{cache_key(content)}.pickle"
+
+
+def _impostor(content: Path, tmp_path: Path) -> Tutor:
+    """A tutor of other content (another founding date), to plant under `content`'s key."""
+    other = Path(shutil.copytree(content, tmp_path / "other"))
+    _replace_in(other, "12 Maret 1971", "1 Januari 1999")
+    return Tutor(load_bank(other))
+
+
 def test_a_copy_is_written_once_and_replies_as_the_built_tutor(content: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = load_tutor(content, cache)
@@ -58,27 +72,18 @@ def test_a_copy_is_written_once_and_replies_as_the_built_tutor(content: Path, tm
 
 def test_the_copy_is_what_is_loaded_when_it_is_private(content: Path, tmp_path: Path) -> None:
     """A tutor planted under the right key is the one returned: the copy really is read."""
-    cache = tmp_path / "cache"
-    cache.mkdir(mode=0o700)
-    key_path = cache / f"tutor-{cache_key(content)}.pickle"
-    other = tmp_path / "other"
-    shutil.copytree(content, other)
-    _replace_in(other, "12 Maret 1971", "1 Januari 1999")
-    _plant(key_path, Tutor(load_bank(other)), 0o600)
-    assert "1 Januari 1999" in load_tutor(content, cache).reply(QUESTION).text
+    key_path = _key_path(content, tmp_path)
+    _plant(key_path, _impostor(content, tmp_path), 0o600)
+    assert "1 Januari 1999" in load_tutor(content, key_path.parent).reply(QUESTION).text
 
 
 def test_a_copy_others_may_write_is_never_unpickled(content: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    cache.mkdir(mode=0o700)
-    key_path = cache / f"tutor-{cache_key(content)}.pickle"
-    other = tmp_path / "other"
-    shutil.copytree(content, other)
-    _replace_in(other, "12 Maret 1971", "1 Januari 1999")
-    _plant(key_path, Tutor(load_bank(other)), 0o666)
+    key_path = _key_path(content, tmp_path)
+    cache, impostor = key_path.parent, _impostor(content, tmp_path)
+    _plant(key_path, impostor, 0o666)
     assert "12 Maret 1971" in load_tutor(content, cache).reply(QUESTION).text
     cache.chmod(0o777)
-    _plant(key_path, Tutor(load_bank(other)), 0o600)
+    _plant(key_path, impostor, 0o600)
     assert "12 Maret 1971" in load_tutor(content, cache).reply(QUESTION).text
 
 
@@ -91,9 +96,8 @@ def test_changed_content_gets_its_own_copy(content: Path, tmp_path: Path) -> Non
 
 
 def test_an_unreadable_copy_is_rebuilt_and_replaced(content: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    cache.mkdir(mode=0o700)
-    key_path = cache / f"tutor-{cache_key(content)}.pickle"
+    key_path = _key_path(content, tmp_path)
+    cache = key_path.parent
     key_path.write_bytes(b"\x80\x05 half a pickle")
     key_path.chmod(0o600)
     assert "12 Maret 1971" in load_tutor(content, cache).reply(QUESTION).text

@@ -108,14 +108,14 @@ def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
     best = top.score
     runner_up = cands[1] if len(cands) > 1 else None
     second = runner_up.score if runner_up else 0.0
+    lead = best - second
     only_exact = top.exact and not (runner_up and runner_up.exact)
-    certain = best >= th.certain and (best - second >= th.tie or only_exact)
+    certain = best >= th.certain and (lead >= th.tie or only_exact)
     # a near tie between an entry that answers what is asked and one that does not ("Landas kontinen
     # adalah …": its definition, or the difference between it and the ZEE) is no tie
     only_declares = top.declares and runner_up is not None and not runner_up.declares
-    if best >= th.answer and coverage >= th.coverage and (best - second >= th.margin or certain or only_declares):
+    if best >= th.answer and coverage >= th.coverage and (lead >= th.margin or certain or only_declares):
         return "answer"
-    lead = best - second
     if best >= th.clear_answer and coverage >= th.coverage and (
             lead >= th.clear_lead or (only_declares and top.agrees and lead >= th.declared_lead)):
         return "answer"  # a little lower, but far ahead of every other entry (or of every one that answers what is asked)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.services import Services, services_of
 from bot.storage import Store
-from bot.tutor_cache import load_tutor
+from bot.tutor_cache import tutor_for
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
@@ -48,7 +48,7 @@ async def running_bot(api: FakeBotApi, tmp_path: Path, store_class: type[Store],
                       ) -> AsyncIterator[Bot]:
     settings = make_settings(api, tmp_path / "tutor.db")
     store = await store_class.open(url or settings.async_database_url)
-    services = Services(settings=settings, tutor=load_tutor(settings.resolved_content_dir, settings.content_cache_folder), store=store)
+    services = Services(settings=settings, tutor=tutor_for(settings), store=store)
     app = await start_bot(settings, services=services)
     running = Bot(api, app, settings)
     try:

@@ -14,7 +14,7 @@ from bot.broadcast import engine_of
 from bot.services import Services, services_of
 from bot.storage import Store
 from bot.storage.models import Chat
-from bot.tutor_cache import load_tutor
+from bot.tutor_cache import tutor_for
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
 from tests.fakes.bot_api import FakeBotApi
@@ -44,7 +44,7 @@ async def clocked(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[Bot, C
     clock = Clock(datetime(2025, 3, 2, 23, 59, tzinfo=UTC))
     settings = make_settings(api, tmp_path / "tutor.db")
     db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
-    svc = Services(settings=settings, tutor=load_tutor(settings.resolved_content_dir, settings.content_cache_folder), store=db, clock=clock)
+    svc = Services(settings=settings, tutor=tutor_for(settings), store=db, clock=clock)
     app = await start_bot(settings, services=svc)
     try:
         yield Bot(api, app, settings), clock

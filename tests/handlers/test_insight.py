@@ -20,7 +20,7 @@ from bot.charts import Renderer
 from bot.charts.worker import RENDERER_KEY, RenderError
 from bot.services import Services, services_of
 from bot.storage import Store
-from bot.tutor_cache import load_tutor
+from bot.tutor_cache import tutor_for
 from tests.broadcast.conftest import Clock
 from tests.e2e.harness import Bot, make_settings, start_bot, stop_bot
 from tests.fakes import updates as U
@@ -60,7 +60,7 @@ async def rig(tmp_path: Path, renderer: SharedRenderer) -> AsyncIterator[tuple[B
     async with FakeBotApi() as api:
         settings = make_settings(api, tmp_path / "tutor.db", admin_user_ids=[OWNER["id"]])
         db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
-        svc = Services(settings=settings, tutor=load_tutor(settings.resolved_content_dir, settings.content_cache_folder), store=db,
+        svc = Services(settings=settings, tutor=tutor_for(settings), store=db,
                        clock=clock)
         svc.extras[RENDERER_KEY] = renderer
         await renderer.warmed()
