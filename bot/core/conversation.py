@@ -32,6 +32,10 @@ SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or sha
 KNOWS_ALL = 0.95  # an entry that knows (nearly) every word of a vague question is about it
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 MC_UNKNOWN_STRICTNESS = 0.5  # how much a stem's unknown words raise the bar for choosing an option (dev half)
+# an undecided option question asked once per option, with the option filled in: the least the best
+# (match score times how much of the option its entry states) must reach, and how far ahead of the next
+HYPOTHESIS_MIN = 0.3
+HYPOTHESIS_LEAD = 1.8
 _ARITHMETIC = re.compile(r"\d\s*[+×÷=*^]\s*\d|\d\s*%\s*(?:dari|of)\s*\d", re.IGNORECASE)  # not "dibagi": "dibagi jadi"
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
@@ -297,6 +301,24 @@ class Tutor:
             cached = self._evidence[text] = mc.evidence(text, 1.0, self.matcher.normalizer)
         return cached
 
+    def _by_hypothesis(self, stem: str, pasted: Pasted) -> tuple[Option, FaqEntry] | None:
+        """Asked once per option with the option filled in, one option finds an entry that states it
+        clearly better than any other option does: that option, and the entry that states it."""
+        found: list[tuple[float, Option, FaqEntry | None]] = []
+        for option in pasted.options:
+            best: tuple[float, FaqEntry | None] = (0.0, None)
+            for cand in self.matcher.match(f"{stem} {option.text}").candidates[:3]:
+                candidate = self.bank.faq[cand.faq_id]
+                value = cand.score * mc.states(option, self._answer_evidence(candidate), self.matcher.normalizer)
+                if value > best[0]:
+                    best = (value, candidate)
+            found.append((best[0], option, best[1]))
+        found.sort(key=lambda row: row[0], reverse=True)
+        (top, option, stating), runner_up = found[0], found[1][0]
+        if stating is None or top < HYPOTHESIS_MIN or top < HYPOTHESIS_LEAD * runner_up:
+            return None
+        return option, stating
+
     def _pasted(self, question: str, pasted: Pasted, lang: str) -> Reply:
         stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
         intent = intents.detect(stem).name
@@ -348,8 +370,16 @@ class Tutor:
                    if found is not None and intent == "count" and found[1].count is not None else None)
         if counted is None and found is not None:
             counted = mc.stated_once(pasted, evidence[0], norm)  # the card fact the stem asks for names one option
-        choice = (mc.Choice(counted, 0) if counted is not None
+        # "3. ..." under two given items is a blank for the student's own answer: nothing to choose from
+        blank = not all(re.search(r"\w", o.text) for o in pasted.options)
+        choice = (mc.Choice(None) if blank else mc.Choice(counted, 0) if counted is not None
                   else mc.choose(pasted, evidence, norm, known, min_score=mc.MIN_SCORE + MC_UNKNOWN_STRICTNESS * unknown_share))
+        if choice.option is None and not pasted.negated and not blank:
+            filled = self._by_hypothesis(stem, pasted)
+            if filled is not None:
+                choice = mc.Choice(filled[0], len(evidence))
+                evidence.append(self._answer_evidence(filled[1]))
+                sources.append((public_source(filled[1].source), filled[1].id, None))
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]

@@ -200,7 +200,7 @@ _LEAD_WORDS = frozenset(
     """
     kak kakak ka kk min mimin bang mas mbak mba sis bro gan om pak bu ibu bapak guru guruku halo hai hi hallo helo
     permisi assalamualaikum pagi siang sore malam selamat aku saya gue gw aq ak sy ada punya dapet dapat lagi lg
-    ngerjain mengerjakan tugas tugasku pr prku pe er soal soalnya ulangan ujian uh pts pas uts uas latihan dari
+    ngerjain mengerjakan tugas tugasku pr prku ku pe er soal soalnya ulangan ujian uh pts pas uts uas latihan dari
     tolong tlg bantu bantuin dibantu jawab jawabin dijawab mau pengen ingin tanya nanya bertanya nanya2 izin ijin
     numpang nih ni ini dong donk ya yah please pls plis mohon besok dikumpul dikumpulin harus hrs kumpul ini nomor
     no nomer sama yang gak bisa ga ngerti paham bingung help me minta diajarin ajarin pelajaran pkn ppkn ips
@@ -208,7 +208,7 @@ _LEAD_WORDS = frozenset(
     """.split()
 )
 _TAIL = re.compile(
-    r"(?:[\s.,!?]*(?:jelaskan|jelaskan jawabanmu|jelaskan alasanmu|jelaskan pendapatmu|berikan alasanmu|berikan alasannya|"
+    r"(?:[\s.,!?]*(?<!\w)(?:jelaskan|jelaskan jawabanmu|jelaskan alasanmu|jelaskan pendapatmu|berikan alasanmu|berikan alasannya|"
     r"berikan contohnya|berikan penjelasan(?:mu)?|sertakan alasannya|explain|uraikan|beri alasan|tolong dijawab|"
     r"tolong jawab|makasih|terima kasih|thanks|thx|kak|ya|yaa|dong|pls|please|plis)\b[\s.,!?]*)+$",
     re.IGNORECASE,

@@ -459,6 +459,12 @@ def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer, fact: 
     return holders[0] if len(holders) == 1 else None
 
 
+def states(option: Option, ev: Evidence, normalizer: Normalizer) -> float:
+    """How much of the option the text states at best (0..1), over its sentences."""
+    option_tokens = frozenset(_sequence(option.text, normalizer))
+    return max((_support(option, sentence, toks, option_tokens) for sentence, toks in ev.sentences), default=0.0)
+
+
 def best_sentence(ev: Evidence, option: Option, normalizer: Normalizer) -> str:
     """The sentence of the evidence that states the option (plain text), for the explanation."""
     sentences = [sentence for sentence, _ in ev.sentences]

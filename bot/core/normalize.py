@@ -47,7 +47,7 @@ FILLER = frozenset(
     there their they we our your which on at for by with from into than also any following called known
     biar supaya
     tadi dah udah udh sudah gini liat lihat ngerti mengerti paham bingung huhu hiks besok ulangan ujian
-    pr kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
+    pr ku kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
     soalnya cari bantuin jawabin kasih ngasih sering tapi tetapi namun lupa
     trivia quiz question behind
     """.split()

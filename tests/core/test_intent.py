@@ -66,6 +66,11 @@ def test_requested_count(text: str, n: int | None) -> None:
     ("3. kapan asean berdiri", "kapan asean berdiri"),  # a question number is a lead-in
     ("3/4 + 2/5 berapa", "3/4 + 2/5 berapa"),  # a sum is the question, not a lead-in
     ("15% dari 200 berapa", "15% dari 200 berapa"),
+    # a closing "ya" or "kak" comes off, but not the end of a word that ends in those letters
+    ("fungsi konsul itu apa sih sebenernya", "fungsi konsul itu apa sih sebenernya"),
+    ("hak veto tu gmn cara kerjanya", "hak veto tu gmn cara kerjanya"),
+    ("apa itu hak veto ya kak", "apa itu hak veto"),
+    ("tolong bantu pr ku kak 🙏 Sebutkan 3 tujuan ASEAN!", "Sebutkan 3 tujuan ASEAN!"),
 ])
 def test_homework_wrappers_come_off(text: str, core: str) -> None:
     assert strip_homework(text) == core

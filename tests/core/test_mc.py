@@ -389,3 +389,29 @@ def test_how_an_event_began_is_not_how_it_ended(norm: Normalizer) -> None:
     options = ["pengurus lama", "pengurus baru", "pengurus sementara", "pengurus pertama"]
     assert _choose(norm, "Perselisihan dengan klub tetangga terjadi pada masa ....", options, *texts) == "A"
     assert _choose(norm, "Perselisihan dengan klub tetangga berakhir pada masa ....", options, *texts) == "B"
+
+
+@pytest.mark.parametrize(("question", "letter"), [
+    pytest.param("What is the main aim of the UN?\nA) to build a world army\nB) to keep international peace and security\n"
+                 "C) to set oil prices\nD) to run world trade", "B", id="english-paraphrase"),
+    pytest.param("Dalam menjalankan politik luar negeri bebas aktif, Indonesia selalu ...\n"
+                 "A. memperhatikan kepentingan global\nB. memperhatikan kepentingan regional\n"
+                 "C. memperhatikan kepentingan internasional\nD. mempertimbangkan kepentingan nasional", "D",
+                 id="options-alike-but-one"),
+])
+def test_undecided_options_are_asked_one_by_one(tutor: Tutor, question: str, letter: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-level reading leaves these open; asked with each option filled in, one option
+    finds an entry that states it far better than the others."""
+    reply = tutor.reply(question)
+    assert reply.choice == letter and reply.kind == "answer" and "Sumber:" in reply.text
+    monkeypatch.setattr("bot.core.conversation.HYPOTHESIS_MIN", 99.0)  # the option-by-option reading off
+    assert tutor.reply(question).choice is None
+
+
+def test_blanks_to_fill_in_are_not_options(tutor: Tutor) -> None:
+    """A worksheet gives two items and a blank "3. ..." for the student: nothing to choose from."""
+    reply = tutor.reply("Tujuan ASEAN menurut Deklarasi Bangkok ada tujuh. Lengkapi:\n"
+                        "1. Mempercepat pertumbuhan ekonomi di Asia Tenggara.\n"
+                        "2. Memelihara perdamaian dan stabilitas kawasan.\n3. ...")
+    assert reply.choice is None
