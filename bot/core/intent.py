@@ -207,6 +207,9 @@ _LEAD_WORDS = frozenset(
     kelas kls sekolah smp sma sd mapel dan tentang buat untuk the teacher homework my i have a question
     """.split()
 )
+# where the student met the subject ("di buku ips kelas 9", "kelas XI SMA"), not what is asked; "kelas" alone
+# stays (the classes of heads of mission)
+_SCHOOL_GRADE = re.compile(r"\bkelas\s+(?:\d{1,2}|[ivx]{1,4})\b(?:\s+(?:sd|smp|sma|smk|mts|ma))?", re.IGNORECASE)
 _TAIL = re.compile(
     r"(?:[\s.,!?]*(?<!\w)(?:jelaskan|jelaskan jawabanmu|jelaskan alasanmu|jelaskan pendapatmu|berikan alasanmu|berikan alasannya|"
     r"berikan contohnya|berikan penjelasan(?:mu)?|sertakan alasannya|explain|uraikan|beri alasan|tolong dijawab|"
@@ -230,7 +233,7 @@ def strip_homework(text: str) -> str:
     A lead-in is cut only when every word before the question (or before the first sentence mark)
     is a wrapper word, so "Apa tugas Dewan Keamanan" keeps its "tugas".
     """
-    body = text.strip()
+    body = _SCHOOL_GRADE.sub(" ", text).strip() or text.strip()
     # leading clauses made only of wrapper words ("kak aku ada tugas dari bu guru:")
     while True:
         m = re.match(r"^([^.?!:\n]*)[.?!:\n]+\s*(.+)$", body, re.DOTALL)

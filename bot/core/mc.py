@@ -127,6 +127,15 @@ def _other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sent
     return bool(stem_small and ordinals and not ordinals & stem_small)
 
 
+def _only_within(short: str, long: str, sentence: str) -> bool:
+    """The sentence names the option `short` only as part of the longer option `long` that contains it."""
+    short_f, long_f = (fold_accents(o.casefold()).strip(" .") for o in (short, long))
+    if short_f == long_f or not re.search(rf"(?<!\w){re.escape(short_f)}(?!\w)", long_f):
+        return False
+    rest = re.sub(rf"(?<!\w){re.escape(long_f)}(?!\w)", " ", _folded(sentence)[0])
+    return not re.search(rf"(?<!\w){re.escape(short_f)}(?!\w)", rest)
+
+
 def _clause_of(option: Option, sentence: str) -> str:
     """The clause of the sentence that names the option (the whole sentence when none does alone)."""
     text = option.text.casefold().strip(" .")
@@ -360,6 +369,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):
                     sups[k] = 0.0  # "persona grata" is only part of the "persona non grata" this sentence states
+                elif sup >= 1.0 and any(_only_within(pasted.options[k].text, pasted.options[j].text, sentence)
+                                        for j in exact if j != k):
+                    sups[k] = 0.0  # "Duta" is only the start of the "Duta Besar Luar Biasa …" this sentence states
             clauses = (_with_shared_lead(_clauses(sentence, normalizer), [pasted.options[k].text for k in exact],
                                          normalizer) if len(exact) >= 2 else ())
             for k, sup in enumerate(sups):

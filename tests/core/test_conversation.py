@@ -199,3 +199,15 @@ def test_a_bare_subject_name_gets_its_main_entry_among_many_that_mention_it(tuto
 def test_words_for_handling_and_responsibility_are_read(tutor: Tutor, text: str, faq_id: str) -> None:
     reply = tutor.reply(text)
     assert (reply.kind, reply.faq_id) == ("answer", faq_id)
+
+
+@pytest.mark.parametrize(("question", "faq_id"), [
+    ("sijori tu apa ya kak, ada di buku ips kelas 9 tp aku ga ngerti", "fo-bilateral-singapura"),
+    ("kak fungsi konsul tu apa sih sebenernya", "fungsi-konsuler"),
+    ("tolong bantu pr ku kak 🙏 apa tujuan OPEC", "opec"),
+])
+def test_where_the_student_met_it_and_chatter_do_not_hide_the_question(tutor: Tutor, question: str,
+                                                                       faq_id: str) -> None:
+    """The book, the subject and "sebenernya" say nothing about what is asked."""
+    reply = tutor.reply(question)
+    assert reply.kind == "answer" and reply.faq_id == faq_id

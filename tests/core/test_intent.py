@@ -71,6 +71,8 @@ def test_requested_count(text: str, n: int | None) -> None:
     ("hak veto tu gmn cara kerjanya", "hak veto tu gmn cara kerjanya"),
     ("apa itu hak veto ya kak", "apa itu hak veto"),
     ("tolong bantu pr ku kak 🙏 Sebutkan 3 tujuan ASEAN!", "Sebutkan 3 tujuan ASEAN!"),
+    ("apa itu asean kelas 8 smp", "apa itu asean"),  # where the student met it, not what is asked
+    ("apa saja kelas kepala perwakilan", "apa saja kelas kepala perwakilan"),
 ])
 def test_homework_wrappers_come_off(text: str, core: str) -> None:
     assert strip_homework(text) == core

@@ -57,6 +57,11 @@ def test_negated_stem_picks_the_option_the_list_leaves_out(tutor: Tutor) -> None
                  id="card-fact-asked-for-names-one-option"),
     pytest.param("Anggota PBB saat ini berjumlah ... negara. A. 51 B. 60 C. 193 D. 200", "C",
                  id="saat-ini-asks-the-count-now"),
+    pytest.param("On what date is UN Day held every year?\na) 1st Oct\nb) 24th Oct\nc) 10th Dec\nd) 26th June", "B",
+                 id="english-ordinal-dates"),
+    # "Duta" is stated only as the start of "Duta Besar Luar Biasa dan Berkuasa Penuh"
+    pytest.param("Perwakilan diplomatik yang tingkatannya tertinggi ialah ...\nA. Kuasa usaha\nB. Duta\n"
+                 "C. Menteri residen\nD. Duta Besar Luar Biasa dan Berkuasa Penuh", "D", id="option-inside-a-longer-option"),
 ])
 def test_pasted_question_gets_the_option_the_bank_states(tutor: Tutor, question: str, letter: str) -> None:
     assert tutor.reply(question).choice == letter

@@ -39,6 +39,12 @@ def test_english_dates_read_as_indonesian_ones(norm: Normalizer) -> None:
     assert sorted(norm.tokens("September 1st")) == sorted(norm.tokens("1 September"))
 
 
+def test_english_ordinal_dates_and_month_abbreviations(norm: Normalizer) -> None:
+    assert norm.tokens("24th Oct") == norm.tokens("24 Oktober")
+    assert norm.tokens("1st Jan 1995") == norm.tokens("1 Januari 1995")
+    assert norm.tokens("the 3rd summit") == norm.tokens("the 3 summit")
+
+
 def test_d8_is_one_name(norm: Normalizer) -> None:
     assert norm.tokens("D-8") == norm.tokens("D 8") == norm.tokens("d8") == ["d8"]
 
