@@ -45,6 +45,10 @@ def test_english_ordinal_dates_and_month_abbreviations(norm: Normalizer) -> None
     assert norm.tokens("the 3rd summit") == norm.tokens("the 3 summit")
 
 
+def test_irian_is_a_name_not_a_stem(norm: Normalizer) -> None:
+    assert "irian" in norm.tokens("pembebasan Irian Barat")
+
+
 def test_d8_is_one_name(norm: Normalizer) -> None:
     assert norm.tokens("D-8") == norm.tokens("D 8") == norm.tokens("d8") == ["d8"]
 
