@@ -49,7 +49,7 @@ FILLER = frozenset(
     tadi dah udah udh sudah gini liat lihat ngerti mengerti paham bingung huhu hiks besok ulangan ujian
     pr ku kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
     soalnya cari bantuin jawabin kasih ngasih sering tapi tetapi namun lupa buku ips ipas ppkn pkn kita
-    tuliskan tulis uraikan paparkan terhadap coba
+    tuliskan tulis uraikan paparkan terhadap coba materi bab or and actually really exactly basically
     trivia quiz question behind
     """.split()
 )

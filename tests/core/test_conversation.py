@@ -207,6 +207,8 @@ def test_words_for_handling_and_responsibility_are_read(tutor: Tutor, text: str,
     ("tolong bantu pr ku kak 🙏 apa tujuan OPEC", "opec"),
     ("coba tuliskan isi dari Trikora", "sd-trikora"),  # "tuliskan" is a homework verb like "sebutkan"
     ("pulau sipadan akhirnya jatuh ke tangan negara mana", "sengketa-sipadan-ligitan"),  # whose it became
+    ("what does UNICEF really do", "unicef"),
+    ("siapa yg ngangkat duta besar", "pengangkatan-duta-presiden"),  # "ngangkat" is "mengangkat"
 ])
 def test_where_the_student_met_it_and_chatter_do_not_hide_the_question(tutor: Tutor, question: str,
                                                                        faq_id: str) -> None:
