@@ -123,7 +123,13 @@ def _columns(lines: list[str]) -> Pasted | None:
 
 
 def _looks_like_stem(stem: str) -> bool:
-    return bool(re.search(r"(?:\.{2,}|…|_{2,}|\?|:)\s*$|adalah|disebut|dinamakan|yaitu|ialah", stem, re.IGNORECASE))
+    return bool(re.search(r"(?:\.{2,}|…|_{2,}|\?|:)\s*$|adalah|disebut|dinamakan|yaitu|ialah", stem, re.IGNORECASE)
+                or _BREAKS_OFF.search(stem))
+
+
+# a stem that stops where its answer would follow ("The headquarters of FAO is at", "… ditandatangani di")
+_BREAKS_OFF = re.compile(r"\b(?:is|are|was|were|at|in|of|by|the|to|on|from|di|ke|dari|oleh|pada|dengan|sebagai|"
+                         r"tahun|tanggal)\s*$", re.IGNORECASE)
 
 
 def _inline(text: str) -> Pasted | None:

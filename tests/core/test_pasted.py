@@ -59,3 +59,10 @@ def test_options_in_two_columns_are_read_by_their_letters() -> None:
     assert pasted is not None and pasted.stem == "Negara yang dijuluki Negeri Gajah Putih adalah ..."
     assert [(o.letter, o.text) for o in pasted.options] == [("A", "Malaysia"), ("B", "Singapura"), ("C", "Thailand"),
                                                             ("D", "Brunei Darussalam")]
+
+
+def test_bullets_under_a_stem_that_breaks_off_are_options() -> None:
+    """"… are in" then four bullet lines: the stem stops where its answer would follow."""
+    pasted = parse("UNESCO's headquarters are in\n- Geneva\n- Paris\n- Rome\n- Vienna")
+    assert pasted is not None and [o.text for o in pasted.options] == ["Geneva", "Paris", "Rome", "Vienna"]
+    assert parse("Contoh kerja sama regional\n- ASEAN\n- APEC\n- Uni Eropa") is None  # a finished phrase: a list
