@@ -59,7 +59,7 @@ def test_questions_and_pure_small_talk_are_left_alone(text: str) -> None:
     ("makasih kak jawabannya membantu bgt", "thanks"), ("makasih banyak penjelasannya jelas banget", "thanks"),
     ("terima kasih atas bantuannya", "thanks"), ("thanks, very helpful", "thanks"),
     ("kamu pinter", "praise"), ("pinter banget kamu", "praise"), ("jawabannya bagus", "praise"),
-    ("bot keren", "praise"),
+    ("bot keren", "praise"), ("kamu lucu banget", "praise"), ("materinya seru", "praise"),
     # rudeness gets a calm answer
     ("bot bodoh", "insult"), ("kamu goblok", "insult"), ("dasar bot payah", "insult"), ("anjing lu", "insult"),
     ("gak guna banget", "insult"), ("bodoh", "insult"),
