@@ -31,7 +31,7 @@ from bot.core.content import ContentBank, ContentProblem
 from bot.core.intent import KINDRED, STRICT, answer_signs
 from bot.core.lru import BoundedCache
 from bot.core.markup import strip_tags
-from bot.core.normalize import Normalizer
+from bot.core.normalize import Normalizer, is_root_word
 
 Decision = Literal["answer", "suggest", "unknown"]
 _LETTERS = re.compile(r"[a-z]+")
@@ -232,6 +232,8 @@ class Matcher:
             first = token[0]  # students rarely mistype the first letter; "trilateral" is not "bilateral"
             choices = [w for n in range(-(-2 * size // 3), size * 3 // 2 + 1)
                        for w in self.words_by_length.get(n, ()) if w[0] == first]
+            if is_root_word(token):  # "tubuh" is a word, not a typo of "tumbuh"; "sponsor" may be "sponsored"
+                choices = [w for w in choices if w.startswith(token)]
             hit = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             fixed = self.correction_target[hit[0]] if hit else None
         self._corrections.put(token, fixed)  # bounded: students invent typos forever

@@ -70,6 +70,11 @@ def _stemmer() -> Stemmer:
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
+def is_root_word(token: str) -> bool:
+    """An Indonesian root word of the stemmer's dictionary ("tubuh"): a word, never a typo of another."""
+    return bool(_stemmer().dictionary.contains(token))
+
+
 def _colloquial_in(token: str) -> str:
     """Spoken Jakarta "-in" for "-kan": "dijelasin" is "dijelaskan" (stem "jelas"), "bantuin" is "bantu".
     Only for words the stemmer and its dictionary do not know ("ingin", "miskin", "protein" are words)."""

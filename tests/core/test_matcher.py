@@ -236,3 +236,10 @@ def test_a_function_word_one_phrasing_happens_to_use_weighs_nothing(bank: Conten
     after = matcher.match(question, "who")
     assert after.decision == before.decision == "answer"
     assert after.best is not None and before.best is not None and after.best.faq_id == before.best.faq_id
+
+
+def test_a_real_word_is_not_corrected_into_another(matcher: Matcher) -> None:
+    """"tubuh" (body) is an Indonesian word, not a typo of the bank's "tumbuh" (grow); typos still are fixed."""
+    assert "tumbuh" in matcher.idf and "tubuh" not in matcher.idf
+    assert "tumbuh" not in matcher.query_tokens("anggota tubuh manusia")
+    assert "multilateral" in matcher.query_tokens("kerja sama multilateal")
