@@ -68,6 +68,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     "place": _rx(r"diselenggarakan di", r"dilaksanakan di", r"diadakan di", r"berlangsung di", r"ditandatangani di",
                  r"held in", r"signed in", r"tempat\w*", r"lokasi\w*"),
     "term": _rx(r"masa jabatan\w*", r"menjabat", r"periode\w*", r"term"),
+    "first_summit": _rx(r"(?:ktt|konferensi tingkat tinggi|summit)\b.{0,25}\b(?:pertama|perdana|i)\b",
+                        r"first\b.{0,25}\bsummit"),
     "office": _rx(r"jabatan\w*", r"menjabat sebagai", r"posisi\w*", r"office"),
 }
 # Without a cue word, what a bare "<intent> + subject" question asks.
@@ -82,8 +84,8 @@ _DEFAULTS: dict[str, tuple[str, ...]] = {
 }
 # When a cue and the intent name different attributes, these cue attributes win for these intents.
 _CUE_FIRST = {
-    "when": ("indonesia_joined", "term", "date", "founded"),
-    "where": ("founded_place", "headquarters", "place"),
+    "when": ("first_summit", "indonesia_joined", "term", "date", "founded"),
+    "where": ("first_summit", "founded_place", "headquarters", "place"),
     "who": ("first_leader", "founders", "leader", "participants"),
     "count": ("founders", "participants", "members"),
     "list": ("founders", "member_list", "results", "fields", "participants"),
@@ -100,7 +102,7 @@ _PAIRED = {("founded", "where"): "founded_place", ("date", "where"): "place", ("
            ("place", "when"): "date", ("founders", "when"): "founded", ("members", "list"): "member_list"}
 # Cues that name what is asked about so plainly that another attribute can never answer the question.
 _ASPECTS = frozenset({"aim", "background", "emblem", "motto", "fields", "results", "founders", "participants",
-                      "full_name", "predecessor", "indonesia_role", "term", "first_leader"})
+                      "full_name", "predecessor", "indonesia_role", "term", "first_leader", "first_summit"})
 # A question about where a name comes from ("in which year was the name United Nations coined"): not a
 # founding date, though it asks "when".
 _NAME_ORIGIN = _rx(r"asal(?: usul)? (?:kata |nama)", r"nama\b.{0,40}\b(?:dicetuskan|diusulkan|pertama kali (?:dipakai|digunakan)|berasal)",
@@ -220,6 +222,8 @@ def pick_from(cards: list[Card], intent: str, text: str) -> CardFact | None:
     if "indonesia_joined" in cued and _OTHER_EVENT.search(folded):
         return None  # "Indonesia kembali menjadi anggota PBB" (1966) is not when it first joined (1950)
     wanted = [attr for attr in _CUE_FIRST.get(intent, ()) if attr in cued]
+    if "first_summit" in wanted:
+        wanted = ["first_summit"]  # "KTT ASEAN pertama": Bali 1976, never the founding in Bangkok 1967
     if cued & _ASPECTS - set(wanted):
         return None  # "tujuan ASEAN ada berapa", "ada berapa negara pendiri ASEAN": not the member count
     if intent == "count" and len(wanted) > 1:

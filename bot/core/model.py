@@ -41,6 +41,7 @@ CARD_ATTRS: dict[str, str] = {
     "aim": "purpose", "background": "why", "indonesia_role": "how", "indonesia_joined": "when", "date": "when",
     "place": "where", "participants": "who", "results": "list", "emblem": "definition", "motto": "definition",
     "fields": "list", "predecessor": "other", "office": "who", "term": "when",
+    "first_summit": "where",  # where and when the first summit met (ASEAN's: Bali 1976, long after its founding)
 }
 # Attributes whose value changes while the subject lives (a historical office or a closed list does not):
 # a fact about them needs `as_of` and `review_by`.

@@ -179,3 +179,18 @@ def test_kependekan_and_where_the_student_met_it_still_ask_the_full_name(shipped
                                                                          said: str) -> None:
     reply = shipped.reply(question)
     assert reply.card_id == card and said in reply.text
+
+
+@pytest.mark.parametrize(("question", "card", "said"), [
+    ("KTT ASEAN pertama diadakan di mana", "asean", "Bali"),  # 1976, not the founding in Bangkok (1967)
+    ("kapan KTT GNB yang pertama", "gnb", "1961"),
+    ("where was the first G20 summit", "g20", "Washington"),
+])
+def test_the_first_summit_is_its_own_fact(shipped: Tutor, question: str, card: str, said: str) -> None:
+    reply = shipped.reply(question)
+    assert reply.kind == "answer" and reply.card_id == card and said in reply.text
+
+
+def test_founding_place_is_still_the_founding_place(shipped: Tutor) -> None:
+    reply = shipped.reply("dimana ASEAN didirikan")
+    assert reply.card_id == "asean" and "Bangkok" in reply.text and "Bali" not in reply.text
