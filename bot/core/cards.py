@@ -36,7 +36,9 @@ _CUES: dict[str, re.Pattern[str]] = {
                           r"kontribusi (?:indonesia|ri)"),
     "founders": _rx(r"pendiri\w*", r"mendirikan", r"pemrakarsa\w*", r"memprakarsai", r"diprakarsai", r"penggagas\w*",
                     r"pencetus\w*", r"dicetuskan", r"mencetuskan", r"digagas", r"menggagas", r"gagasan",
-                    r"founders?", r"who founded", r"negara (?:mana|apa) (?:saja|aja)"),
+                    r"founders?", r"who founded", r"negara (?:mana|apa) (?:saja|aja)",
+                    r"founding (?:members?|member states?|states?|countries|nations)", r"original members?",
+                    r"anggota (?:awal|asli)"),
     "first_leader": _rx(r"(?:sekjen|sekretaris jenderal|ketua|pemimpin|presiden|direktur|menteri luar negeri|menlu|"
                         r"secretary.general|leader|dirjen|direktur jenderal)\b.{0,30}\bpertama",
                         r"pertama.{0,10}(?:sekjen|sekretaris jenderal|ketua|pemimpin|menteri luar negeri|menlu)",

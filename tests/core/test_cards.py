@@ -194,3 +194,9 @@ def test_the_first_summit_is_its_own_fact(shipped: Tutor, question: str, card: s
 def test_founding_place_is_still_the_founding_place(shipped: Tutor) -> None:
     reply = shipped.reply("dimana ASEAN didirikan")
     assert reply.card_id == "asean" and "Bangkok" in reply.text and "Bali" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["How many founding members did the UN have?", "berapa anggota awal PBB"])
+def test_founding_members_are_not_todays_members(shipped: Tutor, question: str) -> None:
+    reply = shipped.reply(question)
+    assert reply.card_id == "pbb" and "51" in reply.text and "193" not in reply.text
