@@ -49,6 +49,12 @@ def test_irian_is_a_name_not_a_stem(norm: Normalizer) -> None:
     assert "irian" in norm.tokens("pembebasan Irian Barat")
 
 
+def test_english_full_names_are_the_acronyms(norm: Normalizer) -> None:
+    assert norm.tokens("Organization of the Petroleum Exporting Countries") == ["opec"]
+    assert norm.tokens("Association of Southeast Asian Nations") == ["asean"]
+    assert norm.tokens("Organisation of Islamic Cooperation") == ["oki"]
+
+
 def test_d8_is_one_name(norm: Normalizer) -> None:
     assert norm.tokens("D-8") == norm.tokens("D 8") == norm.tokens("d8") == ["d8"]
 
