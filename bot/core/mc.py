@@ -44,7 +44,7 @@ _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah .
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
 # Stem words about the question's form, not its subject ("yang bukan … berikut ini").
 _UNSAID = 0.1  # a stem word no evidence uses ("mulai", "akhir") cannot tell options apart: it counts less
-_STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat"  # not "pilihan": its stem is that of "dipilih"
+_STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat termasuk"  # not "pilihan": its stem is that of "dipilih"
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ _ORDINAL_MARK = re.compile(r"\bke-?\s?(\d{1,3})\b")
 _STARTED = frozenset({"jadi", "mulai", "pecah", "letus", "began", "start", "started"})
 _ENDED = frozenset({"akhir", "selesai", "bubar", "henti", "ended", "end"})
 _EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED))
+_COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
 _OTHER_OCCASION = 0.6  # a sentence dated or numbered otherwise than the stem is about another occasion
 
 
@@ -331,6 +332,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_years = frozenset(n for n in stem_numbers if _YEAR.fullmatch(n))
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
     # a stem about how an event began reads sentences about how it ended as another occasion, and back
+    stem_kind = stem_toks & _COOPERATION_KINDS  # the kind of cooperation the stem asks about
     stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _EVENT_ENDS
                                 if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
     scores = [(0.0, -1)] * len(pasted.options)
@@ -396,6 +398,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                 if other_end and toks & other_end and not toks & stem_end:
                     value *= _OTHER_OCCASION  # "… terjadi pada masa …" against "Konfrontasi berakhir pada masa Orde Baru"
+                if stem_kind and toks & (_COOPERATION_KINDS - stem_kind) and not toks & stem_kind:
+                    value *= _OTHER_OCCASION  # "contoh kerja sama bilateral" against "ASEAN adalah contoh kerja sama regional"
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     said_in[k] = sentence

@@ -57,6 +57,9 @@ def test_negated_stem_picks_the_option_the_list_leaves_out(tutor: Tutor) -> None
                  id="card-fact-asked-for-names-one-option"),
     pytest.param("Anggota PBB saat ini berjumlah ... negara. A. 51 B. 60 C. 193 D. 200", "C",
                  id="saat-ini-asks-the-count-now"),
+    # "ASEAN adalah contoh kerja sama regional" is about another kind than the bilateral one asked for
+    pytest.param("Di bawah ini yang merupakan contoh kerja sama bilateral adalah ....\na. ASEAN\nb. IJEPA\nc. APEC\nd. OKI", "B",
+                 id="another-kind-of-cooperation"),
     pytest.param("On what date is UN Day held every year?\na) 1st Oct\nb) 24th Oct\nc) 10th Dec\nd) 26th June", "B",
                  id="english-ordinal-dates"),
     # "Duta" is stated only as the start of "Duta Besar Luar Biasa dan Berkuasa Penuh"
