@@ -113,6 +113,8 @@ _STARTED = frozenset({"jadi", "mulai", "pecah", "letus", "began", "start", "star
 _ENDED = frozenset({"akhir", "selesai", "bubar", "henti", "ended", "end"})
 _EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED))
 _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
+_SPREAD_WORDS = 3  # an option this long may be stated across sentences
+_SPREAD = 0.8  # what stating it across sentences is worth against stating it in one
 _OTHER_OCCASION = 0.6  # a sentence dated or numbered otherwise than the stem is about another occasion
 
 
@@ -476,9 +478,16 @@ def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer, fact: 
 
 
 def states(option: Option, ev: Evidence, normalizer: Normalizer) -> float:
-    """How much of the option the text states at best (0..1), over its sentences."""
+    """How much of the option the text states at best (0..1), over its sentences; a long option the text
+    states across its sentences ("pertukaran pelajar" in one, "beasiswa" in the next) nearly as much."""
     option_tokens = frozenset(_sequence(option.text, normalizer))
-    return max((_support(option, sentence, toks, option_tokens) for sentence, toks in ev.sentences), default=0.0)
+    best = max((_support(option, sentence, toks, option_tokens) for sentence, toks in ev.sentences), default=0.0)
+    if len(option_tokens) >= _SPREAD_WORDS and not _NEGATION.search(option.text.casefold()):
+        said = frozenset().union(*(toks for _, toks in ev.sentences))
+        share = len(option_tokens & said) / len(option_tokens)
+        if share >= _NEAR_COMPLETE:
+            best = max(best, _SPREAD * share)
+    return best
 
 
 def best_sentence(ev: Evidence, option: Option, normalizer: Normalizer) -> str:

@@ -406,6 +406,10 @@ def test_how_an_event_began_is_not_how_it_ended(norm: Normalizer) -> None:
                  "A. memperhatikan kepentingan global\nB. memperhatikan kepentingan regional\n"
                  "C. memperhatikan kepentingan internasional\nD. mempertimbangkan kepentingan nasional", "D",
                  id="options-alike-but-one"),
+    # the entry states "pertukaran pelajar" in one sentence and "beasiswa" in the next
+    pytest.param("Salah satu manfaat kerja sama di bidang pendidikan antara negara adalah ....\nA. naiknya nilai ekspor\n"
+                 "B. adanya pertukaran pelajar dan beasiswa\nC. bertambahnya devisa\nD. turunnya harga minyak", "B",
+                 id="long-option-stated-across-sentences"),
 ])
 def test_undecided_options_are_asked_one_by_one(tutor: Tutor, question: str, letter: str,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
