@@ -1,0 +1,218 @@
+"""How much of an option an evidence sentence states, and the sentence's parts (`bot.core.mc` chooses).
+
+Kept apart from the choosing so that each stays readable: this module only reads text (numbers,
+negations, clauses, names spelled otherwise); `bot.core.mc` weighs what it finds against the stem.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from bot.core.normalize import Normalizer, fold_accents
+from bot.core.pasted import Option
+
+_NUMBER = re.compile(r"\d+")
+_DENIED = re.compile(r"\b(?:tidak|tak|bukan|belum)\b(?:\s+\S+){0,3}\s*$")  # a denial just before a word
+_HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
+                        r"perdana menteri|pm)\s+)+")
+NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no)\b")  # not the "Non" of "Non-Blok"
+_SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
+NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
+_ONE_WORD = 0.9  # a one-word option the sentence states in another form (translated, stemmed): below word for word
+_CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
+# an option's own clause keeps its parenthesis: "2010 (ekonomi maju) dan 2020 (ekonomi berkembang)"
+_OWN_CLAUSE = re.compile(r";\s*|,\s+|(?<=\))\s+dan\s+")
+
+
+@lru_cache(maxsize=4096)
+def fold_sentence(text: str) -> tuple[str, frozenset[str]]:
+    """A sentence casefolded with spaces folded, and its numbers (evidence sentences repeat: cached)."""
+    folded = " ".join(fold_accents(text.casefold()).split())
+    return folded, frozenset(_NUMBER.findall(folded))
+
+
+def support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tokens: frozenset[str],
+             unit: str | None = None, words: tuple[str, ...] = (), translated: bool = False,
+             in_order: tuple[str, ...] = ()) -> float:
+    """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
+    (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
+    ("29") before a unit in the stem ("… negara") must appear with that unit. `words`: the evidence's
+    normalized words in order, where an option translated word for word ("Security Council") counts as stated.
+    `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state.
+    `in_order`: an option in the bank's own language, whose words must stand in its order ("politik aktif"
+    is not stated by "aktif dalam politik luar negeri"); empty for a translated option, whose order may differ."""
+    text = fold_accents(option.text.casefold()).strip(" .")
+    ev_folded, ev_numbers = fold_sentence(evidence)
+    numbers = _NUMBER.findall(text)
+    counted = {t for t in option_tokens if t.isdigit()}  # also "World War I" (1), "dua tahun" (2)
+    if (numbers or counted) and not ((numbers and all(n in ev_numbers for n in numbers))
+                                     or (counted and counted <= ev_tokens)):
+        return 0.0
+    if unit and text.isdigit():
+        return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3
+    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded)
+    if found and (len(text) >= 3 or text.isdigit()):
+        if _DENIED.search(ev_folded[max(0, found.start() - 30):found.start()]) and not NEGATION.search(text):
+            return 0.3  # "… yang tidak berkantor di New York": the sentence names the option to deny it
+        return 1.0
+    name = _HONORIFIC.sub("", text).strip()
+    if name != text and len(name) >= 5 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ev_folded):
+        return 1.0  # "Haji Agus Salim" is the "Agus Salim" of the evidence
+    if not option_tokens:
+        return 0.0
+    said = option_tokens & ev_tokens
+    said |= {t for t in option_tokens - said if spelled_otherwise(t, ev_tokens)}
+    share = len(said) / len(option_tokens)
+    if bool(NEGATION.search(text)) != bool(NEGATION.search(ev_folded)):
+        return 0.3 * share  # "tidak dipakai" is not what "dipakai" states, though the words are the same
+    if share == 1.0 and (contains(words, in_order) if in_order else as_one_phrase(option_tokens, words)):
+        return 1.0  # "Security Council" is the sentence's "Dewan Keamanan"
+    if share == 1.0 and translated:
+        return _ONE_WORD  # "Rome" is the sentence's "Roma", "Six" its "6", "United Nations" its "PBB"
+    if share >= NEAR_COMPLETE and len(option_tokens) >= 5:
+        return 0.95  # a long option restated with a word changed: "diangkat menjadi anggota tidak tetap …"
+    return 0.75 * share
+
+
+YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?!\d|[.,]\d)")
+_ORDINAL_MARK = re.compile(r"\bke-?\s?(\d{1,3})\b")
+
+
+def other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sentence: str) -> bool:
+    """The sentence is about another occasion than the stem: the stem names a year and the sentence
+    only other years ("KTT GNB I tahun 1961" against "KTT ke-10 … 1992"), or the stem an ordinal
+    and the sentence another ("ke-10" against "KTT GNB I")."""
+    folded, _ = fold_sentence(sentence)
+    years = set(YEAR.findall(folded))
+    if stem_years and years and not years & stem_years:
+        return True
+    ordinals = set(_ORDINAL_MARK.findall(folded))
+    return bool(stem_small and ordinals and not ordinals & stem_small)
+
+
+def only_within(short: str, long: str, sentence: str) -> bool:
+    """The sentence names the option `short` only as part of the longer option `long` that contains it."""
+    short_f, long_f = (fold_accents(o.casefold()).strip(" .") for o in (short, long))
+    if short_f == long_f or not re.search(rf"(?<!\w){re.escape(short_f)}(?!\w)", long_f):
+        return False
+    rest = re.sub(rf"(?<!\w){re.escape(long_f)}(?!\w)", " ", fold_sentence(sentence)[0])
+    return not re.search(rf"(?<!\w){re.escape(short_f)}(?!\w)", rest)
+
+
+def clause_of(option: Option, sentence: str) -> str:
+    """The clause of the sentence that names the option (the whole sentence when none does alone)."""
+    text = option.text.casefold().strip(" .")
+    return next((c for c in _OWN_CLAUSE.split(sentence) if text in c.casefold()), "")
+
+
+@lru_cache(maxsize=4096)
+def part_words(sentence: str, option: str, normalizer: Normalizer) -> frozenset[str]:
+    """The words of the semicolon-separated part of a sentence that names the option, with the lead
+    before a colon; empty when no single part names it."""
+    lead, colon, body = sentence.partition(": ")
+    if not colon:
+        lead, body = "", sentence
+    text = option.casefold().strip(" .")
+    parts = [p for p in body.split(";") if text in p.casefold()]
+    return frozenset(normalizer.tokens(f"{lead} {parts[0]}")) if len(parts) == 1 else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def token_set(text: str, normalizer: Normalizer) -> frozenset[str]:
+    return frozenset(normalizer.tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def sequence(text: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """A text's meaningful normalized words in order (the lexicon applied: "years" is "tahun")."""
+    return tuple(t for t in normalizer.tokens(text) if t not in normalizer.filler)
+
+
+def contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """`part` occurs in `words` as one run."""
+    n = len(part)
+    return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def own_words(text: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """The normalized words of an option of two or more words the lexicon rewrote none of, else empty:
+    "Security Council" becomes "dewan aman" in another order, "politik aktif" keeps its order."""
+    words = sequence(text, normalizer)
+    stems = tuple(t for t in (normalizer.stem(w) for w in normalizer.surface(text)) if t not in normalizer.filler)
+    return words if words == stems and len(words) >= 2 else ()
+
+
+def translated(text: str, normalizer: Normalizer) -> bool:
+    """The option is one word after the lexicon, and not the stem of its own word: "Rome" (roma), "Six" (6),
+    "United Nations" (pbb), but not "regional" or "Kongo"."""
+    words = sequence(text, normalizer)
+    if len(words) != 1:
+        return False
+    surface = text.casefold().strip(" .")
+    return " " in surface or normalizer.stem(surface) != words[0]
+
+
+def affirmed_part(sentence: str) -> str:
+    """The sentence without its negated clauses ("…, bukan di New York"); empty when every clause is negated."""
+    parts = [p for p in _CLAUSE.split(sentence) if p.strip()]
+    kept = [p for p in parts if not NEGATION.search(p.casefold())]
+    return ", ".join(kept) if len(kept) < len(parts) else ""
+
+
+def as_one_phrase(option: frozenset[str], words: tuple[str, ...]) -> bool:
+    """The option's words (two or more, translated by the lexicon) stand together in the sentence,
+    in any order: "Security Council" states "Dewan Keamanan", "General Assembly" "Majelis Umum"."""
+    n = len(option)
+    return n >= 2 and option <= set(words) and any(set(words[i:i + n]) == option for i in range(len(words) - n + 1))
+
+
+def counted(text: str, normalizer: Normalizer) -> tuple[str, ...]:
+    """An option that is a number and the word it counts ("9 years", "dua tahun"), as normalized words;
+    empty for any other option."""
+    words = sequence(text, normalizer)
+    return words if len(words) == 2 and words[0].isdigit() and not words[1].isdigit() else ()
+
+
+def spelled_otherwise(word: str, ev_tokens: frozenset[str]) -> bool:
+    """The evidence has the word in another spelling (same first letter, a close match): old Indonesian
+    spelling ("Sjahrir"), transliterations ("Boutros-Ghali"). Not "bilateral"/"multilateral" (first letter)."""
+    if len(word) < _SPELLING_MIN or word.isdigit():
+        return False
+    return any(len(t) >= _SPELLING_MIN - 1 and t[0] == word[0] and fuzz.ratio(word, t) >= _SPELLING_RATIO
+               for t in ev_tokens)
+
+
+@lru_cache(maxsize=4096)
+def clauses(sentence: str, normalizer: Normalizer) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A sentence's clauses with their words: "Australia yang dipilih Indonesia; Belgia yang dipilih Belanda".
+    A lead before a colon ("Anggota komisi: …") belongs to every clause after it."""
+    lead, colon, body = sentence.partition(": ")
+    if not colon:
+        lead, body = "", sentence
+    shared = frozenset(normalizer.tokens(lead))
+    return tuple((c, shared | frozenset(normalizer.tokens(c))) for c in _OWN_CLAUSE.split(body) if c.strip())
+
+
+_LIST_WORD = re.compile(r"^\s*(?:dan|serta|atau|and|or)\s+")
+
+
+def with_shared_lead(clauses: tuple[tuple[str, frozenset[str]], ...], options: list[str],
+                      normalizer: Normalizer) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The words before the first option named in a sentence belong to every option's clause:
+    in "paling lambat 2010 (ekonomi maju) dan 2020 (ekonomi berkembang)" both years are "paling lambat"."""
+    if not clauses:
+        return clauses
+    first = clauses[0][0].casefold()
+    at = {o: first.find(o) for o in (o.casefold().strip() for o in options)}
+    starts = [i for i in at.values() if i > 0]
+    # only for a list of options, each other option opening its own clause ("2020 (ekonomi berkembang)"),
+    # not for a clause that mentions another option in passing ("setelah pertama kali diterima (1950)")
+    rest = [o for o, i in at.items() if i < 0]
+    if not starts or not all(any(_LIST_WORD.sub("", text.casefold()).startswith(o) for text, _ in clauses[1:])
+                             for o in rest):
+        return clauses
+    lead = frozenset(normalizer.tokens(clauses[0][0][:min(starts)]))
+    return tuple((text, toks | lead) for text, toks in clauses)

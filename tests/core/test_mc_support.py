@@ -1,0 +1,51 @@
+"""Reading how much of an option a sentence states: numbers, denials, titles, spellings, clauses."""
+
+import pytest
+
+from bot.core.content import load_bank
+from bot.core.mc_support import affirmed_part, clauses, other_occasion, support
+from bot.core.normalize import Normalizer
+from bot.core.pasted import Option
+from bot.settings import REPO_CONTENT
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer(load_bank(REPO_CONTENT).lexicon)
+
+
+def _states(norm: Normalizer, option: str, sentence: str) -> float:
+    option_tokens = frozenset(t for t in norm.tokens(option) if t not in norm.filler)
+    return support(Option("A", option), sentence, frozenset(norm.tokens(sentence)), option_tokens)
+
+
+def test_a_number_option_is_stated_only_with_its_exact_number(norm: Normalizer) -> None:
+    sentence = "Deklarasi Bangkok ditandatangani pada 8 Agustus 1967."
+    assert _states(norm, "8 Agustus 1967", sentence) == 1.0
+    assert _states(norm, "8 Agustus 1966", sentence) == 0.0
+
+
+def test_a_sentence_that_names_an_option_to_deny_it_does_not_state_it(norm: Normalizer) -> None:
+    assert _states(norm, "New York", "Mahkamah Internasional tidak berkantor di New York.") < 1.0
+    assert _states(norm, "New York", "Markas besar PBB berada di New York.") == 1.0
+
+
+def test_a_title_before_a_name_and_an_old_spelling_still_state_the_person(norm: Normalizer) -> None:
+    assert _states(norm, "Haji Agus Salim", "Diplomat senior Agus Salim memimpin misi ke Mesir.") == 1.0
+    assert _states(norm, "Sutan Syahrir", "Perdana Menteri Sutan Sjahrir berpidato di PBB.") > 0.7
+
+
+def test_a_year_elsewhere_marks_another_occasion() -> None:
+    assert other_occasion(frozenset({"1961"}), frozenset(), "KTT ke-10 diadakan di Jakarta tahun 1992.")
+    assert not other_occasion(frozenset({"1961"}), frozenset(), "KTT pertama diadakan di Beograd tahun 1961.")
+
+
+def test_the_lead_before_a_colon_belongs_to_every_clause(norm: Normalizer) -> None:
+    parts = clauses("Anggota komisi: Australia yang dipilih Indonesia; Belgia yang dipilih Belanda", norm)
+    assert [text for text, _ in parts] == ["Australia yang dipilih Indonesia", "Belgia yang dipilih Belanda"]
+    assert all("komisi" in words for _, words in parts)
+
+
+def test_the_affirmed_part_drops_the_negated_clause() -> None:
+    assert affirmed_part("Letaknya di Den Haag, bukan di New York") == "Letaknya di Den Haag"
+    assert affirmed_part("Letaknya di Den Haag") == ""
