@@ -25,6 +25,7 @@ MIN_SCORE = 0.4  # the least an option must score to be chosen, for a stem whose
 # An option that scores less may still win by a wide margin (options that paraphrase the evidence:
 # "perjanjian harus didasari itikad baik"), but not for a stem about words the bank does not know.
 _WIDE_SLACK, _WIDE_LEAD = 0.12, 1.8
+_NAMED = 0.75  # an option stated with a word changed is named by the sentence, for its own clause
 _LISTED = 0.7  # a list states an option whose words it mostly has ("President Josip Broz Tito of Yugoslavia")
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
@@ -172,16 +173,17 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 elif sup >= 1.0 and any(ms.only_within(pasted.options[k].text, pasted.options[j].text, sentence)
                                         for j in exact if j != k):
                     sups[k] = 0.0  # "Duta" is only the start of the "Duta Besar Luar Biasa …" this sentence states
-            clauses = (ms.with_shared_lead(ms.clauses(sentence, normalizer), [pasted.options[k].text for k in exact],
-                                         normalizer) if len(exact) >= 2 else ())
+            # options the sentence names, if with a word changed ("ZEE sampai 200 mil" names "200 mil laut")
+            named = exact | {k for k, sup in enumerate(sups) if sup >= _NAMED}
+            clauses = (ms.with_shared_lead(ms.clauses(sentence, normalizer), [pasted.options[k].text for k in named],
+                                         normalizer) if len(named) >= 2 else ())
             for k, sup in enumerate(sups):
                 if sup <= 0.0:
                     continue
                 where = toks
-                if k in exact and clauses:  # several options in one sentence: each is judged by its own clause
-                    clause = next((c for text, c in clauses
-                                   if ms.support(pasted.options[k], text, c, option_tokens[k], unit,
-                                               ms.sequence(text, normalizer)) >= 1.0), None)
+                if k in named and clauses:  # several options in one sentence: each is judged by its own clause
+                    clause = ms.stating_clause(pasted.options[k], clauses, option_tokens[k], unit, normalizer,
+                                               exact=k in exact)
                     if clause is not None:
                         clause_words[sentence][k] = frozenset(clause & stem.keys())
                         where = clause

@@ -216,3 +216,15 @@ def with_shared_lead(clauses: tuple[tuple[str, frozenset[str]], ...], options: l
         return clauses
     lead = frozenset(normalizer.tokens(clauses[0][0][:min(starts)]))
     return tuple((text, toks | lead) for text, toks in clauses)
+
+
+def stating_clause(option: Option, clauses: tuple[tuple[str, frozenset[str]], ...], option_tokens: frozenset[str],
+                   unit: str | None, normalizer: Normalizer, *, exact: bool) -> frozenset[str] | None:
+    """The words of the clause that states the option: word for word for an option the sentence states so,
+    else the clause that states most of it ("ZEE sampai 200 mil" for "200 mil laut"); None when none does."""
+    said = [(support(option, text, words, option_tokens, unit, sequence(text, normalizer)), words)
+            for text, words in clauses]
+    if exact:
+        return next((words for share, words in said if share >= 1.0), None)
+    best = max((share for share, _ in said), default=0.0)
+    return next((words for share, words in said if share == best), None) if best >= 0.5 else None

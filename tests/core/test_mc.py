@@ -427,3 +427,12 @@ def test_blanks_to_fill_in_are_not_options(tutor: Tutor) -> None:
                         "1. Mempercepat pertumbuhan ekonomi di Asia Tenggara.\n"
                         "2. Memelihara perdamaian dan stabilitas kawasan.\n3. ...")
     assert reply.choice is None
+
+
+def test_an_option_named_with_a_word_left_out_is_judged_by_its_own_clause(norm: Normalizer) -> None:
+    # "ZEE sampai 200 mil" names "200 mil laut" without "laut": the stem's ZEE words are in that clause,
+    # not in the clause of "12 mil laut", which must not take them
+    text = ("Isi penting konvensi itu: laut teritorial paling lebar 12 mil laut dari garis pangkal (Pasal 3), "
+            "dan zona ekonomi eksklusif (ZEE) sampai 200 mil.")
+    stem = "Lebar zona ekonomi eksklusif (ZEE) adalah … diukur dari garis pangkal."
+    assert _choose(norm, stem, ["3 mil laut", "12 mil laut", "24 mil laut", "200 mil laut"], text) in (None, "D")
