@@ -290,7 +290,12 @@ class Tutor:
 
     # -- pasted multiple choice ------------------------------------------------------------------
     def _answer_evidence(self, entry: FaqEntry) -> mc.Evidence:
-        return self._text_evidence(entry.answer)
+        evidence = self._evidence.get(f"faq:{entry.id}")
+        if evidence is None:
+            asked = " ".join((entry.question, *entry.variants, *entry.keywords))
+            evidence = self._evidence[f"faq:{entry.id}"] = replace(self._text_evidence(entry.answer),
+                                                          asked=frozenset(self.matcher.normalizer.tokens(asked)))
+        return evidence
 
     def _card_words(self, card: Card) -> frozenset[str]:
         return frozenset(tok for name, cid in self.cards.names if cid == card.id for tok in name)
@@ -305,11 +310,13 @@ class Tutor:
         """Asked once per option with the option filled in, one option finds an entry that states it
         clearly better than any other option does: that option, and the entry that states it."""
         found: list[tuple[float, Option, FaqEntry | None]] = []
+        norm = self.matcher.normalizer
+        stem_tokens = frozenset(norm.tokens(stem))
         for option in pasted.options:
             best: tuple[float, FaqEntry | None] = (0.0, None)
             for cand in self.matcher.match(f"{stem} {option.text}").candidates[:3]:
                 candidate = self.bank.faq[cand.faq_id]
-                value = cand.score * mc.states(option, self._answer_evidence(candidate), self.matcher.normalizer)
+                value = cand.score * mc.states(option, self._answer_evidence(candidate), norm)
                 if value > best[0]:
                     best = (value, candidate)
             found.append((best[0], option, best[1]))
@@ -317,6 +324,8 @@ class Tutor:
         (top, option, stating), runner_up = found[0], found[1][0]
         if stating is None or top < HYPOTHESIS_MIN or top < HYPOTHESIS_LEAD * runner_up:
             return None
+        if mc.on_other_side(stem_tokens, self._answer_evidence(stating).asked):
+            return None  # "manfaat …" is not answered by an entry on "dampak negatif"
         return option, stating
 
     def _pasted(self, question: str, pasted: Pasted, lang: str) -> Reply:

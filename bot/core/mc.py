@@ -39,6 +39,12 @@ _STARTED = frozenset({"jadi", "mulai", "pecah", "letus", "began", "start", "star
 _ENDED = frozenset({"akhir", "selesai", "bubar", "henti", "ended", "end"})
 _EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED))
 _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
+# the words (normalized) for a good and for a bad side: a stem asking "manfaat" is not answered by a
+# sentence about "dampak negatif", nor one asking "kerugian" by a sentence about "dampak positif"
+_GOOD = frozenset({"manfaat", "positif", "untung", "advantage"})
+_BAD = frozenset({"negatif", "rugi", "buruk", "hambat", "kendala", "disadvantage"})
+_SIDES = ((_GOOD, _BAD), (_BAD, _GOOD))
+_OTHER_SIDE = 0.3  # what a sentence on the other side is worth: what it lists is the opposite of what is asked
 _SPREAD_WORDS = 3  # an option this long may be stated across sentences
 _SPREAD = 0.8  # what stating it across sentences is worth against stating it in one
 _OTHER_OCCASION = 0.6  # a sentence dated or numbered otherwise than the stem is about another occasion
@@ -63,6 +69,7 @@ class Evidence:
     # the subject its first sentence names ("Dag Hammarskjöld dari Swedia"), whom a later "Ia meninggal …
     # saat pesawatnya jatuh" or "Jasanya yang terbesar: …" is about
     subject: str = ""
+    asked: frozenset[str] = frozenset()  # the words of the question the text answers (an entry's question, variants)
 
 
 # sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
@@ -132,6 +139,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
     # a stem about how an event began reads sentences about how it ended as another occasion, and back
     stem_kind = stem_toks & _COOPERATION_KINDS  # the kind of cooperation the stem asks about
+    stem_side, other_side = sides(stem_toks)
     stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _EVENT_ENDS
                                 if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
     scores = [(0.0, -1)] * len(pasted.options)
@@ -198,6 +206,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                 if other_end and toks & other_end and not toks & stem_end:
                     value *= _OTHER_OCCASION  # "… terjadi pada masa …" against "Konfrontasi berakhir pada masa Orde Baru"
+                # a sentence naming no side is on the side of the question its text answers
+                side_words = toks if toks & (stem_side | other_side) else ev.asked
+                if other_side and side_words & other_side and not side_words & stem_side:
+                    value *= _OTHER_SIDE  # "manfaat …" against "Dampak negatif kerja sama di bidang ekonomi: …"
                 if stem_kind and toks & (_COOPERATION_KINDS - stem_kind) and not toks & stem_kind:
                     value *= _OTHER_OCCASION  # "contoh kerja sama bilateral" against "ASEAN adalah contoh kerja sama regional"
                 if value > scores[k][0]:
@@ -240,6 +252,19 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] > 0.0)
     ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0)
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
+
+
+def sides(stem_tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the side a stem asks about ("manfaat": the good side) and of the other side; both
+    empty for a stem that asks about neither or both."""
+    return next(((mine, theirs) for mine, theirs in _SIDES if mine & stem_tokens and not theirs & stem_tokens),
+                (frozenset(), frozenset()))
+
+
+def on_other_side(stem_tokens: frozenset[str], tokens: frozenset[str]) -> bool:
+    """The text (its words) is about the other side than the stem asks: "Dampak negatif …" for a "manfaat" stem."""
+    mine, theirs = sides(stem_tokens)
+    return bool(tokens & theirs) and not tokens & mine
 
 
 def _leads(best: float, runner_up: float, min_score: float) -> bool:

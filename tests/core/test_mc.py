@@ -1,5 +1,6 @@
 """Pasted multiple-choice questions: choosing from evidence, and honesty."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc import best_sentence, choose, evidence, option_with_count
+from bot.core.mc import best_sentence, choose, evidence, on_other_side, option_with_count
 from bot.core.normalize import Normalizer
 from bot.core.pasted import Option, Pasted
 from bot.settings import REPO_CONTENT
@@ -436,3 +437,54 @@ def test_an_option_named_with_a_word_left_out_is_judged_by_its_own_clause(norm: 
             "dan zona ekonomi eksklusif (ZEE) sampai 200 mil.")
     stem = "Lebar zona ekonomi eksklusif (ZEE) adalah … diukur dari garis pangkal."
     assert _choose(norm, stem, ["3 mil laut", "12 mil laut", "24 mil laut", "200 mil laut"], text) in (None, "D")
+
+
+def test_a_stem_asking_the_good_side_is_not_answered_from_the_bad_side(norm: Normalizer) -> None:
+    text = ("Dampak positif kerja sama di bidang ekonomi: pasar ekspor makin luas sehingga devisa bertambah.\n"
+            "Dampak negatif kerja sama di bidang ekonomi: ketergantungan pada barang impor meningkat.")
+    options = ["bertambahnya pasukan militer", "terbukanya pasar ekspor bagi produk dalam negeri",
+               "hilangnya budaya daerah", "meningkatnya ketergantungan pada barang impor"]
+    assert _choose(norm, "Manfaat kerja sama di bidang ekonomi adalah …", options, text) != "D"
+    assert _choose(norm, "Dampak negatif kerja sama di bidang ekonomi adalah …", options, text) == "D"
+
+
+def test_sides_are_read_from_the_stem_words() -> None:
+    assert on_other_side(frozenset({"manfaat", "ekonomi"}), frozenset({"dampak", "negatif"}))
+    assert not on_other_side(frozenset({"manfaat", "ekonomi"}), frozenset({"dampak", "positif", "negatif"}))
+    assert not on_other_side(frozenset({"manfaat", "rugi"}), frozenset({"negatif"}))  # the stem asks both
+    assert on_other_side(frozenset({"rugi"}), frozenset({"manfaat"}))
+
+
+_BAD_SIDE_ENTRY = """
+  - id: orka-rugi
+    topic: orga
+    asks: [impact, why]
+    question: Mengapa ikut ORKA bisa merugikan petani kecil?
+    variants:
+      - kenapa orka bikin petani kecil rugi
+      - dampak negatif orka bagi petani
+      - Jelaskan kerugian petani kecil karena ORKA!
+      - petani kecil kalah karena orka kenapa
+      - why does orka hurt small farmers
+      - orka merugikan petani sebab
+    answer: |
+      Karena ORKA menghapus bea masuk, <b>beras impor yang murah membanjiri pasar</b> sehingga petani kecil sulit bersaing.
+    related: [orka-pengertian]
+    source: "Buku Rekaan, hlm. 4"
+"""
+
+
+@pytest.mark.parametrize(("stem", "letter"), [
+    ("Keuntungan bergabung dengan ORKA bagi petani adalah ....", None),
+    ("Kerugian ORKA bagi petani kecil adalah ....", "B"),
+])
+def test_an_answer_about_the_bad_side_does_not_choose_for_a_stem_asking_the_good_side(
+        tmp_path: Path, stem: str, letter: str | None) -> None:
+    # the entry's sentence names no side; its question ("Mengapa ikut ORKA bisa merugikan …") does
+    bank = tmp_path / "bank"
+    shutil.copytree(CARDS, bank)
+    with (bank / "faq" / "orga.yaml").open("a", encoding="utf-8") as faq:
+        faq.write(_BAD_SIDE_ENTRY)
+    tutor = Tutor.from_dir(bank)
+    options = "\nA. petani dapat pupuk gratis\nB. beras impor yang murah membanjiri pasar\nC. petani menjadi tentara"
+    assert tutor.reply(stem + options + "\nD. sawah makin luas").choice == letter
