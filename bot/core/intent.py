@@ -27,7 +27,7 @@ INTENTS = ("definition", "list", "when", "where", "who", "why", "how", "purpose"
 STRICT = frozenset({"when", "where", "who", "count", "abbreviation", "difference", "why", "purpose", "function",
                     "benefit", "impact"})
 
-_NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                  "sembilan": 9, "sepuluh": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -182,7 +182,7 @@ def detect(text: str) -> Intent:
 
 
 _COUNT_RE = re.compile(r"(?:sebutkan|sebutin|tuliskan|berikan|jelaskan|uraikan|name|list|give)\s+(?:minimal\s+|min\s+|setidaknya\s+)?"
-                       r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b")
+                       r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b")
 
 
 def requested_count(text: str) -> int | None:
@@ -191,7 +191,7 @@ def requested_count(text: str) -> int | None:
     if not m:
         return None
     raw = m.group(1)
-    value = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    value = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
     return value if 1 <= value <= 20 else None
 
 

@@ -44,6 +44,7 @@ _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregio
 _GOOD = frozenset({"manfaat", "positif", "untung", "advantage"})
 _BAD = frozenset({"negatif", "rugi", "buruk", "hambat", "kendala", "disadvantage"})
 _SIDES = ((_GOOD, _BAD), (_BAD, _GOOD))
+_UNCOUNTED = 0.6  # a bare number the sentence gives, but not as a count of what the stem counts
 _OTHER_SIDE = 0.3  # what a sentence on the other side is worth: what it lists is the opposite of what is asked
 _SPREAD_WORDS = 3  # an option this long may be stated across sentences
 _SPREAD = 0.8  # what stating it across sentences is worth against stating it in one
@@ -124,6 +125,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     """
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
+    counted = None if unit else ms.COUNTED_NOUN.search(pasted.stem.casefold())
+    noun = counted.group(1) if counted else None  # "Jumlah organ utama PBB adalah …": the options count organs
     skip = frozenset(normalizer.tokens(_STEM_NOISE))
     stem = {t: w ** 2 for t, w in (stem_weights or {}).items() if t not in skip}
     said = frozenset().union(*(toks for ev in evidence for _, toks in ev.sentences), *(ev.about for ev in evidence))
@@ -174,6 +177,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")
                     together = ms.contains(ms.sequence(sentence, normalizer), option_counts[k])
                     sups[k] = 1.0 if together else sup * 0.5
+            if noun:  # "enam organ utama" counts organs; the "7" of "Pasal 7" in the same sentence does not
+                sups = [sup * _UNCOUNTED if sup >= 1.0 and opt.text.strip(" .").isdigit()
+                        and not ms.counts(opt.text.strip(" ."), noun, sentence) else sup
+                        for opt, sup in zip(pasted.options, sups, strict=True)]
             exact = {k for k, sup in enumerate(sups) if sup >= 1.0}
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.core.intent import NUMBER_WORDS
 from bot.core.normalize import Normalizer, fold_accents
 from bot.core.pasted import Option
 
@@ -228,3 +229,15 @@ def stating_clause(option: Option, clauses: tuple[tuple[str, frozenset[str]], ..
         return next((words for share, words in said if share >= 1.0), None)
     best = max((share for share, _ in said), default=0.0)
     return next((words for share, words in said if share == best), None) if best >= 0.5 else None
+
+
+_WORDS_OF: dict[str, list[str]] = {}  # "6": ["enam", "six"]
+for _word, _value in NUMBER_WORDS.items():
+    _WORDS_OF.setdefault(str(_value), []).append(_word)
+COUNTED_NOUN = re.compile(r"\b(?:jumlah|banyaknya)\s+([a-z]{3,})")  # "Jumlah organ utama PBB …": counts organs
+
+
+def counts(number: str, noun: str, sentence: str) -> bool:
+    """The sentence gives the number as a count of the noun: "6 organ utama", "enam organ utama"."""
+    forms = [re.escape(number), *_WORDS_OF.get(number, ())]
+    return bool(re.search(rf"(?<![\d.])(?:{'|'.join(forms)})\s+{re.escape(noun)}", fold_sentence(sentence)[0]))

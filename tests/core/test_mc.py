@@ -488,3 +488,9 @@ def test_an_answer_about_the_bad_side_does_not_choose_for_a_stem_asking_the_good
     tutor = Tutor.from_dir(bank)
     options = "\nA. petani dapat pupuk gratis\nB. beras impor yang murah membanjiri pasar\nC. petani menjadi tentara"
     assert tutor.reply(stem + options + "\nD. sawah makin luas").choice == letter
+
+
+def test_a_count_stem_takes_the_number_that_counts_its_noun(norm: Normalizer) -> None:
+    # the "7" of "Pasal 7" is in the sentence too, but only "enam" counts the organs
+    text = "Piagam itu (Pasal 7) menetapkan enam organ utama: Majelis Umum, Dewan Keamanan dan lainnya."
+    assert _choose(norm, "Jumlah organ utama menurut Piagam adalah ...", ["4", "5", "6", "7"], text) == "C"

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core.content import load_bank
-from bot.core.mc_support import affirmed_part, clauses, other_occasion, support
+from bot.core.mc_support import affirmed_part, clauses, counts, other_occasion, support
 from bot.core.normalize import Normalizer
 from bot.core.pasted import Option
 from bot.settings import REPO_CONTENT
@@ -49,3 +49,8 @@ def test_the_lead_before_a_colon_belongs_to_every_clause(norm: Normalizer) -> No
 def test_the_affirmed_part_drops_the_negated_clause() -> None:
     assert affirmed_part("Letaknya di Den Haag, bukan di New York") == "Letaknya di Den Haag"
     assert affirmed_part("Letaknya di Den Haag") == ""
+
+
+def test_a_count_is_a_number_before_the_noun_it_counts() -> None:
+    assert counts("6", "organ", "PBB punya enam organ utama.") and counts("6", "organ", "PBB punya 6 organ utama.")
+    assert not counts("7", "organ", "Pasal 7 menyebut enam organ utama.")
