@@ -26,6 +26,7 @@ MIN_SCORE = 0.4  # the least an option must score to be chosen, for a stem whose
 # "perjanjian harus didasari itikad baik"), but not for a stem about words the bank does not know.
 _WIDE_SLACK, _WIDE_LEAD = 0.12, 1.8
 _NAMED = 0.75  # an option stated with a word changed is named by the sentence, for its own clause
+_LIST_RELEVANT = 0.25  # how much a list naming every option but one must be about the stem, for a negated stem
 _LISTED = 0.7  # a list states an option whose words it mostly has ("President Josip Broz Tito of Yugoslavia")
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
@@ -234,7 +235,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 rel_all = ev.weight * rel_all / stem_total
                 if rel_all > list_sentence[0]:
                     list_sentence = (rel_all, frozenset(exact), i)
-    if pasted.negated and list_sentence[0] >= 0.4 and len(list_sentence[1]) == len(pasted.options) - 1:
+    if pasted.negated and list_sentence[0] >= _LIST_RELEVANT and len(list_sentence[1]) == len(pasted.options) - 1:
         missing = next(k for k in range(len(pasted.options)) if k not in list_sentence[1])
         return Choice(pasted.options[missing], list_sentence[2])  # the one option the list leaves out
     ranked = sorted(range(len(pasted.options)), key=lambda i: scores[i][0], reverse=True)

@@ -494,3 +494,13 @@ def test_a_count_stem_takes_the_number_that_counts_its_noun(norm: Normalizer) ->
     # the "7" of "Pasal 7" is in the sentence too, but only "enam" counts the organs
     text = "Piagam itu (Pasal 7) menetapkan enam organ utama: Majelis Umum, Dewan Keamanan dan lainnya."
     assert _choose(norm, "Jumlah organ utama menurut Piagam adalah ...", ["4", "5", "6", "7"], text) == "C"
+
+
+def test_a_list_naming_every_option_but_one_answers_a_negated_stem_in_other_words(norm: Normalizer) -> None:
+    # "dipelopori" is not "pendiri": the list is only partly about the stem's words, yet it names four of five
+    text = "Gerakan itu dipelopori lima tokoh: Soekarno (Indonesia), Josip Broz Tito (Yugoslavia), " \
+           "Gamal Abdel Nasser (Mesir), Jawaharlal Nehru (India) dan Kwame Nkrumah (Ghana)."
+    options = ["Josip Broz Tito", "Gamal Abdel Nasser", "Soekarno", "John F. Kennedy", "Jawaharlal Nehru"]
+    stem = "Tokoh pendiri Gerakan Non-Blok antara lain berikut ini, kecuali …"
+    weights = {tok: 4.0 if tok == "pendiri" else 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    assert _choose_weighted(norm, stem, options, {text: 0.6}, weights) == "D"
