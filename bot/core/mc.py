@@ -124,6 +124,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     times how much of the stem the sentence is about (so "Markas besar PBB ada di New York" beats
     "Mahkamah Internasional berkantor di Den Haag" for a question on the UN's headquarters).
     """
+    ordered = by_order(pasted, evidence, normalizer)
+    if ordered is not None:
+        return ordered
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
     counted = None if unit else ms.COUNTED_NOUN.search(pasted.stem.casefold())
@@ -260,6 +263,31 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] > 0.0)
     ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0)
     return Choice(None, ruled_out=ruled_out, remaining=remaining)
+
+
+_ORDER_ASKED = re.compile(r"urut|tahap|langkah|proses|kronolog|\border\b|sequence|\bsteps?\b")
+_STEP = re.compile(r"\s*(?:[–—>→,;]|-\s|\s-|\blalu\b|\bkemudian\b|\bthen\b)\s*")  # "perundingan – penandatanganan"
+
+
+def by_order(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer) -> Choice | None:
+    """For options that put the same steps in different orders ("ratifikasi – perundingan – …"): the
+    option in the order the evidence names them, in the first text (best first) that names them all."""
+    steps = [tuple(ms.sequence(part, normalizer) for part in _STEP.split(o.text) if part.strip()) for o in pasted.options]
+    if pasted.negated or not _ORDER_ASKED.search(pasted.stem.casefold()) or len(steps[0]) < 2 or any(sorted(s) != sorted(steps[0]) for s in steps) \
+            or len(set(steps)) != len(steps) or any(not part for part in steps[0]):
+        return None
+    for ev in sorted(range(len(evidence)), key=lambda j: -evidence[j].weight):
+        words = ms.sequence(evidence[ev].plain, normalizer)
+        at: dict[tuple[str, ...], int] = {}
+        for part in steps[0]:
+            where = next((n for n in range(len(words)) if words[n:n + len(part)] == part), None)
+            if where is None:
+                break
+            at[part] = where
+        else:
+            order = tuple(sorted(steps[0], key=lambda part: at[part]))
+            return Choice(pasted.options[steps.index(order)], ev) if order in steps else None
+    return None
 
 
 def sides(stem_tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:

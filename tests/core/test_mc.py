@@ -504,3 +504,10 @@ def test_a_list_naming_every_option_but_one_answers_a_negated_stem_in_other_word
     stem = "Tokoh pendiri Gerakan Non-Blok antara lain berikut ini, kecuali …"
     weights = {tok: 4.0 if tok == "pendiri" else 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
     assert _choose_weighted(norm, stem, options, {text: 0.6}, weights) == "D"
+
+
+def test_steps_in_different_orders_are_told_apart_by_the_order_the_text_names_them(norm: Normalizer) -> None:
+    text = "Pembuatannya melalui 3 tahap:\n1. Perundingan.\n2. Penandatanganan.\n3. Pengesahan (ratification)."
+    options = ["ratifikasi – perundingan – penandatanganan", "penandatanganan – perundingan – ratifikasi",
+               "perundingan – penandatanganan – ratifikasi", "perundingan – ratifikasi – penandatanganan"]
+    assert _choose(norm, "Urutan tahap pembuatan perjanjian yang benar adalah ....", options, text) == "C"
