@@ -203,6 +203,7 @@ _LEAD_WORDS = frozenset(
     ngerjain mengerjakan tugas tugasku pr prku ku pe er soal soalnya ulangan ujian uh pts pas uts uas latihan dari
     tolong tlg bantu bantuin dibantu jawab jawabin dijawab mau pengen ingin tanya nanya bertanya nanya2 izin ijin
     numpang nih ni ini dong donk ya yah please pls plis mohon besok dikumpul dikumpulin harus hrs kumpul ini nomor
+    yg bener benar mana jawabannya
     no nomer sama yang gak bisa ga ngerti paham bingung help me minta diajarin ajarin pelajaran pkn ppkn ips
     kelas kls sekolah smp sma sd mapel dan tentang buat untuk the teacher homework my i have a question
     """.split()

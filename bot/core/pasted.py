@@ -74,7 +74,7 @@ def parse(text: str) -> Pasted | None:
     if len(options) >= 2 and stem_lines:
         if len(options) == 2 and not _looks_like_stem(" ".join(stem_lines)):
             return None
-        return Pasted(" ".join(stem_lines), tuple(options))
+        return Pasted("\n".join(stem_lines), tuple(options))  # lines kept: a chatty first line can be cut
     return _inline(" ".join(ln.strip() for ln in lines if ln.strip()))
 
 

@@ -82,3 +82,9 @@ def test_answer_signs() -> None:
     signs = answer_signs("OKI didirikan pada 25 September 1969 di Rabat, Maroko, karena pembakaran Masjid Al-Aqsa.")
     assert {"when", "where", "why"} <= signs
     assert "when" not in answer_signs("Kerja sama bilateral adalah kerja sama antara dua negara.")
+
+
+def test_a_chatty_first_line_asking_which_is_right_is_cut() -> None:
+    pasted = "kak ini yg bener yg mana ya\nContoh kerja sama multilateral adalah ..."
+    assert strip_homework(pasted) == "Contoh kerja sama multilateral adalah ..."
+    assert strip_homework("Yang mana negara pendiri ASEAN?") == "Yang mana negara pendiri ASEAN?"

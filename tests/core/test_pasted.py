@@ -66,3 +66,8 @@ def test_bullets_under_a_stem_that_breaks_off_are_options() -> None:
     pasted = parse("UNESCO's headquarters are in\n- Geneva\n- Paris\n- Rome\n- Vienna")
     assert pasted is not None and [o.text for o in pasted.options] == ["Geneva", "Paris", "Rome", "Vienna"]
     assert parse("Contoh kerja sama regional\n- ASEAN\n- APEC\n- Uni Eropa") is None  # a finished phrase: a list
+
+
+def test_the_stem_keeps_its_lines_so_a_chatty_first_line_stays_apart() -> None:
+    pasted = parse("kak tolong ya\nKerja sama dua negara disebut ...\nA. bilateral\nB. regional\nC. multilateral")
+    assert pasted is not None and pasted.stem == "kak tolong ya\nKerja sama dua negara disebut ..."
