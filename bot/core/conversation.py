@@ -311,7 +311,6 @@ class Tutor:
         clearly better than any other option does: that option, and the entry that states it."""
         found: list[tuple[float, Option, FaqEntry | None]] = []
         norm = self.matcher.normalizer
-        stem_tokens = frozenset(norm.tokens(stem))
         for option in pasted.options:
             best: tuple[float, FaqEntry | None] = (0.0, None)
             for cand in self.matcher.match(f"{stem} {option.text}").candidates[:3]:
@@ -324,7 +323,7 @@ class Tutor:
         (top, option, stating), runner_up = found[0], found[1][0]
         if stating is None or top < HYPOTHESIS_MIN or top < HYPOTHESIS_LEAD * runner_up:
             return None
-        if mc.on_other_side(stem_tokens, self._answer_evidence(stating).asked):
+        if mc.on_other_side(frozenset(norm.tokens(stem)), self._answer_evidence(stating).asked):
             return None  # "manfaat …" is not answered by an entry on "dampak negatif"
         return option, stating
 

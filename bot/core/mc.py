@@ -193,7 +193,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                                         for j in exact if j != k):
                     sups[k] = 0.0  # "Duta" is only the start of the "Duta Besar Luar Biasa …" this sentence states
             # options the sentence names, if with a word changed ("ZEE sampai 200 mil" names "200 mil laut")
-            named = exact | {k for k, sup in enumerate(sups) if sup >= _NAMED}
+            named = {k for k, sup in enumerate(sups) if sup >= _NAMED}  # holds `exact`
             clauses = (ms.with_shared_lead(ms.clauses(sentence, normalizer), [pasted.options[k].text for k in named],
                                          normalizer) if len(named) >= 2 else ())
             for k, sup in enumerate(sups):
@@ -218,8 +218,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if other_end and toks & other_end and not toks & stem_end:
                     value *= _OTHER_OCCASION  # "… terjadi pada masa …" against "Konfrontasi berakhir pada masa Orde Baru"
                 # a sentence naming no side is on the side of the question its text answers
-                side_words = toks if toks & (stem_side | other_side) else ev.asked
-                if other_side and side_words & other_side and not side_words & stem_side:
+                if _on_side(toks if toks & (stem_side | other_side) else ev.asked, other_side, stem_side):
                     value *= _OTHER_SIDE  # "manfaat …" against "Dampak negatif kerja sama di bidang ekonomi: …"
                 if stem_kind and toks & (_COOPERATION_KINDS - stem_kind) and not toks & stem_kind:
                     value *= _OTHER_OCCASION  # "contoh kerja sama bilateral" against "ASEAN adalah contoh kerja sama regional"
@@ -272,20 +271,17 @@ _STEP = re.compile(r"\s*(?:[–—>→,;]|-\s|\s-|\blalu\b|\bkemudian\b|\bthen\b
 def by_order(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer) -> Choice | None:
     """For options that put the same steps in different orders ("ratifikasi – perundingan – …"): the
     option in the order the evidence names them, in the first text (best first) that names them all."""
+    if pasted.negated or not _ORDER_ASKED.search(pasted.stem.casefold()):
+        return None
     steps = [tuple(ms.sequence(part, normalizer) for part in _STEP.split(o.text) if part.strip()) for o in pasted.options]
-    if pasted.negated or not _ORDER_ASKED.search(pasted.stem.casefold()) or len(steps[0]) < 2 or any(sorted(s) != sorted(steps[0]) for s in steps) \
-            or len(set(steps)) != len(steps) or any(not part for part in steps[0]):
+    if (len(steps[0]) < 2 or any(not part for part in steps[0]) or len(set(steps)) != len(steps)
+            or any(sorted(s) != sorted(steps[0]) for s in steps)):
         return None
     for ev in sorted(range(len(evidence)), key=lambda j: -evidence[j].weight):
         words = ms.sequence(evidence[ev].plain, normalizer)
-        at: dict[tuple[str, ...], int] = {}
-        for part in steps[0]:
-            where = next((n for n in range(len(words)) if words[n:n + len(part)] == part), None)
-            if where is None:
-                break
-            at[part] = where
-        else:
-            order = tuple(sorted(steps[0], key=lambda part: at[part]))
+        at = {part: ms.first_run(words, part) for part in steps[0]}
+        if all(where is not None for where in at.values()):
+            order = tuple(sorted(steps[0], key=lambda part: at[part] or 0))
             return Choice(pasted.options[steps.index(order)], ev) if order in steps else None
     return None
 
@@ -300,7 +296,12 @@ def sides(stem_tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
 def on_other_side(stem_tokens: frozenset[str], tokens: frozenset[str]) -> bool:
     """The text (its words) is about the other side than the stem asks: "Dampak negatif …" for a "manfaat" stem."""
     mine, theirs = sides(stem_tokens)
-    return bool(tokens & theirs) and not tokens & mine
+    return _on_side(tokens, theirs, mine)
+
+
+def _on_side(tokens: frozenset[str], side: frozenset[str], other: frozenset[str]) -> bool:
+    """The words name `side` and not `other`."""
+    return bool(tokens & side) and not tokens & other
 
 
 def _leads(best: float, runner_up: float, min_score: float) -> bool:

@@ -132,10 +132,15 @@ def sequence(text: str, normalizer: Normalizer) -> tuple[str, ...]:
     return tuple(t for t in normalizer.tokens(text) if t not in normalizer.filler)
 
 
+def first_run(words: tuple[str, ...], part: tuple[str, ...]) -> int | None:
+    """Where `part` first occurs in `words` as one run, or None."""
+    n = len(part)
+    return next((i for i in range(len(words) - n + 1) if words[i:i + n] == part), None)
+
+
 def contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """`part` occurs in `words` as one run."""
-    n = len(part)
-    return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+    return first_run(words, part) is not None
 
 
 def own_words(text: str, normalizer: Normalizer) -> tuple[str, ...]:
@@ -231,9 +236,8 @@ def stating_clause(option: Option, clauses: tuple[tuple[str, frozenset[str]], ..
     return next((words for share, words in said if share == best), None) if best >= 0.5 else None
 
 
-_WORDS_OF: dict[str, list[str]] = {}  # "6": ["enam", "six"]
-for _word, _value in NUMBER_WORDS.items():
-    _WORDS_OF.setdefault(str(_value), []).append(_word)
+_WORDS_OF = {str(value): tuple(word for word, n in NUMBER_WORDS.items() if n == value)
+             for value in set(NUMBER_WORDS.values())}  # "6": ("enam", "six")
 COUNTED_NOUN = re.compile(r"\b(?:jumlah|banyaknya)\s+([a-z]{3,})")  # "Jumlah organ utama PBB …": counts organs
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core.content import load_bank
-from bot.core.mc_support import affirmed_part, clauses, counts, other_occasion, support
+from bot.core.mc_support import affirmed_part, clauses, counts, other_occasion, sequence, support
 from bot.core.normalize import Normalizer
 from bot.core.pasted import Option
 from bot.settings import REPO_CONTENT
@@ -15,7 +15,7 @@ def norm() -> Normalizer:
 
 
 def _states(norm: Normalizer, option: str, sentence: str) -> float:
-    option_tokens = frozenset(t for t in norm.tokens(option) if t not in norm.filler)
+    option_tokens = frozenset(sequence(option, norm))
     return support(Option("A", option), sentence, frozenset(norm.tokens(sentence)), option_tokens)
 
 
