@@ -111,7 +111,9 @@ _LEVEL2 = (
     ("definition", _rx(r"pengertian\w*", r"definisi\w*", r"arti\w*", r"maksud\w*", r"apa itu", r"apaan",
                        r"yang dimaksud", r"yg dimaksud", r"disebut", r"dinamakan", r"dikenal dengan", r"istilah",
                        r"meaning", r"means?", r"define", r"lambang\w*",
-                       r"semboyan\w*", r"motto\w*", r"logo\w*")),
+                       r"semboyan\w*", r"motto\w*", r"logo\w*",
+                       r"(?:kayak|kyk|kaya|seperti|spt) (?:gimana|gmn|gmna|bagaimana|apa)"
+                       r"(?=(?: (?:sih|si|ya|yah|min|kak|kk|bang|dong|tuh|itu))* ?[?!]*$)")),  # closing "yg kayak gmn"
 )
 _LEVEL3 = (
     ("how", _rx(r"bagaimana\w*", r"gimana\w*", r"gmn", r"gmna", r"bgmn", r"how")),
