@@ -76,7 +76,7 @@ def load_items(data: Path = DATA) -> list[Item]:
             items.append(Item(str(raw["q"]).strip(), name, True, str(raw.get("intent", "other")),
                               str(raw.get("style", "casual")), str(raw.get("subject", "")),
                               tuple(str(e) for e in expect),
-                              str(raw["choice"]).strip().upper() if raw.get("choice") else None,
+                              _choice_letter(raw.get("choice")),
                               fixed_half=fixed_half))
         for raw in doc.get("off_topic") or []:
             q = raw["q"] if isinstance(raw, dict) else raw
@@ -87,6 +87,14 @@ def load_items(data: Path = DATA) -> list[Item]:
 
 def _fold(text: str) -> str:
     return " ".join(strip_tags(text).casefold().replace("\u2013", "-").replace("\u2014", "-").split())
+
+
+def _choice_letter(key: object) -> str | None:
+    """The key as the option letter `ask --json` reports: a worksheet's option "2" is the letter B."""
+    if not key:
+        return None
+    mark = str(key).strip().upper()
+    return "ABCDE"[int(mark) - 1] if mark.isdigit() and 1 <= int(mark) <= 5 else mark
 
 
 def contains_all(text: str, expect: tuple[str, ...]) -> bool:

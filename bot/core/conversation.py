@@ -401,8 +401,8 @@ class Tutor:
                             if self._same_subject(stem, c.faq_id))
         # ruling options out is only honest from material about the stem's own subject
         if choice.remaining and choice.ruled_out and (suggestions or hit is not None):
-            body = t("mc.unsure", lang, ruled_out=", ".join(o.letter for o in choice.ruled_out),
-                     remaining=", ".join(o.letter for o in choice.remaining))
+            body = t("mc.unsure", lang, ruled_out=", ".join(o.shown for o in choice.ruled_out),
+                     remaining=", ".join(o.shown for o in choice.remaining))
         else:
             body = t("mc.unknown", lang)
         if suggestions:
@@ -414,7 +414,7 @@ class Tutor:
 
 def _option_text(option: Option, why_html: str, source: str, lang: str) -> str:
     """The reply to a pasted multiple-choice question: the option, why (HTML, may be empty), the source."""
-    body = t("mc.answer", lang, option=escape(f"{option.letter}. {option.text}"))
+    body = t("mc.answer", lang, option=escape(f"{option.shown}. {option.text}"))
     if why_html:
         body += f"\n\n{why_html}"
     return body + f"\n\n<i>{t('answer.source', lang, source=escape(source))}</i>"

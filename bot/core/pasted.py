@@ -29,6 +29,12 @@ _NEGATED = re.compile(r"\b(?:bukan|kecuali|tidak termasuk|tidak benar|yang salah
 class Option:
     letter: str  # upper case A–E (numbers 1–5 become A–E)
     text: str
+    label: str = ""  # the mark as the student wrote it, when it was a number ("3")
+
+    @property
+    def shown(self) -> str:
+        """The mark to answer with: "3. 1969" for a worksheet that numbers its options, else the letter."""
+        return self.label or self.letter
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ def _letter(mark: str) -> str:
     return LETTERS[int(mark) - 1] if mark.isdigit() else mark.upper()
 
 
+def _option(mark: str, text: str) -> Option:
+    return Option(_letter(mark), text, mark if mark.isdigit() else "")
+
+
 def parse(text: str) -> Pasted | None:
     """Stem and options of a pasted multiple-choice question, or None."""
     lines = [_BULLET.sub("", line) for line in text.replace("\r", "").split("\n")]  # "• A. Six" is "A. Six"
@@ -59,7 +69,7 @@ def parse(text: str) -> Pasted | None:
         if m and (options or stem_lines):
             mark = m.group(1) or m.group(2) or m.group(3)
             if len(options) < len(LETTERS) and _letter(mark) == LETTERS[len(options)]:
-                options.append(Option(_letter(mark), m.group(4).strip()))
+                options.append(_option(mark, m.group(4).strip()))
                 continue
         if options:
             if line.strip():  # text after the options
@@ -67,7 +77,7 @@ def parse(text: str) -> Pasted | None:
                 if len(options) >= 3 and not any(_LINE_OPTION.match(ln) for ln in after) and _looks_like_stem(after[-1]):
                     # "Perundingan berikut: A. … D. …" then the question itself: the stem is both parts
                     return Pasted(" ".join(stem_lines + after), tuple(options))
-                return _inline(" ".join(stem_lines + [o.letter + ". " + o.text for o in options] + [line]))
+                return _inline(" ".join(stem_lines + [o.shown + ". " + o.text for o in options] + [line]))
             continue
         if line.strip():
             stem_lines.append(line.strip())
@@ -105,21 +115,21 @@ def _columns(lines: list[str]) -> Pasted | None:
         tail += 1
     if not 2 <= tail < len(rows):
         return None
-    found: dict[str, str] = {}
+    found: dict[str, Option] = {}
     for row in rows[-tail:]:
         marks = list(_INLINE_MARK.finditer(row))
         if len(marks) < 2 or marks[0].start() != 0:
             return None
         for i, m in enumerate(marks):
             end = marks[i + 1].start() if i + 1 < len(marks) else len(row)
-            letter, body = _letter(m.group(1) or m.group(2)), row[m.end():end].strip().rstrip(",;")
-            if letter in found or not body:
+            mark, body = m.group(1) or m.group(2), row[m.end():end].strip().rstrip(",;")
+            if _letter(mark) in found or not body:
                 return None
-            found[letter] = body
+            found[_letter(mark)] = _option(mark, body)
     letters = "".join(sorted(found))
     if len(letters) < 3 or letters != LETTERS[: len(letters)]:
         return None
-    return Pasted(" ".join(rows[:-tail]), tuple(Option(letter, found[letter]) for letter in letters))
+    return Pasted(" ".join(rows[:-tail]), tuple(found[letter] for letter in letters))
 
 
 def _looks_like_stem(stem: str) -> bool:
@@ -153,6 +163,6 @@ def _inline(text: str) -> Pasted | None:
             body = text[m.end() : end].strip().rstrip(",;")
             if not body:
                 return None
-            opts.append(Option(LETTERS[i], body))
+            opts.append(_option(m.group(1) or m.group(2), body))
         return Pasted(stem, tuple(opts))
     return None

@@ -38,6 +38,13 @@ def test_tuning_sets_never_enter_the_reported_halves(tmp_path) -> None:  # type:
     assert len(evalset.run("tuning", tutor, data=tmp_path, with_baseline=False).outcomes) == 2
 
 
+def test_a_numbered_key_is_the_option_letter_by_position(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "blind").mkdir()
+    (tmp_path / "blind" / "set.yaml").write_text("on_topic:\n- {q: 'Q? 1. x 2. y 3. z', choice: '2', expect: [y]}\n"
+                                       "- {q: 'Q? a. x b. y c. z', choice: b, expect: [y]}\n")
+    assert [item.choice for item in evalset.load_items(tmp_path)] == ["B", "B"]
+
+
 def test_expect_matching() -> None:
     assert evalset.contains_all("ASEAN berdiri pada <b>8 Agustus 1967</b> di Bangkok.", ("1967", "Bangkok | Jakarta"))
     assert not evalset.contains_all("ASEAN berdiri tahun 1967.", ("1967", "Bangkok"))

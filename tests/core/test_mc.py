@@ -28,6 +28,12 @@ def test_pasted_question_gets_the_option(tutor: Tutor) -> None:
     assert reply.as_json()["choice"] == "B" and html_problem(reply.text) is None
 
 
+def test_numbered_options_are_answered_with_the_students_own_number(tutor: Tutor) -> None:
+    reply = tutor.reply("Kapan ASEAN didirikan?\n1. 17 Agustus 1945\n2. 8 Agustus 1967\n3. 24 Oktober 1945\n4. 1 Mei 1970")
+    assert reply.text.startswith("Jawabannya <b>2. 8 Agustus 1967</b>")
+    assert reply.as_json()["choice"] == "B"  # `choice` is the option's letter by position, whatever the worksheet's marks
+
+
 @pytest.mark.parametrize(("question", "letter"), [
     ("Jumlah anggota tetap DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "C"),
     ("Jumlah anggota tidak tetap DK PBB ada ... A. 15 B. 10 C. 5 D. 193", "B"),

@@ -20,6 +20,7 @@ def test_layouts_parse(text: str) -> None:
     assert pasted.stem.startswith("ASEAN didirikan pada tanggal")
     assert [o.letter for o in pasted.options][:4] == ["A", "B", "C", "D"]
     assert pasted.options[1].text == "8 Agustus 1967"
+    assert pasted.options[1].shown == ("2" if "2)" in text else "B")  # numbered options keep their numbers
 
 
 @pytest.mark.parametrize("text", [
