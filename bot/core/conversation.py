@@ -201,7 +201,7 @@ class Tutor:
             picks = [o for o in pasted.options if len(kinds.countries_named(o.text, countries)) == 2]
             name, named = example, kinds.countries_named(picks[0].text, countries) if len(picks) == 1 else ()
         else:
-            return None
+            return self._field_choice(question, pasted, intent, lang)
         entry_id = kinds.KIND_ENTRIES.get(name)
         if len(picks) != 1 or entry_id not in self.bank.faq or len(named) != 2:
             return None
@@ -210,6 +210,19 @@ class Tutor:
         body = _option_text(picks[0], why, public_source(entry.source), lang)
         return Reply("answer", body, question, entry_id, 1.0, entry.topic, related=(self._suggestion(entry_id),),
                      intent=intent, pasted=True, choice=picks[0].letter)
+
+    def _field_choice(self, question: str, pasted: Pasted, intent: str, lang: str) -> Reply | None:
+        """"Manfaat kerja sama bidang pendidikan, kecuali …": the option of another field, by its words."""
+        pick = kinds.field_pick(pasted.stem, [o.text for o in pasted.options], pasted.negated)
+        if pick is None or kinds.FIELD_ENTRY not in self.bank.faq:
+            return None
+        option, entry = pasted.options[pick.index], self.bank.faq[kinds.FIELD_ENTRY]
+        key = "kind.field_other" if pasted.negated else "kind.field_same"
+        why = t(key, lang, option=escape(option.text[:1].upper() + option.text[1:]), field=t(f"field.{pick.field}", lang),
+                asked=t(f"field.{pick.asked}", lang))
+        return Reply("answer", _option_text(option, why, public_source(entry.source), lang), question, entry.id, 1.0,
+                     entry.topic, related=(self._suggestion(entry.id),), intent=intent, pasted=True,
+                     choice=option.letter)
 
     def _same_subject(self, text: str, faq_id: str) -> bool:
         """The question shares a subject-naming word with the entry (not just "negara" or "Indonesia"), or

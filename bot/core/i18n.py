@@ -157,6 +157,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Kerja sama {a} dan {b} termasuk <b>kerja sama bilateral</b>, karena hanya melibatkan dua negara.",
         "en": "Cooperation between {a} and {b} is <b>bilateral cooperation</b>: it involves exactly two countries.",
     },
+    "kind.field_other": {
+        "id": "<b>{option}</b> termasuk kerja sama bidang {field}, bukan bidang {asked}.",
+        "en": "<b>{option}</b> belongs to cooperation in {field}, not in {asked}.",
+    },
+    "kind.field_same": {
+        "id": "<b>{option}</b> termasuk kerja sama bidang {asked}; pilihan lainnya termasuk bidang lain.",
+        "en": "<b>{option}</b> belongs to cooperation in {asked}; the other options belong to other fields.",
+    },
+    "field.pendidikan": {"id": "pendidikan", "en": "education"},
+    "field.pertahanan keamanan": {"id": "pertahanan dan keamanan", "en": "defence and security"},
+    "field.ekonomi": {"id": "ekonomi", "en": "the economy"},
+    "field.sosial budaya": {"id": "sosial budaya", "en": "society and culture"},
+    "field.kesehatan": {"id": "kesehatan", "en": "health"},
+    "field.lingkungan": {"id": "lingkungan hidup", "en": "the environment"},
     "mc.unsure": {
         "id": "Aku belum bisa memastikan jawabannya. Menurut materiku, pilihan <b>{ruled_out}</b> tidak cocok; "
               "yang mungkin tinggal <b>{remaining}</b>.",

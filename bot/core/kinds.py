@@ -1,9 +1,11 @@
-"""Which kind a cooperation is, reasoned from the question instead of looked up.
+"""Which kind a cooperation is (and which field an activity is in), reasoned instead of looked up.
 
 "Kerja sama Indonesia dan Malaysia termasuk kerja sama apa?" is in no entry as such, and the matcher
 finds the right subject (kinds of cooperation) but not the answer. The textbook definition decides it:
 a cooperation between exactly two named countries is bilateral. With three or more countries the kind
-depends on more than a count (regional or multilateral), so no kind is claimed then.
+depends on more than a count (regional or multilateral), so no kind is claimed then. Likewise a
+worksheet's "manfaat kerja sama bidang pendidikan, kecuali …" is decided by which field each option's
+words belong to ("latihan perang" is defence), when all but one option clearly belong to the field asked.
 """
 
 from __future__ import annotations
@@ -58,3 +60,63 @@ def example_asked(stem: str) -> str | None:
     """"Contoh kerja sama bilateral adalah …": the kind whose example the options must hold."""
     folded = " ".join(fold(stem).split())
     return "bilateral" if _EXAMPLE_OF.search(folded) and not _OTHER_ASK.search(folded) else None
+
+
+# The fields of cooperation school books name, each with the words that place an activity in it. Only
+# plain subject words: an activity is placed by what it is about ("latihan perang" is defence,
+# "menghapus tarif" is economy), not by who does it.
+FIELD_ENTRY = "kerja-sama-bidang"  # the entry listing the fields with examples (its source is shown)
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "pendidikan": (r"pendidikan", r"pelajar\w*", r"mahasiswa", r"beasiswa", r"guru", r"dosen", r"sekolah",
+                   r"universitas", r"kampus", r"kuliah", r"belajar", r"education", r"students?", r"scholarships?"),
+    "pertahanan keamanan": (r"pertahanan", r"keamanan", r"militer", r"perang", r"senjata", r"pasukan", r"tentara",
+                            r"teroris\w*", r"narkoba", r"narkotika", r"perompak\w*", r"bajak laut", r"penyelundupan",
+                            r"defen[cs]e", r"security", r"military", r"terroris\w*"),
+    "ekonomi": (r"ekonomi", r"perdagangan", r"dagang", r"tarif", r"bea masuk", r"ekspor", r"impor", r"investasi",
+                r"investor", r"pasar", r"modal", r"pajak", r"industri", r"economy", r"economic", r"trade", r"tariffs?"),
+    "sosial budaya": (r"budaya", r"kebudayaan", r"seni", r"kesenian", r"olahraga", r"pariwisata", r"wisata",
+                      r"festival", r"tarian?", r"culture", r"cultural", r"sports?"),
+    "kesehatan": (r"kesehatan", r"penyakit", r"vaksin\w*", r"obat", r"pandemi", r"dokter", r"rumah sakit", r"health"),
+    "lingkungan": (r"lingkungan", r"pemanasan global", r"iklim", r"polusi", r"pencemaran", r"environment\w*"),
+}
+_FIELD_WORDS = {name: re.compile(r"\b(?:" + "|".join(words) + r")\b") for name, words in _FIELDS.items()}
+# the field a stem names: "kerja sama (di) bidang pendidikan", "bidang pertahanan dan keamanan", "sektor ekonomi"
+_FIELD_NAMES = {"pendidikan": "pendidikan", "pertahanan": "pertahanan keamanan", "keamanan": "pertahanan keamanan",
+                "hankam": "pertahanan keamanan", "ekonomi": "ekonomi", "sosial": "sosial budaya",
+                "budaya": "sosial budaya", "sosbud": "sosial budaya", "kesehatan": "kesehatan",
+                "lingkungan": "lingkungan"}
+_FIELD_ASKED = re.compile(r"\b(?:bidang|sektor)\s+(" + "|".join(_FIELD_NAMES) + r")\b")
+
+
+@dataclass(frozen=True)
+class FieldPick:
+    index: int  # the option that alone belongs (or alone does not belong) to the field asked
+    field: str  # the field it belongs to
+    asked: str  # the field the stem names
+
+
+def fields_of(text: str) -> frozenset[str]:
+    """The fields whose words the text uses."""
+    folded = " ".join(fold(text).split())
+    return frozenset(name for name, pattern in _FIELD_WORDS.items() if pattern.search(folded))
+
+
+def field_pick(stem: str, options: list[str], negated: bool) -> FieldPick | None:
+    """"Manfaat kerja sama bidang pendidikan, kecuali …": the one option that belongs to another field
+    while every other option belongs to the field asked (or, for a stem that is not negated, the one
+    option of the field asked among options of other fields). None when the words do not decide it."""
+    found = _FIELD_ASKED.search(" ".join(fold(stem).split()))
+    if found is None:
+        return None
+    asked = _FIELD_NAMES[found.group(1)]
+    fields = [fields_of(text) for text in options]
+    inside = [i for i, f in enumerate(fields) if asked in f]
+    outside = [i for i, f in enumerate(fields) if f and asked not in f]
+    if negated and len(outside) == 1 and len(inside) >= 2 and len(inside) + 1 >= len(options) - 1:
+        pick = outside[0]
+    elif not negated and len(inside) == 1 and len(outside) == len(options) - 1:
+        pick = inside[0]
+    else:
+        return None
+    field = asked if not negated else min(fields[pick])
+    return FieldPick(pick, field, asked)

@@ -7,7 +7,7 @@ import pytest
 
 from bot.core.content import load_content
 from bot.core.conversation import Tutor
-from bot.core.kinds import KIND_ENTRIES, countries_named, example_asked, kind_asked
+from bot.core.kinds import FIELD_ENTRY, KIND_ENTRIES, countries_named, example_asked, field_pick, kind_asked
 from bot.core.markup import html_problem
 from bot.settings import REPO_CONTENT
 
@@ -78,6 +78,37 @@ def test_a_pasted_kind_question_gets_the_bilateral_option(tutor: Tutor) -> None:
 def test_a_pasted_example_question_gets_the_option_with_two_countries(tutor: Tutor) -> None:
     reply = tutor.reply("Contoh kerja sama bilateral adalah ... A. ASEAN B. Indonesia dengan Filipina C. APEC D. G20")
     assert reply.choice == "B" and "Indonesia dan Filipina termasuk" in reply.text
+
+
+@pytest.mark.parametrize(("stem", "options", "negated", "index"), [
+    ("Contoh kerja sama bidang ekonomi, kecuali", ["ekspor kopi", "penghapusan tarif", "latihan militer", "investasi"],
+     True, 2),
+    ("Yang bukan kerja sama sektor kesehatan adalah", ["pengiriman vaksin", "festival tari", "bantuan obat"], True, 1),
+    ("Contoh kerja sama di bidang sosial budaya adalah", ["pasar bebas", "pertukaran kesenian", "patroli militer"],
+     False, 1),
+])
+def test_the_option_of_another_field_is_picked_by_its_words(stem: str, options: list[str], negated: bool,
+                                                             index: int) -> None:
+    pick = field_pick(stem, options, negated)
+    assert pick is not None and pick.index == index
+
+
+@pytest.mark.parametrize(("stem", "options", "negated"), [
+    ("Manfaat kerja sama internasional, kecuali", ["ekspor kopi", "latihan militer", "beasiswa"], True),  # no field
+    ("Contoh kerja sama bidang ekonomi, kecuali", ["ekspor kopi", "latihan militer", "beasiswa", "AFTA"], True),
+    ("Contoh kerja sama bidang pendidikan adalah", ["beasiswa", "pertukaran pelajar", "latihan militer"], False),
+    ("Contoh kerja sama bidang ekonomi, kecuali", ["AFTA", "MEA", "APEC", "latihan militer"], True),  # words unknown
+])
+def test_no_option_is_picked_when_the_words_do_not_decide(stem: str, options: list[str], negated: bool) -> None:
+    assert field_pick(stem, options, negated) is None
+
+
+def test_a_pasted_field_question_gets_the_option_of_another_field(tutor: Tutor) -> None:
+    assert FIELD_ENTRY in tutor.bank.faq
+    reply = tutor.reply("Kerja sama bidang pendidikan antarnegara berikut, kecuali ....\n"
+                        "A. program beasiswa\nB. patroli militer bersama\nC. pertukaran mahasiswa\nD. pelatihan guru")
+    assert reply.choice == "B" and "Patroli militer bersama</b> termasuk kerja sama bidang pertahanan" in reply.text
+    assert html_problem(reply.text) is None and "Sumber:" in reply.text
 
 
 def test_a_country_spelt_twice_is_a_content_problem(tmp_path: Path) -> None:
