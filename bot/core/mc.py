@@ -342,7 +342,8 @@ def states(option: Option, ev: Evidence, normalizer: Normalizer) -> float:
     states across its sentences ("pertukaran pelajar" in one, "beasiswa" in the next) nearly as much."""
     option_tokens = frozenset(ms.sequence(option.text, normalizer))
     best = max((ms.support(option, sentence, toks, option_tokens) for sentence, toks in ev.sentences), default=0.0)
-    if len(option_tokens) >= _SPREAD_WORDS and not ms.NEGATION.search(option.text.casefold()):
+    if (len(option_tokens) >= _SPREAD_WORDS and not ms.NEGATION.search(option.text.casefold())
+            and not ms.several_claims(option.text)):
         said = frozenset().union(*(toks for _, toks in ev.sentences))
         share = len(option_tokens & said) / len(option_tokens)
         if share >= ms.NEAR_COMPLETE:

@@ -202,6 +202,16 @@ def clauses(sentence: str, normalizer: Normalizer) -> tuple[tuple[str, frozenset
     return tuple((c, shared | frozenset(normalizer.tokens(c))) for c in _OWN_CLAUSE.split(body) if c.strip())
 
 
+_CLAIM_BREAK = re.compile(r";\s*|,\s+|\s+(?:sedangkan|sementara|whereas|while)\s+")
+
+
+def several_claims(text: str) -> bool:
+    """The option makes two or more claims of three words or more ("kedutaan besar mengurus visa, konsulat
+    mengurus politik"), not a list of names ("Nehru, Tito, Nasser"): words of each claim spread over a
+    text ("visa" in one sentence, "politik" in another) do not state it, since they may state it swapped."""
+    return sum(len(part.split()) >= 3 for part in _CLAIM_BREAK.split(text)) >= 2
+
+
 _LIST_WORD = re.compile(r"^\s*(?:dan|serta|atau|and|or)\s+")
 
 

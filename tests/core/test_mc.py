@@ -8,7 +8,7 @@ import pytest
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc import best_sentence, choose, evidence, on_other_side, option_with_count
+from bot.core.mc import best_sentence, choose, evidence, on_other_side, option_with_count, states
 from bot.core.normalize import Normalizer
 from bot.core.pasted import Option, Pasted
 from bot.settings import REPO_CONTENT
@@ -517,3 +517,11 @@ def test_steps_in_different_orders_are_told_apart_by_the_order_the_text_names_th
     options = ["ratifikasi – perundingan – penandatanganan", "penandatanganan – perundingan – ratifikasi",
                "perundingan – penandatanganan – ratifikasi", "perundingan – ratifikasi – penandatanganan"]
     assert _choose(norm, "Urutan tahap pembuatan perjanjian yang benar adalah ....", options, text) == "C"
+
+
+def test_claims_spread_over_a_text_do_not_state_an_option_that_swaps_them(norm: Normalizer) -> None:
+    ev = evidence("Duta besar mengurus hubungan politik dan mewakili kepala negara. "
+                  "Konsul mengurus paspor, visa dan perdagangan.", 1.0, norm)
+    swapped = states(Option("A", "duta besar mengurus visa, konsul mengurus hubungan politik"), ev, norm)
+    assert swapped < 0.8  # every word is in the text, but no sentence says it
+    assert states(Option("B", "kepala negara, visa, perdagangan"), ev, norm) >= 0.8  # a list of names may spread
