@@ -33,11 +33,13 @@ NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6
 
 # Intents close enough that an entry declaring one answers a question asking the other, a little less well:
 # a benefit is a good impact ("dampak G20 bagi Indonesia" / "manfaat presidensi G20"), a purpose is a
-# reason for founding ("mengapa ASEAN dibentuk" / "tujuan ASEAN"), a role is a function.
+# reason for founding ("mengapa ASEAN dibentuk" / "tujuan ASEAN"), a role is a function, and an entry
+# defining two terms side by side tells them apart ("perbedaan arti bebas dan aktif").
 KINDRED: dict[str, frozenset[str]] = {
     "benefit": frozenset({"impact"}), "impact": frozenset({"benefit"}),
     "why": frozenset({"purpose"}), "purpose": frozenset({"why"}),
     "function": frozenset({"how"}), "how": frozenset({"function"}),
+    "difference": frozenset({"definition"}),
 }
 
 

@@ -117,6 +117,12 @@ def test_a_kindred_intent_answers_when_no_entry_declares_the_asked_one(tutor: Tu
     assert (reply.kind, reply.intent, reply.faq_id) == ("answer", "impact", "g20-manfaat-presidensi")
 
 
+def test_the_difference_of_two_meanings_is_answered_by_the_entry_defining_both(tutor: Tutor) -> None:
+    # no entry declares the *difference* between "bebas" and "aktif"; the one defining both tells them apart
+    reply = tutor.reply("apa beda makna bebas sama makna aktif di politik luar negeri kita")
+    assert (reply.kind, reply.intent, reply.faq_id) == ("answer", "difference", "bebas-aktif-pengertian")
+
+
 @pytest.mark.parametrize(("text", "faq_id"), [
     ("ratifikasi itu apaan sih dah lupa", "ratifikasi"),
     ("kak kontingen garuda itu apa, tadi dijelasin bu guru tapi aku ga ngerti", "kontingen-garuda"),
