@@ -73,7 +73,7 @@ _LEVEL1 = (
     ("why", _rx(r"mengapa", r"kenapa", r"knp", r"knapa", r"napa", r"why", r"alasan\w*", r"latar ?belakang\w*",
                 r"melatar ?belakangi", r"dilatarbelakangi", r"faktor\w*", r"penyebab\w*", r"sebab\w*",
                 r"pendorong\w*", r"mendorong", r"sejarah\w*", r"history", r"background", r"reason\w*",
-                r"pemicu\w*", r"dipicu", r"karena apa", r"krn apa")),
+                r"pemicu\w*", r"dipicu", r"karena apa", r"krn apa", r"gara.?gara apa\w*", r"gara2 apa", r"gegara apa")),
 )
 # Endings of unfinished homework stems: "… didirikan di …", "… pada tanggal …", "… dipimpin oleh …".
 _STEM_ENDINGS = (

@@ -104,6 +104,7 @@ def test_vague_question_on_the_syllabus_still_gets_suggestions(tutor: Tutor) -> 
     ("Mengapa negara-negara perlu bekerja sama? Jelaskan!", "why", "kebutuhan"),
     ("kpn asean berdiri", "when", "8 Agustus 1967"),
     ("siapa saja pendiri asean", "who", "Adam Malik"),
+    ("gerakan non blok dibentuk gara-gara apa", "why", "Perang Dingin"),  # "gara-gara" is "karena"
 ])
 def test_homework_wrappers_and_intents(tutor: Tutor, text: str, intent: str, fact: str) -> None:
     reply = tutor.reply(text)  # from an FAQ entry or a fact card, whichever holds the fact

@@ -10,7 +10,8 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("What is the purpose of a diplomatic mission?", "purpose"),  # "what is" only opens the question
     ("what are the benefits of APEC for Indonesia", "benefit"),
     ("what is ASEAN", "definition"),
-    ("kerja sama regional itu yg kayak gmn", "definition"),  # "what is it like", not "how is it done"
+    ("kerja sama regional itu yg kayak gmn", "definition"),
+    ("OKI dibentuk gara2 apa sih", "why"),  # "what is it like", not "how is it done"
     ("kerjasama bilateral tuh kyk gimana sih kak?", "definition"),
     ("seperti apa peran indonesia di asean", "how"),
     ("peserta KAA berjumlah ...", "count"),

@@ -63,6 +63,11 @@ def test_the_non_aligned_movement_is_gnb(norm: Normalizer) -> None:
     assert norm.tokens("Non-Aligned Movement") == norm.tokens("GNB") == ["gnb"]
 
 
+def test_formed_and_gara_gara_read_as_their_indonesian_words(norm: Normalizer) -> None:
+    assert norm.tokens("formed") == norm.tokens("dibentuk")
+    assert norm.tokens("gara-gara") == norm.tokens("gara gara") == norm.tokens("karena")
+
+
 def test_protected_acronyms_survive(norm: Normalizer) -> None:
     for word in ("PBB", "OKI", "G20", "ASEAN", "WHO", "HAM", "DK"):
         assert norm.tokens(word) == [word.lower()]
