@@ -72,7 +72,8 @@ _LEVEL1 = (
                  r"digolongkan", r"dikelompokkan", r"diklasifikasikan")),
     ("why", _rx(r"mengapa", r"kenapa", r"knp", r"knapa", r"napa", r"why", r"alasan\w*", r"latar ?belakang\w*",
                 r"melatar ?belakangi", r"dilatarbelakangi", r"faktor\w*", r"penyebab\w*", r"sebab\w*",
-                r"pendorong\w*", r"mendorong", r"sejarah\w*", r"history", r"background", r"reason\w*",
+                r"pendorong\w*", r"mendorong",
+                r"(?<!pr )(?<!pelajaran )(?<!mapel )(?<!guru )(?<!buku )(?<!tugas )(?<!ulangan )sejarah\w*", r"history", r"background", r"reason\w*",
                 r"pemicu\w*", r"dipicu", r"karena apa", r"krn apa", r"gara.?gara apa\w*", r"gara2 apa", r"gegara apa")),
 )
 # Endings of unfinished homework stems: "… didirikan di …", "… pada tanggal …", "… dipimpin oleh …".
@@ -93,7 +94,8 @@ _JUMLAH = r"(?<!berdasarkan )(?<!menurut )(?<!dari segi )jumlah\w*"
 _LEVEL2 = (
     ("count", _rx(_JUMLAH, r"banyaknya",
                   r"(?<!based on the )(?<!according to the )(?<!by the )number of")),
-    ("function", _rx(r"fungsi\w*", r"bergerak di bidang", r"menangani (?:masalah|bidang|urusan)", r"mengurusi", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
+    ("function", _rx(r"fungsi\w*", r"bergerak di bidang", r"menangani (?:masalah|bidang|urusan)", r"mengurusi",
+                     r"(?:ng|meng)?urus(?:in|i)? apa\w*", r"tugas(?!\s+(?:dari|sekolah|kelompok|rumah))\w*", r"wewenang\w*", r"kewenangan\w*",
                      r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
                      r"responsibilit\w*")),
     ("purpose", _rx(r"tujuan\w*", r"bertujuan", r"untuk apa", r"buat apa", r"bwt apa", r"utk apa", r"purpose\w*",
@@ -131,6 +133,19 @@ _ORGANISATION_WHO = re.compile(
     r"created|wrote|signed|initiated|proposed|chairs?|heads?|became|were|has|have|had)\b)")
 _COUNT_OVERRIDES_LIST = _rx(r"berapa", r"brp", _JUMLAH, r"berjumlah",
                             r"how many")
+_ROLE = tuple((name, pattern) for name, pattern in _LEVEL2 if name in ("function", "how"))
+_OFFICE = dict(_LEVEL1)["who"]
+
+
+def _role_before_office(flat: str) -> str | None:
+    """"tugas Sekjen PBB", "peran ketua ASEAN": a role asked of an office (function or how), not who holds
+    it; "Tokoh yang berperan …" still asks who."""
+    office = _OFFICE.search(flat)
+    roles = [(m.start(), name) for name, pattern in _ROLE if (m := pattern.search(flat))]
+    role = min(roles, default=None)
+    return role[1] if role and office and role[0] < office.start() else None
+
+
 _ASKS_WHO = _rx(r"siapa\w*", r"sapa", r"who", r"whom", r"negara (?:mana|apa) (?:saja|aja|sajakah)")
 
 
@@ -168,6 +183,8 @@ def detect(text: str) -> Intent:
     name = _first(_LEVEL1, flat)
     if name == "who" and _COUNT_OVERRIDES_LIST.search(flat) and not _ASKS_WHO.search(flat):
         name = "count"  # "peserta KAA berjumlah …", "berapa negara pendiri": how many, not who
+    if name == "who" and not _ASKS_WHO.search(flat):
+        name = _role_before_office(flat) or name  # "the role of the Secretary-General", "tugas ketua": no one is asked
     if name is None:
         stripped = folded.rstrip()
         for ending, pattern in _STEM_ENDINGS:

@@ -11,7 +11,13 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("what are the benefits of APEC for Indonesia", "benefit"),
     ("what is ASEAN", "definition"),
     ("kerja sama regional itu yg kayak gmn", "definition"),
-    ("OKI dibentuk gara2 apa sih", "why"),  # "what is it like", not "how is it done"
+    ("OKI dibentuk gara2 apa sih", "why"),
+    ("apa tugas sekjen pbb", "function"),  # a role asked of an office, not who holds it
+    ("What is the job of the ASEAN Secretary-General?", "who"),  # "job" is no role word: who
+    ("peran menlu dalam diplomasi", "how"),
+    ("Tokoh yang berperan dalam pendirian ASEAN adalah", "who"),
+    ("WHO itu ngurusin apa aja", "function"),
+    ("kak aku ada PR sejarah, disuruh sebutin isi Dasasila Bandung", "list"),  # the school subject asks nothing  # "what is it like", not "how is it done"
     ("kerjasama bilateral tuh kyk gimana sih kak?", "definition"),
     ("seperti apa peran indonesia di asean", "how"),
     ("peserta KAA berjumlah ...", "count"),
