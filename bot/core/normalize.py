@@ -75,14 +75,36 @@ def is_root_word(token: str) -> bool:
     return bool(_stemmer().dictionary.contains(token))
 
 
-def _colloquial_in(token: str) -> str:
-    """Spoken Jakarta "-in" for "-kan": "dijelasin" is "dijelaskan" (stem "jelas"), "bantuin" is "bantu".
-    Only for words the stemmer and its dictionary do not know ("ingin", "miskin", "protein" are words)."""
+# Spoken Jakarta verbs put a nasal before the root: "ngerugiin" is "merugikan", "nyerang" "menyerang",
+# "nentuin" "menentukan", "mutusin" "memutuskan". Each prefix with the root's first letters it stands for,
+# in the order they are tried ("ngurus" is "urus" before "kurus").
+_NASAL = (("nge", ("",)), ("ny", ("s", "c")), ("ng", ("", "k")), ("n", ("t",)), ("m", ("p",)))
+
+
+def _colloquial(token: str) -> str:
+    """The root of a spoken Jakarta form the stemmer does not know: "-in" for "-kan" ("dijelasin" is
+    "dijelaskan", stem "jelas") and a nasal prefix ("nyerang" is "menyerang", stem "serang"). Only for
+    words the stemmer and its dictionary do not know ("ingin", "miskin", "nanti" are words), and only to
+    a dictionary root with at least four letters after the prefix ("mali" is not "pali")."""
     stemmer = _stemmer()
     if stemmer.dictionary.contains(token):
         return token
-    root = stemmer.stem(token[:-2] + "kan")
-    return root if len(root) >= 3 and stemmer.dictionary.contains(root) else token
+    forms: tuple[tuple[str, bool], ...] = ((token, False),)
+    if len(token) >= 6 and token.endswith("in"):
+        root = stemmer.stem(token[:-2] + "kan")
+        if len(root) >= 3 and stemmer.dictionary.contains(root):
+            return root
+        forms = ((token, False), (token[:-2] + "kan", True))
+    for form, affixed in forms:
+        prefix, initials = next(((p, i) for p, i in _NASAL if form.startswith(p)), ("", ()))
+        if len(form) - len(prefix) < 4:
+            continue
+        for initial in initials:
+            word = initial + form[len(prefix):]
+            root = stemmer.stem(word) if affixed else word
+            if len(root) >= 3 and stemmer.dictionary.contains(root):
+                return root
+    return token
 
 
 # A capital "I" right after a capitalised name, or after a name students write in lower case that is
@@ -114,6 +136,8 @@ class Normalizer:
         self.lowercase = dict(lexicon.lowercase)
         self.capitals = dict(lexicon.capitals)
         self.english = dict(lexicon.english)
+        # country names as students write them ("mesir", "mali") are never read as spoken verbs
+        self.names = frozenset(word for spelling in lexicon.countries for word in spelling.casefold().split())
         self._stem_cache: BoundedCache[str, str] = BoundedCache(STEM_CACHE_SIZE)
         self.filler = frozenset(t for word in FILLER for t in self.tokens(word))
         # Indonesian function words ("tapi", "tadi", "lagian"): Sastrawi's stop-word list, normalized. The
@@ -185,8 +209,8 @@ class Normalizer:
                 cached = token
             else:
                 cached = _stemmer().stem(token) or token
-                if cached == token and len(token) >= 6 and token.endswith("in"):
-                    cached = _colloquial_in(token)
+                if cached == token and token not in self.names:
+                    cached = _colloquial(token)
             self._stem_cache.put(token, cached)
         return cached
 

@@ -68,6 +68,19 @@ def test_formed_and_gara_gara_read_as_their_indonesian_words(norm: Normalizer) -
     assert norm.tokens("gara-gara") == norm.tokens("gara gara") == norm.tokens("karena")
 
 
+@pytest.mark.parametrize(("spoken", "written"), [
+    ("ngerugiin", "merugikan"), ("nyerang", "menyerang"), ("nentuin", "menentukan"), ("mutusin", "memutuskan"),
+    ("ngebahas", "membahas"), ("ngirim", "mengirim"), ("ngewakilin", "mewakili"), ("dijelasin", "dijelaskan"),
+])
+def test_spoken_jakarta_verbs_read_as_their_roots(norm: Normalizer, spoken: str, written: str) -> None:
+    assert norm.tokens(spoken) == norm.tokens(written)
+
+
+@pytest.mark.parametrize("word", ["mesir", "nanti", "ingin", "miskin", "nehru"])
+def test_names_and_words_are_not_read_as_spoken_verbs(norm: Normalizer, word: str) -> None:
+    assert norm.tokens(word) == [word]
+
+
 def test_protected_acronyms_survive(norm: Normalizer) -> None:
     for word in ("PBB", "OKI", "G20", "ASEAN", "WHO", "HAM", "DK"):
         assert norm.tokens(word) == [word.lower()]
