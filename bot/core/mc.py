@@ -161,6 +161,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
             words = ms.sequence(sentence, normalizer)
+            sentence_ordinals = normalizer.ordinals(sentence)
             sups = [ms.support(opt, sentence, toks, option_tokens[k], unit, words, translated[k], in_order[k])
                     for k, opt in enumerate(pasted.options)]
             affirmed = ms.affirmed_part(sentence) if ms.NEGATION.search(sentence) else None
@@ -212,7 +213,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                           for t, w in stem.items() if t in where or t in ev.about or t in lead
                           or _ALIKE.get(t, "") in where) / stem_total if stem else 0.5
                 value = ev.weight * sup * (rel * rel if pasted.negated else 0.3 + 0.7 * rel)
-                if ms.other_occasion(stem_years, stem_small, sentence) or (
+                if ms.other_occasion(stem_years, stem_small, sentence, sentence_ordinals) or (
                         sup >= 1.0 and ms.other_occasion(stem_years, stem_small, ms.clause_of(pasted.options[k], sentence))):
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                 if other_end and toks & other_end and not toks & stem_end:

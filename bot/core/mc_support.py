@@ -82,15 +82,18 @@ YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?!\d|[.,]\d)")
 _ORDINAL_MARK = re.compile(r"\bke-?\s?(\d{1,3})\b")
 
 
-def other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sentence: str) -> bool:
+def other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sentence: str,
+                   ordinals: frozenset[str] | None = None) -> bool:
     """The sentence is about another occasion than the stem: the stem names a year and the sentence
     only other years ("KTT GNB I tahun 1961" against "KTT ke-10 … 1992"), or the stem an ordinal
-    and the sentence another ("ke-10" against "KTT GNB I")."""
+    and the sentence another ("ke-10" against "KTT GNB I", "Agresi Militer II" against "… I").
+    `ordinals`: the sentence's ordinals as the normalizer reads them (Roman numerals too), when known."""
     folded, _ = fold_sentence(sentence)
     years = set(YEAR.findall(folded))
     if stem_years and years and not years & stem_years:
         return True
-    ordinals = set(_ORDINAL_MARK.findall(folded))
+    if ordinals is None:
+        ordinals = frozenset(_ORDINAL_MARK.findall(folded))
     return bool(stem_small and ordinals and not ordinals & stem_small)
 
 

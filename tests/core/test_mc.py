@@ -525,3 +525,13 @@ def test_claims_spread_over_a_text_do_not_state_an_option_that_swaps_them(norm: 
     swapped = states(Option("A", "duta besar mengurus visa, konsul mengurus hubungan politik"), ev, norm)
     assert swapped < 0.8  # every word is in the text, but no sentence says it
     assert states(Option("B", "kepala negara, visa, perdagangan"), ev, norm) >= 0.8  # a list of names may spread
+
+
+def test_a_sentence_about_another_numbered_event_is_another_occasion(norm: Normalizer) -> None:
+    ev = evidence("Agresi Militer Belanda I, mulai 21 Juli 1947, melanggar Perjanjian Linggarjati. "
+                  "Agresi Militer Belanda II, mulai 19 Desember 1948, melanggar Perjanjian Renville.", 1.0, norm)
+    pasted = Pasted("Agresi Militer Belanda I dimulai pada tanggal ...", (
+        Option("A", "21 Juli 1947"), Option("B", "17 Januari 1948"), Option("C", "19 Desember 1948"),
+        Option("D", "7 Mei 1949")))
+    stem_weights = {t: 0.1 if t == "1" else 1.0 for t in norm.tokens(pasted.stem)}  # "I" weighs little
+    assert choose(pasted, [ev], norm, stem_weights).option == pasted.options[0]

@@ -54,3 +54,9 @@ def test_the_affirmed_part_drops_the_negated_clause() -> None:
 def test_a_count_is_a_number_before_the_noun_it_counts() -> None:
     assert counts("6", "organ", "PBB punya enam organ utama.") and counts("6", "organ", "PBB punya 6 organ utama.")
     assert not counts("7", "organ", "Pasal 7 menyebut enam organ utama.")
+
+
+def test_roman_ordinals_tell_numbered_events_apart(norm: Normalizer) -> None:
+    sentence = "Agresi Militer Belanda II, mulai 19 Desember 1948"
+    assert other_occasion(frozenset(), frozenset({"1"}), sentence, norm.ordinals(sentence))
+    assert not other_occasion(frozenset(), frozenset({"2"}), sentence, norm.ordinals(sentence))
