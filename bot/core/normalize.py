@@ -91,7 +91,7 @@ def _colloquial(token: str) -> str:
         return token
     forms: tuple[tuple[str, bool], ...] = ((token, False),)
     if len(token) >= 6 and token.endswith("in"):
-        root = stemmer.stem(token[:-2] + "kan")
+        root = str(stemmer.stem(token[:-2] + "kan"))
         if len(root) >= 3 and stemmer.dictionary.contains(root):
             return root
         forms = ((token, False), (token[:-2] + "kan", True))
@@ -101,7 +101,7 @@ def _colloquial(token: str) -> str:
             continue
         for initial in initials:
             word = initial + form[len(prefix):]
-            root = stemmer.stem(word) if affixed else word
+            root = str(stemmer.stem(word)) if affixed else word
             if len(root) >= 3 and stemmer.dictionary.contains(root):
                 return root
     return token
