@@ -65,6 +65,7 @@ _LEVEL1 = (
     ("where", _rx(r"di ?mana\w*", r"dmn", r"dmna", r"dimn", r"where", r"ke ?mana", r"(?<!lembaga )(?<!badan )(?:kota|negara|tempat|benua|wilayah|lokasi) (?:apa|mana|mn)",
                   r"di (?:kota|negara|tempat|benua) (?:apa|mana|mn)", r"berkedudukan", r"bermarkas", r"markas\w*",
                   r"kantor pusat\w*", r"headquarter\w*", r"lokasi\w*", r"terletak",
+                  r"berkantor", r"kantor(?:nya)? (?:ada )?di",
                   r"(?:bertempat|bertempatkan) di", r"in which city", r"which city", r"what city")),
     ("count", _rx(r"berapa(?! lama)", r"brp", r"brapa", r"brpa", r"how many", r"how much", r"ada berapa",
                   r"how (?:wide|far|long|big|large)")),

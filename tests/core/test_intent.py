@@ -12,7 +12,8 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("what is ASEAN", "definition"),
     ("kerja sama regional itu yg kayak gmn", "definition"),
     ("OKI dibentuk gara2 apa sih", "why"),
-    ("apa tugas sekjen pbb", "function"),  # a role asked of an office, not who holds it
+    ("apa tugas sekjen pbb", "function"),
+    ("WHO tuh kantornya di Jenewa ya?", "where"),  # a role asked of an office, not who holds it
     ("What is the job of the ASEAN Secretary-General?", "who"),  # "job" is no role word: who
     ("peran menlu dalam diplomasi", "how"),
     ("Tokoh yang berperan dalam pendirian ASEAN adalah", "who"),
