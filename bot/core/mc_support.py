@@ -28,10 +28,13 @@ _CLAUSE = re.compile(r";\s*|,\s+|\s+\(|\)\s*")
 _OWN_CLAUSE = re.compile(r";\s*|,\s+|(?<=\))\s+dan\s+")
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-"})  # "1973–1974" in the bank, "1973-1974" as students type
+
+
 @lru_cache(maxsize=4096)
 def fold_sentence(text: str) -> tuple[str, frozenset[str]]:
     """A sentence casefolded with spaces folded, and its numbers (evidence sentences repeat: cached)."""
-    folded = " ".join(fold_accents(text.casefold()).split())
+    folded = " ".join(fold_accents(text.casefold()).translate(_DASHES).split())
     return folded, frozenset(_NUMBER.findall(folded))
 
 
@@ -45,7 +48,7 @@ def support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tok
     `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state.
     `in_order`: an option in the bank's own language, whose words must stand in its order ("politik aktif"
     is not stated by "aktif dalam politik luar negeri"); empty for a translated option, whose order may differ."""
-    text = fold_accents(option.text.casefold()).strip(" .")
+    text = fold_accents(option.text.casefold()).translate(_DASHES).strip(" .")
     ev_folded, ev_numbers = fold_sentence(evidence)
     numbers = _NUMBER.findall(text)
     counted = {t for t in option_tokens if t.isdigit()}  # also "World War I" (1), "dua tahun" (2)

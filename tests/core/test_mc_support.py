@@ -60,3 +60,9 @@ def test_roman_ordinals_tell_numbered_events_apart(norm: Normalizer) -> None:
     sentence = "Agresi Militer Belanda II, mulai 19 Desember 1948"
     assert other_occasion(frozenset(), frozenset({"1"}), sentence, norm.ordinals(sentence))
     assert not other_occasion(frozenset(), frozenset({"2"}), sentence, norm.ordinals(sentence))
+
+
+def test_a_period_typed_with_a_hyphen_is_the_banks_period_with_a_dash(norm: Normalizer) -> None:
+    sentence = "Indonesia sudah 4 kali menjadi anggota tidak tetap Dewan Keamanan PBB: 1973–1974, 1995–1996"
+    assert _states(norm, "1973-1974", sentence) == 1.0  # the "tidak" of "tidak tetap" denies nothing here
+    assert _states(norm, "2011-2012", sentence) == 0.0
