@@ -100,7 +100,9 @@ _LEVEL2 = (
                      r"function\w*", r"duty", r"duties", r"task\w*", r"berfungsi", r"bertugas", r"kewajiban\w*",
                      r"responsibilit\w*")),
     ("purpose", _rx(r"tujuan\w*", r"bertujuan", r"untuk apa", r"buat apa", r"bwt apa", r"utk apa", r"purpose\w*",
-                    r"aims?", r"goals?", r"objectives?", r"sasaran\w*", r"misi\w*", r"cita.cita")),
+                    r"aims?", r"goals?", r"objectives?", r"sasaran\w*", r"cita.cita",
+                    # "misi" is a purpose, but "misi diplomatik" or "misi perdamaian" is a body sent abroad
+                    r"misi\w*(?! (?:diplomatik|perdamaian|garuda|dagang|kebudayaan|kemanusiaan|khusus|tetap))")),
     ("benefit", _rx(r"(?:dampak|pengaruh|akibat) (?:yang )?positif\w*", r"positive (?:impact|effect)s?", r"manfaat\w*", r"keuntungan\w*", r"untungnya", r"benefit\w*",
                     r"advantages?", r"kegunaan\w*", r"gunanya", r"faedah")),
     ("impact", _rx(r"dampak\w*", r"pengaruh\w*", r"berpengaruh", r"akibat\w*", r"impacts?", r"effects?",

@@ -13,7 +13,9 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("kerja sama regional itu yg kayak gmn", "definition"),
     ("OKI dibentuk gara2 apa sih", "why"),
     ("apa tugas sekjen pbb", "function"),
-    ("WHO tuh kantornya di Jenewa ya?", "where"),  # a role asked of an office, not who holds it
+    ("WHO tuh kantornya di Jenewa ya?", "where"),
+    ("Sebutkan tiga kelas kepala misi diplomatik!", "list"),  # a mission sent abroad, not a purpose
+    ("apa misi ASEAN", "purpose"),  # a role asked of an office, not who holds it
     ("What is the job of the ASEAN Secretary-General?", "who"),  # "job" is no role word: who
     ("peran menlu dalam diplomasi", "how"),
     ("Tokoh yang berperan dalam pendirian ASEAN adalah", "who"),
