@@ -328,7 +328,7 @@ class Tutor:
             best: tuple[float, FaqEntry | None] = (0.0, None)
             for cand in self.matcher.match(f"{stem} {option.text}").candidates[:3]:
                 candidate = self.bank.faq[cand.faq_id]
-                value = cand.score * mc.states(option, self._answer_evidence(candidate), norm)
+                value = cand.score * mc.states(option, self._answer_evidence(candidate), norm, spread=False)
                 if value > best[0]:
                     best = (value, candidate)
             found.append((best[0], option, best[1]))

@@ -338,13 +338,15 @@ def option_with_count(pasted: Pasted, count: int, normalizer: Normalizer, fact: 
     return holders[0] if len(holders) == 1 else None
 
 
-def states(option: Option, ev: Evidence, normalizer: Normalizer) -> float:
+def states(option: Option, ev: Evidence, normalizer: Normalizer, spread: bool = True) -> float:
     """How much of the option the text states at best (0..1), over its sentences; a long option the text
-    states across its sentences ("pertukaran pelajar" in one, "beasiswa" in the next) nearly as much."""
+    states across its sentences ("pertukaran pelajar" in one, "beasiswa" in the next) nearly as much.
+    `spread=False`: only a list of names counts as stated across sentences (the option-by-option reading,
+    where "membantu Blok Timur menghadapi Blok Barat" must not be read out of "Blok Barat dan Blok Timur")."""
     option_tokens = frozenset(ms.sequence(option.text, normalizer))
     best = max((ms.support(option, sentence, toks, option_tokens) for sentence, toks in ev.sentences), default=0.0)
-    if (len(option_tokens) >= _SPREAD_WORDS and not ms.NEGATION.search(option.text.casefold())
-            and not ms.several_claims(option.text)):
+    if ((spread or ms.names_a_list(option.text)) and len(option_tokens) >= _SPREAD_WORDS
+            and not ms.NEGATION.search(option.text.casefold()) and not ms.several_claims(option.text)):
         said = frozenset().union(*(toks for _, toks in ev.sentences))
         share = len(option_tokens & said) / len(option_tokens)
         if share >= ms.NEAR_COMPLETE:

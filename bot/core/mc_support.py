@@ -218,6 +218,16 @@ def several_claims(text: str) -> bool:
     return sum(len(part.split()) >= 3 for part in _CLAIM_BREAK.split(text)) >= 2
 
 
+_ITEM_BREAK = re.compile(r",\s*|;\s*|\s+(?:dan|serta|and|&)\s+")
+
+
+def names_a_list(text: str) -> bool:
+    """The option lists two or more short items ("Nasser, Tito, Nehru"), which a text may well name in
+    different sentences or list lines; a claim ("membantu Blok Timur menghadapi Blok Barat") it may not."""
+    parts = [part for part in _ITEM_BREAK.split(text.strip(" .")) if part.strip()]
+    return len(parts) >= 2 and all(len(part.split()) <= 3 for part in parts)
+
+
 _LIST_WORD = re.compile(r"^\s*(?:dan|serta|atau|and|or)\s+")
 
 

@@ -535,3 +535,13 @@ def test_a_sentence_about_another_numbered_event_is_another_occasion(norm: Norma
         Option("D", "7 Mei 1949")))
     stem_weights = {t: 0.1 if t == "1" else 1.0 for t in norm.tokens(pasted.stem)}  # "I" weighs little
     assert choose(pasted, [ev], norm, stem_weights).option == pasted.options[0]
+
+
+def test_the_option_by_option_reading_does_not_piece_a_claim_together_from_spread_words(norm: Normalizer) -> None:
+    ev = evidence("Perang Dingin membelah dunia menjadi Blok Barat dan Blok Timur. "
+                  "Negara baru merdeka tidak mau membantu salah satu blok. Mereka menghadapi penjajahan.", 1.0, norm)
+    claim = Option("A", "membantu Blok Timur menghadapi Blok Barat")
+    assert states(claim, ev, norm) >= 0.8  # the sentence-level reading may weigh words spread over the text …
+    assert states(claim, ev, norm, spread=False) < 0.8  # … the option-by-option reading must not
+    names = Option("B", "Perang Dingin, Blok Barat, penjajahan")
+    assert states(names, ev, norm, spread=False) >= 0.8  # a list of names may be named across sentences
