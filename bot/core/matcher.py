@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import chain
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -165,7 +166,7 @@ class Matcher:
                 if first != idx:
                     self.indistinct.append((fid, text, self.ids[first]))
                 self.entry_phrases[idx].append(len(self.phrases))
-                self.phrases.append(_Phrase(idx, frozenset(toks), " ".join(toks), 0.0))
+                self.phrases.append(_Phrase(idx, frozenset(toks), " ".join(sorted(toks)), 0.0))
                 entry_tokens[idx].update(toks)
                 for word in text.lower().split():
                     word = "".join(c for c in word if c.isalnum())
@@ -192,6 +193,8 @@ class Matcher:
         for ph in self.phrases:
             ph.weight = sum(self.idf[t] for t in ph.tokens)
         self.canonical = [self.phrases[p[0]].text if p else "" for p in self.entry_phrases]
+        self.entry_texts = [tuple(self.phrases[p].text for p in ps) for ps in self.entry_phrases]
+        self.entry_owners = [(idx,) * len(ps) for idx, ps in enumerate(self.entry_phrases)]
         self.common = frozenset(t for t, v in self.idf.items() if v < COMMON_IDF)  # "berapa", "negara", "apa"
         self.canonical_tokens = [self.phrases[p[0]].tokens if p else frozenset() for p in self.entry_phrases]
         # named subjects (PBB, ASEAN, OKI, WHO …: the lexicon's protected words) each entry is about
@@ -286,22 +289,28 @@ class Matcher:
         asked_countries = qset & self.countries
         scored: list[tuple[float, bool, int, bool, bool]] = []
         th = self.thresholds
+        # the fuzzy part, over every phrasing of the shortlist at once: one call into rapidfuzz instead of
+        # hundreds (phrasings keep their words sorted, so `ratio` is `token_sort_ratio`)
+        texts = list(chain.from_iterable(self.entry_texts[idx] for idx in shortlist))
+        owners = list(chain.from_iterable(self.entry_owners[idx] for idx in shortlist))
+        fuzzy = dict.fromkeys(shortlist, 0.0)
+        for _, ratio, k in process.extract_iter(q_text, texts, scorer=fuzz.ratio):
+            if ratio > fuzzy[owners[k]]:
+                fuzzy[owners[k]] = ratio
         for idx in shortlist:
             coverage = cover[idx] / total
             best_phrase = 0.0
-            best_fuzzy = 0.0
+            best_fuzzy = fuzzy[idx] / 100
             exact = False
+            weight_of = q.__getitem__
             for p_idx in self.entry_phrases[idx]:
                 ph = self.phrases[p_idx]
                 shared = qset & ph.tokens
                 if shared:
-                    dice = 2 * sum(q[t] for t in shared) / (total + ph.weight)
+                    dice = 2 * sum(map(weight_of, shared)) / (total + ph.weight)
                     if dice > best_phrase:
                         best_phrase = dice
                     exact = exact or ph.tokens == qset
-                fz = fuzz.token_sort_ratio(q_text, ph.text) / 100
-                if fz > best_fuzzy:
-                    best_fuzzy = fz
             kw = 0.05 if qset & self.keyword_tokens[idx] else 0.0
             score = 0.45 * best_phrase + 0.35 * coverage + 0.20 * best_fuzzy + kw
             if asked_named and not asked_named & self.entry_tokens[idx] and self.entry_named[idx] - asked_named:
