@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import chain
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Literal
 
 from rapidfuzz import fuzz, process

@@ -211,6 +211,8 @@ class Normalizer:
                 cached = _stemmer().stem(token) or token
                 if cached == token and token not in self.names:
                     cached = _colloquial(token)
+                if cached == "aku":
+                    cached = "akui"  # "mengakui", "pengakuan", "ngakuin" recognize; only "aku" itself is "I"
             self._stem_cache.put(token, cached)
         return cached
 

@@ -81,6 +81,11 @@ def test_names_and_words_are_not_read_as_spoken_verbs(norm: Normalizer, word: st
     assert norm.tokens(word) == [word]
 
 
+def test_recognizing_is_not_the_pronoun_aku(norm: Normalizer) -> None:
+    assert norm.tokens("mengakui") == norm.tokens("pengakuan") == norm.tokens("ngakuin") == ["akui"]
+    assert norm.tokens("aku") != ["akui"]
+
+
 def test_protected_acronyms_survive(norm: Normalizer) -> None:
     for word in ("PBB", "OKI", "G20", "ASEAN", "WHO", "HAM", "DK"):
         assert norm.tokens(word) == [word.lower()]
