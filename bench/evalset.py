@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process, utils
 from bot.core.content import ContentBank, load_bank
 from bot.core.conversation import Reply, Tutor
 from bot.core.markup import strip_tags
+from bot.core.pasted import LETTERS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -94,7 +95,7 @@ def _choice_letter(key: object) -> str | None:
     if not key:
         return None
     mark = str(key).strip().upper()
-    return "ABCDE"[int(mark) - 1] if mark.isdigit() and 1 <= int(mark) <= 5 else mark
+    return LETTERS[int(mark) - 1] if mark.isdigit() and 1 <= int(mark) <= len(LETTERS) else mark
 
 
 def contains_all(text: str, expect: tuple[str, ...]) -> bool:

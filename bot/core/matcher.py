@@ -294,6 +294,7 @@ class Matcher:
         texts = list(chain.from_iterable(self.entry_texts[idx] for idx in shortlist))
         owners = list(chain.from_iterable(self.entry_owners[idx] for idx in shortlist))
         fuzzy = dict.fromkeys(shortlist, 0.0)
+        weight_of = q.__getitem__
         for _, ratio, k in process.extract_iter(q_text, texts, scorer=fuzz.ratio):
             if ratio > fuzzy[owners[k]]:
                 fuzzy[owners[k]] = ratio
@@ -302,7 +303,6 @@ class Matcher:
             best_phrase = 0.0
             best_fuzzy = fuzzy[idx] / 100
             exact = False
-            weight_of = q.__getitem__
             for p_idx in self.entry_phrases[idx]:
                 ph = self.phrases[p_idx]
                 shared = qset & ph.tokens

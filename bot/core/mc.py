@@ -161,7 +161,8 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         for j, (sentence, toks) in enumerate(ev.sentences):
             lead = ev.leads[j] if j < len(ev.leads) else frozenset()
             words = ms.sequence(sentence, normalizer)
-            sentence_ordinals = normalizer.ordinals(sentence)
+            # a stem that numbers no event ("KTT ke-10", "Agresi Militer I") needs no ordinals read
+            sentence_ordinals = normalizer.ordinals(sentence) if stem_small else frozenset()
             sups = [ms.support(opt, sentence, toks, option_tokens[k], unit, words, translated[k], in_order[k])
                     for k, opt in enumerate(pasted.options)]
             affirmed = ms.affirmed_part(sentence) if ms.NEGATION.search(sentence) else None
