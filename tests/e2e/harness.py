@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.app import build_application
+from bot.broadcast import TICK_JOB
 from bot.processor import ChatOrderedProcessor
 from bot.settings import Settings
 from tests.fakes import updates as U
@@ -30,12 +31,21 @@ def make_settings(api: FakeBotApi, db_file: Path, **overrides: Any) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
-async def start_bot(settings: Settings, **kwargs: Any) -> Application:  # type: ignore[type-arg]
-    """Build and start the application as `run_polling` does (initialize, post_init, poll, start)."""
+async def start_bot(settings: Settings, *, minute_ticks: bool = True, **kwargs: Any) -> Application:  # type: ignore[type-arg]
+    """Build and start the application as `run_polling` does (initialize, post_init, poll, start).
+
+    minute_ticks=False takes the scheduler's minute tick off the JobQueue before it starts, so a test
+    that moves the clock and runs the tick itself is never raced by the start-up tick (which fires
+    half a second after start-up, whatever the test's clock says)."""
     app = build_application(settings, **kwargs)
     await app.initialize()
     assert app.post_init is not None and app.updater is not None
     await app.post_init(app)
+    if not minute_ticks:
+        assert app.job_queue is not None
+        for job in app.job_queue.get_jobs_by_name(TICK_JOB):
+            job.schedule_removal()
+        assert not app.job_queue.get_jobs_by_name(TICK_JOB)
     await app.updater.start_polling(poll_interval=0.0, timeout=1)
     await app.start()
     return app

@@ -45,7 +45,7 @@ async def clocked(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[tuple[Bot, C
     settings = make_settings(api, tmp_path / "tutor.db")
     db = await Store.open(settings.async_database_url, default_timezone=settings.bot_timezone, clock=clock)
     svc = Services(settings=settings, tutor=tutor_for(settings), store=db, clock=clock)
-    app = await start_bot(settings, services=svc)
+    app = await start_bot(settings, services=svc, minute_ticks=False)  # the tests run the ticks
     try:
         yield Bot(api, app, settings), clock
     finally:

@@ -64,7 +64,7 @@ async def rig(tmp_path: Path, renderer: SharedRenderer) -> AsyncIterator[tuple[B
                        clock=clock)
         svc.extras[RENDERER_KEY] = renderer
         await renderer.warmed()
-        app = await start_bot(settings, services=svc)
+        app = await start_bot(settings, services=svc, minute_ticks=False)  # the tests run the tick
         running = Bot(api, app, settings)
         try:
             yield running, clock
