@@ -45,7 +45,9 @@ class Later:
 
 @pytest.fixture
 async def app(api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    application = await start_bot(make_settings(api, tmp_path / "tutor.db"))
+    # The tests drive the scheduler (ensure_lease, send_today) themselves: a minute tick on the real
+    # clock would send the 07:00 quiz on its own when the suite runs between 07:00 and 09:00 WIB.
+    application = await start_bot(make_settings(api, tmp_path / "tutor.db"), minute_ticks=False)
     try:
         await api.wait_for_long_poll()
         yield application
