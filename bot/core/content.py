@@ -1,23 +1,19 @@
 """Loading and validating the content YAML into the model of bot/core/model.py (re-exported here).
 
 Teachers edit YAML by hand, so the loader never stops at the first mistake: it collects every
-problem with file, entry id and field, and the bot refuses to start on invalid content.
+problem with file, entry id and field, and the bot refuses to start on invalid content. Reading files
+and typed fields is bot/core/content_fields.py; what each kind of entry must hold is here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.core import limits
-from bot.core.freshness import parse_dates
+from bot.core.content_fields import ContentInvalid, ContentProblem, FieldReader, describe, relative_name
 from bot.core.intent import INTENTS
 from bot.core.markup import html_problem, visible_length
 from bot.core.model import (
@@ -38,41 +34,7 @@ __all__ = [  # the content types live in bot.core.model; callers may import them
     "ContentProblem", "FaqEntry", "Lexicon", "QuizQuestion", "Topic", "load_bank", "load_content",
 ]
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DIFFICULTIES = ("mudah", "sedang", "sulit")
-
-# libyaml's safe loader when PyYAML was built with it (its wheels are): the same data as yaml.safe_load,
-# several times faster, which is most of `ask`'s start-up. A file it rejects is read again by the
-# pure-Python loader, whose message points at the line at fault (libyaml's often points further on).
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class ContentProblem:
-    file: str
-    id: str | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        parts = [self.file] if self.file else []
-        if self.id:
-            parts.append(f"[{self.id}]")
-        if self.field:
-            parts.append(self.field)
-        return f"{' '.join(parts)}: {self.message}" if parts else self.message
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {"file": self.file, "id": self.id, "field": self.field, "message": self.message}
-
-
-class ContentInvalid(Exception):
-    """Raised by `load_bank` with every problem found."""
-
-    def __init__(self, problems: list[ContentProblem]) -> None:
-        super().__init__(f"{len(problems)} content problem(s):\n" + "\n".join(map(str, problems[:50])))
-        self.problems = problems
-
 
 DATE_FIELDS = {"as_of", "review_by"}
 FAQ_FIELDS = {"id", "topic", "question", "variants", "keywords", "answer", "related", "source", "asks"} | DATE_FIELDS
@@ -127,7 +89,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
             if q.id in quiz:
                 v.add(path, q.id, "id", f"duplicate quiz id (also in {v.origin[key]})")
                 continue
-            v.origin[key] = _rel(directory, path)
+            v.origin[key] = relative_name(directory, path)
             quiz[q.id] = q
     lexicon = v.lexicon(directory / "lexicon.yaml")
     if not faq:
@@ -138,7 +100,7 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
             if card.id in cards:
                 v.add(path, card.id, "id", f"duplicate card id (also in {v.origin['card:' + card.id]})")
                 continue
-            v.origin["card:" + card.id] = _rel(directory, path)
+            v.origin["card:" + card.id] = relative_name(directory, path)
             cards[card.id] = card
     v.card_aliases(cards)
     origin = {fid: v.origin[fid] for fid in faq} | {f"quiz:{qid}": v.origin[f"quiz:{qid}"] for qid in quiz}
@@ -146,131 +108,9 @@ def load_content(directory: Path) -> tuple[ContentBank, list[ContentProblem]]:
     return ContentBank(topics, faq, quiz, lexicon, origin, cards), v.reported()
 
 
-def _rel(base: Path, path: Path) -> str:
-    try:
-        return str(path.relative_to(base))
-    except ValueError:
-        return str(path)
 
-
-class _Validator:
-    """Collects problems while converting YAML mappings into dataclasses."""
-
-    def __init__(self, base: Path) -> None:
-        self.base = base
-        self.problems: list[ContentProblem] = []
-        self.unreadable: list[ContentProblem] = []  # files that could not be read at all
-        self.references: set[int] = set()  # indexes in `problems` of names another file should define
-        self.origin: dict[str, str] = {}
-
-    def add(self, path: Path | str, id_: str | None, field_: str | None, message: str) -> None:
-        name = _rel(self.base, path) if isinstance(path, Path) else path
-        self.problems.append(ContentProblem(name, id_, field_, message))
-
-    def refer(self, path: Path | str, id_: str | None, field_: str | None, message: str) -> None:
-        """A problem with a name defined in another file (a topic, an FAQ id): a knock-on error when
-        some file could not be read."""
-        self.references.add(len(self.problems))
-        self.add(path, id_, field_, message)
-
-    def cannot_read(self, path: Path, field_: str | None, message: str) -> None:
-        """The whole file is unusable: reported first, and its knock-on errors are left out."""
-        self.add(path, None, field_, message)
-        self.unreadable.append(self.problems[-1])
-
-    def reported(self) -> list[ContentProblem]:
-        """The problems to show: every one, or, when a file could not be read, those files first and
-        then only the problems that cannot follow from them."""
-        if not self.unreadable:
-            return list(self.problems)
-        rest = [p for i, p in enumerate(self.problems) if i not in self.references and p not in self.unreadable]
-        return [*self.unreadable, *rest]
-
-    def load_yaml(self, path: Path) -> tuple[bool, Any]:
-        """Parse one file; every way it can fail becomes a one-line problem naming the file."""
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            self.cannot_read(path, None, "file is missing")
-            return False, None
-        except IsADirectoryError:
-            self.cannot_read(path, None, "is a directory, not a YAML file")
-            return False, None
-        except OSError as exc:
-            self.cannot_read(path, None, f"cannot be read ({exc.strerror or exc})")
-            return False, None
-        try:
-            text = raw.decode("utf-8-sig")  # editors on Windows may add a BOM; that is still UTF-8
-        except UnicodeDecodeError as exc:
-            line = raw[:exc.start].count(b"\n") + 1
-            self.cannot_read(path, None, f"is not valid UTF-8 text (line {line}); save the file as UTF-8")
-            return False, None
-        try:
-            return True, yaml.load(text, Loader=_SAFE_LOADER)
-        except (yaml.YAMLError, ValueError):
-            pass  # parsed again below by the pure-Python loader, whose error names the line at fault
-        try:
-            return True, yaml.load(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            self.cannot_read(path, None, f"YAML syntax error{_yaml_where(exc)}")
-        except ValueError as exc:  # e.g. a date such as 2024-02-30 that YAML reads as a timestamp
-            self.cannot_read(path, None, f"YAML value error: {_one_line(str(exc))}")
-        return False, None
-
-    def read(self, path: Path, key: str) -> list[Any]:
-        ok, data = self.load_yaml(path)
-        if not ok or data is None:
-            return []
-        if not isinstance(data, dict) or not isinstance(data.get(key), list):
-            self.cannot_read(path, key, f"expected a top-level '{key}:' list")
-            return []
-        items: list[Any] = data[key]
-        return items
-
-    def text(self, path: Path, id_: str | None, item: dict[str, Any], name: str, *, required: bool = True) -> str:
-        value = item.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.add(path, id_, name, "is missing or empty")
-            return ""
-        if not isinstance(value, (str, int, float)):
-            self.add(path, id_, name, "must be text")
-            return ""
-        return str(value).strip()
-
-    def text_list(self, path: Path, id_: str | None, item: dict[str, Any], name: str, *, required: bool) -> tuple[str, ...]:
-        value = item.get(name)
-        if value is None:
-            if required:
-                self.add(path, id_, name, "is missing")
-            return ()
-        if not isinstance(value, list):
-            self.add(path, id_, name, "must be a list")
-            return ()
-        out = []
-        for i, v in enumerate(value):
-            if not isinstance(v, (str, int, float)) or not str(v).strip():
-                self.add(path, id_, f"{name}[{i}]", "is empty or not text")
-                continue
-            out.append(str(v).strip())
-        return tuple(out)
-
-    def dates(self, path: Path, id_: str, item: dict[str, Any]) -> dict[str, dt.date | None]:
-        as_of, review_by, problems = parse_dates(item)
-        for name, message in problems:
-            self.add(path, id_, name, message)
-        return {"as_of": as_of, "review_by": review_by}
-
-    def entry_id(self, path: Path, item: Any, index: int, allowed: set[str]) -> str | None:
-        if not isinstance(item, dict):
-            self.add(path, f"#{index + 1}", None, "each entry must be a mapping of fields")
-            return None
-        id_ = self.text(path, f"#{index + 1}", item, "id")
-        if id_ and not ID_RE.match(id_):
-            self.add(path, id_, "id", "use lowercase letters, digits and dashes (at most 40 characters)")
-        for unknown in sorted(set(item) - allowed, key=str):
-            self.add(path, id_ or f"#{index + 1}", str(unknown), f"unknown field (allowed: {', '.join(sorted(allowed))})")
-        return id_ or None
+class _Validator(FieldReader):
+    """Converts the content's YAML mappings into the model's dataclasses."""
 
     def topics(self, path: Path) -> dict[str, Topic]:
         topics: dict[str, Topic] = {}
@@ -334,7 +174,7 @@ class _Validator:
                     self.add(path, id_, "answer", "longer than Telegram's 4096 characters once formatted")
                 elif html_problem(rendered):
                     self.add(path, id_, "question", f"formatted answer is invalid HTML: {html_problem(rendered)}")
-            self.origin[id_] = _rel(self.base, path)
+            self.origin[id_] = relative_name(self.base, path)
             yield entry
 
     def quiz_file(self, path: Path, topics: dict[str, Topic], faq: dict[str, FaqEntry]) -> Iterable[QuizQuestion]:
@@ -396,32 +236,6 @@ class _Validator:
             elif v.strip() not in out:
                 out.append(v.strip())
         return tuple(out)
-
-    def date_text(self, path: Path, id_: str | None, item: dict[str, Any], name: str, *, year_ok: bool = False) -> str | None:
-        """An ISO date (YAML may have parsed it already), or a year when `year_ok`; None when absent."""
-        value = item.get(name)
-        if value is None:
-            return None
-        if isinstance(value, date):
-            return value.isoformat()
-        text = str(value).strip()
-        if year_ok and re.fullmatch(r"\d{4}", text):
-            return text
-        try:
-            return date.fromisoformat(text).isoformat()
-        except ValueError:
-            self.add(path, id_, name, f"must be a date written YYYY-MM-DD, not {text!r}")
-            return None
-
-    def dated(self, path: Path, id_: str | None, item: dict[str, Any]) -> dict[str, str | None]:
-        """`as_of` and `review_by`: both or neither, review after the date the facts hold for."""
-        as_of = self.date_text(path, id_, item, "as_of")
-        review_by = self.date_text(path, id_, item, "review_by")
-        if ("as_of" in item) != ("review_by" in item):
-            self.add(path, id_, "review_by" if "as_of" in item else "as_of", "as_of and review_by go together")
-        elif as_of and review_by and review_by <= as_of:
-            self.add(path, id_, "review_by", "must come after as_of")
-        return {"as_of": as_of, "review_by": review_by}
 
     def card_file(self, path: Path, topics: dict[str, Topic], faq: dict[str, FaqEntry]) -> Iterable[Card]:
         for i, item in enumerate(self.read(path, "cards")):
@@ -517,7 +331,7 @@ class _Validator:
         for i, item in enumerate(protected):
             word = _lexicon_word(item)
             if word is None:
-                self.add(path, None, f"protected[{i}]", f"must be one word, not {_describe(item)}")
+                self.add(path, None, f"protected[{i}]", f"must be one word, not {describe(item)}")
             else:
                 words.add(word)
         return Lexicon(
@@ -545,7 +359,7 @@ class _Validator:
             for spelling in spellings:
                 word = _lexicon_word(spelling)
                 if word is None:
-                    self.add(path, name, "countries", f"a spelling must be text, not {_describe(spelling)}")
+                    self.add(path, name, "countries", f"a spelling must be text, not {describe(spelling)}")
                 elif out.get(word, name) != name:
                     self.add(path, name, "countries", f"{word!r} is also a spelling of {out[word]}")
                 else:
@@ -566,7 +380,7 @@ class _Validator:
         for key, replacement in value.items():
             word = _lexicon_word(key)
             if word is None:
-                self.add(path, str(key), name, f"the word must be text, not {_describe(key)}")
+                self.add(path, str(key), name, f"the word must be text, not {describe(key)}")
                 continue
             if drop_allowed and isinstance(replacement, str) and not replacement.strip():
                 out[word] = ""
@@ -574,7 +388,7 @@ class _Validator:
             target = _lexicon_word(replacement)
             if target is None:
                 hint = '; write "" to drop the word' if drop_allowed and replacement is None else ""
-                self.add(path, word, name, f"the replacement must be text, not {_describe(replacement)}{hint}")
+                self.add(path, word, name, f"the replacement must be text, not {describe(replacement)}{hint}")
                 continue
             out[word] = target
         return out
@@ -586,33 +400,3 @@ def _lexicon_word(value: Any) -> str | None:
         return None
     text = str(value).strip().lower()
     return text or None
-
-
-def _describe(value: Any) -> str:
-    """How a teacher would recognise the bad value in the YAML file."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return "empty"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (YAML reads yes/no/on/off as true/false; put the word in quotes)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _yaml_where(exc: yaml.YAMLError) -> str:
-    """" (line 8): expected ',' or ']', but got '?' (while parsing a flow sequence that starts at line 7)"."""
-    mark = getattr(exc, "problem_mark", None)
-    where = f" (line {mark.line + 1})" if mark else ""
-    problem, context = getattr(exc, "problem", None), getattr(exc, "context", None)
-    detail = _one_line(problem or context or str(exc))
-    context_mark = getattr(exc, "context_mark", None)
-    if problem and context and context_mark is not None and (mark is None or context_mark.line != mark.line):
-        detail += f" ({_one_line(context)} that starts at line {context_mark.line + 1})"
-    return f"{where}: {detail}"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
