@@ -87,6 +87,7 @@ class Thresholds:
     kindred_penalty: float = 0.05  # the entry declares a kindred intent (benefit for impact, purpose for why)
     conflict_penalty: float = 0.2  # the question names one organisation, the entry is about another
     ordinal_penalty: float = 0.1  # the question numbers an event ("KTT ke-10"), the entry's question another
+    article_penalty: float = 0.1  # the question names an article ("Pasal 29") the entry never mentions
 
 
 @dataclass
@@ -152,6 +153,10 @@ class Matcher:
                       for t in self.normalizer.tokens(text) if t not in self.filler) for fid in self.ids]
         # the ordinals an entry's canonical question uses ("Agresi Militer I", "KTT GNB ke-17")
         self.entry_ordinals: list[frozenset[str]] = [self.normalizer.ordinals(bank.faq[fid].question) for fid in self.ids]
+        # the articles an entry mentions anywhere ("Pasal 13", "Article 29" of the Vienna Convention)
+        self.entry_articles: list[frozenset[str]] = [
+            self.normalizer.articles(" ".join((e.question, *e.variants, *e.keywords, strip_tags(e.answer))))
+            for e in (bank.faq[fid] for fid in self.ids)]
         surface: dict[str, str] = {}
         owner: dict[frozenset[str], int] = {}
         # (entry id, phrasing, other entry id): phrasings that read the same as another entry's
@@ -258,10 +263,12 @@ class Matcher:
     # -- ranking -------------------------------------------------------------------------------
     def rank(self, text: str, limit: int = 5, intent: str | None = None) -> tuple[list[Candidate], int]:
         """Best entries with scores in 0..1, and the number of meaningful words."""
-        return self._rank(self.query_tokens(text), limit, intent, self.normalizer.ordinals(text))
+        return self._rank(self.query_tokens(text), limit, intent, self.normalizer.ordinals(text),
+                          self.normalizer.articles(text))
 
     def _rank(self, q: dict[str, float], limit: int, intent: str | None = None,
-              asked_ordinals: frozenset[str] = frozenset()) -> tuple[list[Candidate], int]:
+              asked_ordinals: frozenset[str] = frozenset(),
+              asked_articles: frozenset[str] = frozenset()) -> tuple[list[Candidate], int]:
         if not q:
             return [], 0
         total = sum(q.values())
@@ -319,6 +326,8 @@ class Matcher:
                 score -= th.conflict_penalty  # "mata uang Jepang" is not in a list of ASEAN members' currencies
             if asked_ordinals and self.entry_ordinals[idx] and not asked_ordinals & self.entry_ordinals[idx]:
                 score -= th.ordinal_penalty  # "Agresi Militer II" is not the entry on Agresi Militer I
+            if asked_articles and not asked_articles & self.entry_articles[idx]:
+                score -= th.article_penalty  # "Pasal 29 UUD 1945" is not the entry on Pasal 11
             agrees = True
             declares = intent is not None and intent in self.asks[idx]
             if intent is not None:
@@ -350,9 +359,12 @@ class Matcher:
         answer: the result is a suggestion flagged `intent_miss` (right subject, other question).
         """
         q = self.query_tokens(text)
-        cands, words = self._rank(q, 5, intent, self.normalizer.ordinals(text))
+        articles = self.normalizer.articles(text)
+        cands, words = self._rank(q, 5, intent, self.normalizer.ordinals(text), articles)
         if not cands:
             return MatchResult("unknown", (), 0.0, words, intent)
+        if articles and not any(articles & self.entry_articles[self.index[c.faq_id]] for c in cands):
+            return MatchResult("unknown", tuple(cands), cands[0].score, words, intent)  # "Pasal 29": no entry knows it
         best = cands[0]
         coverage = self._coverage(q, best.faq_id)
         decision = decide(cands, coverage, self.thresholds)

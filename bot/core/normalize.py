@@ -114,6 +114,9 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\. ?){2,}(?:[^\W\d_]\b)?")  # an acr
 _ROMAN = re.compile(r"[ivx]{2,5}")
 _ORDINAL_WORDS = re.compile(r"\bke-?\s?\d{1,2}\b|\b[IVX]{2,5}\b|\b(?:pertama|kedua|ketiga|first|second|third)\b",
                             re.IGNORECASE)
+# "Pasal 29", "pasal 28A", "Article 31", "Pasal 22, 29 dan 31", "pasal 13 ayat 1-3" (the ayat is no article)
+_ARTICLES = re.compile(r"\b(?:pasal|psl|article|artikel)\.?\s*(\d{1,3}[a-z]?\b(?:\s*(?:,|dan|and|&|serta)\s*\d{1,3}[a-z]?\b)*)",
+                       re.IGNORECASE)
 _ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+|(?i:garuda|militer|dunia|ktt|gnb|asean|kaa|unef|tahap|jilid|kabinet)) I\b(?!')")
 
 
@@ -252,6 +255,13 @@ class Normalizer:
         not counts ("Sebutkan 3 …"): they tell numbered events of one name apart."""
         found = _ORDINAL_WORDS.findall(_ROMAN_ONE.sub(r"\1 ke-1", text))
         return frozenset(t for match in found for t in self.tokens(match) if t.isdigit() and len(t) <= 2)
+
+    @staticmethod
+    def articles(text: str) -> frozenset[str]:
+        """The article numbers a text names ("Pasal 29 UUD 1945" → {"29"}, "Pasal 22, 29 dan 31"): an
+        entry on Pasal 11 does not answer a question on Pasal 29, however alike the rest of the words."""
+        return frozenset(number.casefold() for match in _ARTICLES.findall(text)
+                         for number in re.findall(r"\d{1,3}[a-z]?", match, re.IGNORECASE))
 
     def text(self, text: str) -> str:
         return " ".join(self.tokens(text))

@@ -193,6 +193,17 @@ def test_an_entry_on_another_numbered_event_is_another_subject(matcher: Matcher,
     assert result.decision == "answer" and result.best is not None and result.best.faq_id == "agresi-militer-2"
 
 
+def test_an_article_no_entry_mentions_is_not_answered_with_another_article(matcher: Matcher) -> None:
+    """"Pasal 29 UUD 1945" (religion) shares every word but the number with the entry on Pasal 11."""
+    assert matcher.normalizer.articles("Pasal 22, 29 dan 31 Konvensi Wina") == {"22", "29", "31"}
+    assert matcher.normalizer.articles("pasal 28A UUD") == {"28a"}
+    assert matcher.normalizer.articles("UU No. 37 Tahun 1999, pasal berapa?") == frozenset()
+    assert matcher.match("pasal 11 uud 1945 isinya apa").best.faq_id == "uud-pasal-11"  # type: ignore[union-attr]
+    for question in ("Pasal 29 UUD 1945 berisi tentang ....", "Pasal 28 UUD 1945 mengatur tentang apa?"):
+        assert matcher.match(question).decision != "answer", question
+    assert matcher.match("Pasal 28 UUD 1945 mengatur tentang apa?").decision == "unknown"  # no entry mentions it
+
+
 def test_a_named_subject_most_entries_mention_still_answers(bank: ContentBank) -> None:
     """When "PBB" is in most entries it weighs little, yet "apa pengertian PBB" is about the UN, not
     a question with nothing but common words in common with the bank."""
