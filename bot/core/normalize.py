@@ -90,11 +90,16 @@ def _colloquial(token: str) -> str:
     if stemmer.dictionary.contains(token):
         return token
     forms: tuple[tuple[str, bool], ...] = ((token, False),)
+    fallback = token
     if len(token) >= 6 and token.endswith("in"):
-        root = str(stemmer.stem(token[:-2] + "kan"))
+        # "-ein" is "-aikan" ("nyampein": menyampaikan), else "-in" is "-kan"
+        suffixed = token[:-3] + "aikan" if token.endswith("ein") else token[:-2] + "kan"
+        root = str(stemmer.stem(suffixed))
         if len(root) >= 3 and stemmer.dictionary.contains(root):
-            return root
-        forms = ((token, False), (token[:-2] + "kan", True))
+            if not root.startswith(("ny", "ng")):
+                return root
+            fallback = root  # "nyanyi" is a word, but a root that starts like the spoken prefix may wear it
+        forms = ((token, False), (suffixed, True))
     for form, affixed in forms:
         prefix, initials = next(((p, i) for p, i in _NASAL if form.startswith(p)), ("", ()))
         if len(form) - len(prefix) < 4:
@@ -102,9 +107,10 @@ def _colloquial(token: str) -> str:
         for initial in initials:
             word = initial + form[len(prefix):]
             root = str(stemmer.stem(word)) if affixed else word
-            if len(root) >= 3 and stemmer.dictionary.contains(root):
+            # the root keeps the restored initial: "setuskan" stemmed to "tus" lost it (it is "cetus")
+            if len(root) >= 3 and stemmer.dictionary.contains(root) and root.startswith(word[:1]):
                 return root
-    return token
+    return fallback
 
 
 # A capital "I" right after a capitalised name, or after a name students write in lower case that is
