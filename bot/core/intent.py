@@ -80,10 +80,10 @@ _LEVEL1 = (
 # Endings of unfinished homework stems: "… didirikan di …", "… pada tanggal …", "… dipimpin oleh …".
 _STEM_ENDINGS = (
     ("count", re.compile(r"(?:yang ke|alinea ke|urutan ke|ke)\s*(?:-|\.{2,}|…|_+)\s*$|(?:yang|alinea|urutan) ke\s*$")),
-    ("when", re.compile(r"(?:pada|tahun|tanggal|tgl|sejak|pd)\s*(?:\.{2,}|…|_+)?\s*$")),
+    ("when", re.compile(r"(?<![a-z])(?:pada|tahun|tanggal|tgl|sejak|pd)\s*(?:\.{2,}|…|_+)?\s*$")),
     ("where", re.compile(r"(?<![a-z])(?:di|ke|dikota|di kota|di negara|ke negara|ke kota|di wilayah|ke wilayah|"
                          r"di benua|ke benua)\s*(?:\.{2,}|…|_+)?\s*$")),
-    ("who", re.compile(r"(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),
+    ("who", re.compile(r"(?<![a-z])(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),  # not "boleh"
     ("count", re.compile(r"(?:sebanyak|berjumlah|sejumlah)\s*(?:\.{2,}|…|_+)?\s*$")),
 )
 # "… tujuan yang sama disebut …": a description ending in a naming word asks for the term.

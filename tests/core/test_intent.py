@@ -54,6 +54,8 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("apa itu WHO?", "definition"),
     ("who founded ASEAN", "who"),
     ("when was the OIC founded", "when"),
+    ("ASEAN didirikan oleh ....", "who"),
+    ("diplomat yg nyuri di luar negeri emang boleh dihukum", "definition"),  # "boleh" ends in "oleh", asks no one
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent in INTENTS
