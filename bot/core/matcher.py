@@ -46,6 +46,7 @@ class Candidate:
     exact: bool = False  # the question's meaningful words are exactly one of the entry's phrasings
     agrees: bool = True  # the entry declares the question's intent (or the intent is not strict)
     declares: bool = False  # the entry declares the question's (explicit) intent in `asks`
+    raw: float | None = None  # the score before capping at 1.0: two entries over 1.0 still differ in lead
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def decide(cands: list[Candidate], coverage: float, th: Thresholds) -> Decision:
     runner_up = cands[1] if len(cands) > 1 else None
     second = runner_up.score if runner_up else 0.0
     lead = best - second
+    if top.raw is not None and runner_up is not None and runner_up.raw is not None:
+        lead = top.raw - runner_up.raw  # 1.0 against 0.98 may be 1.03 against 0.98
     only_exact = top.exact and not (runner_up and runner_up.exact)
     certain = best >= th.certain and (lead >= th.tie or only_exact)
     # a near tie between an entry that answers what is asked and one that does not ("Landas kontinen
@@ -342,7 +345,7 @@ class Matcher:
                     score -= th.disagree_penalty
             scored.append((score, exact, idx, agrees, declares))
         scored.sort(key=lambda s: s[:2], reverse=True)  # uncapped: entries over 1.0 keep their order
-        return [Candidate(self.ids[idx], round(max(0.0, min(score, 1.0)), 4), exact, agrees, declares)
+        return [Candidate(self.ids[idx], round(max(0.0, min(score, 1.0)), 4), exact, agrees, declares, round(score, 4))
                 for score, exact, idx, agrees, declares in scored[:limit]], len(q)
 
     def _fuzzy_only(self, q: dict[str, float], limit: int) -> list[Candidate]:

@@ -103,6 +103,15 @@ def test_high_scores_need_some_lead_unless_only_the_best_is_an_exact_phrasing() 
     assert decide([Candidate("a", 0.95), Candidate("b", 0.95 - th.tie)], 1.0, th) == "answer"
 
 
+def test_the_lead_is_measured_before_scores_are_capped_at_one() -> None:
+    """1.0 against 0.98 looks like a tie, but 1.03 against 0.98 is a lead ("asas rebus sic stantibus"
+    against the entry listing every principle of treaties)."""
+    th = Thresholds()
+    assert decide([Candidate("a", 1.0, raw=1.03), Candidate("b", 0.98, raw=0.98)], 1.0, th) == "answer"
+    assert decide([Candidate("a", 1.0, raw=1.0), Candidate("b", 0.99, raw=0.99)], 1.0, th) == "suggest"
+    assert decide([Candidate("a", 1.0), Candidate("b", 0.99)], 1.0, th) == "suggest"  # no raw score: the shown one
+
+
 def test_a_near_tie_is_no_tie_when_only_the_best_declares_what_is_asked() -> None:
     th = Thresholds()
     assert decide([Candidate("a", 0.88, declares=True), Candidate("b", 0.879)], 1.0, th) == "answer"
