@@ -159,10 +159,13 @@ class Intent:
     explicit: bool = True  # False: no question word at all, "definition" is only the default reading
 
 
-def fold(text: str) -> str:
-    """Lowercase ASCII-ish text with punctuation as spaces (but dots kept for stem endings)."""
+def fold(text: str, *, commas: bool = False) -> str:
+    """Lowercase ASCII-ish text with punctuation as spaces (but dots kept for stem endings; commas too
+    when asked, as a word of their own, so that a pattern does not run across a clause)."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     text = re.sub(r"[\-_/]+", " ", text)
+    if commas:
+        return re.sub(r"[^\w\s.…,]+", " ", re.sub(r"\s*,\s*", " , ", text))
     return re.sub(r"[^\w\s.…]+", " ", text)
 
 
@@ -178,7 +181,8 @@ def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str 
 def detect(text: str) -> Intent:
     """The intent of a (possibly wrapped) question."""
     folded = fold(_ORGANISATION_WHO.sub("whoorg", text))
-    flat = " ".join(folded.replace(".", " ").replace("…", " ").split())
+    # a comma ends a clause: "dimiliki 5 negara, apa fungsi hak veto" asks no "negara apa"
+    flat = " ".join(fold(_ORGANISATION_WHO.sub("whoorg", text), commas=True).replace(".", " ").replace("…", " ").split())
     count = requested_count(folded)
     for level0, pattern in _LEVEL0:
         if pattern.search(flat):

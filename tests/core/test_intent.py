@@ -56,6 +56,7 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("when was the OIC founded", "when"),
     ("ASEAN didirikan oleh ....", "who"),
     ("diplomat yg nyuri di luar negeri emang boleh dihukum", "definition"),  # "boleh" ends in "oleh", asks no one
+    ("Cuma dipunyai lima negara, apa fungsi hak veto itu?", "function"),  # the comma ends "negara": no "negara apa"
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent in INTENTS
