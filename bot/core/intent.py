@@ -86,6 +86,9 @@ _STEM_ENDINGS = (
     ("who", re.compile(r"(?<![a-z])(?:oleh|tokoh|adalah tokoh)\s*(?:\.{2,}|…|_+)?\s*$")),  # not "boleh"
     ("count", re.compile(r"(?:sebanyak|berjumlah|sejumlah)\s*(?:\.{2,}|…|_+)?\s*$")),
 )
+# "Presiden/Perdana Menteri … yang … adalah …": a stem that describes a person asks who it was
+_PERSON_STEM = re.compile(r"^(?:wakil presiden|presiden|perdana menteri|menteri|raja|ratu|sultan|panglima|jenderal)\b"
+                          r"(?:(?!,).)*\byang\b.*\b(?:adalah|ialah|yaitu|yakni|bernama)\s*\??\s*$")
 # "… tujuan yang sama disebut …": a description ending in a naming word asks for the term.
 _DEFINITION_ENDING = re.compile(r"(?:disebut|dinamakan|dikenal dengan|dikenal sebagai|disebut dengan|dinamakan dengan|"
                                 r"namanya|namanya apa|istilahnya|sebutannya|disebut organisasi|disebut kerja sama)"
@@ -200,6 +203,8 @@ def detect(text: str) -> Intent:
                 break
     if name is None and _DEFINITION_ENDING.search(folded.rstrip()):
         name = "definition"
+    if name is None and _PERSON_STEM.search(flat):
+        name = "who"  # "Presiden Indonesia yang menghadiri KTT ASEAN pertama adalah …": a person
     if name is None:
         name = _first(_LEVEL2, flat)
         if name == "list" and _COUNT_OVERRIDES_LIST.search(flat):

@@ -57,6 +57,8 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("ASEAN didirikan oleh ....", "who"),
     ("diplomat yg nyuri di luar negeri emang boleh dihukum", "definition"),  # "boleh" ends in "oleh", asks no one
     ("Cuma dipunyai lima negara, apa fungsi hak veto itu?", "function"),  # the comma ends "negara": no "negara apa"
+    ("Perdana menteri yang memimpin delegasi RI di Linggarjati adalah ....", "who"),  # a person described
+    ("presiden itu apa", "definition"),
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent in INTENTS
