@@ -18,6 +18,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from telegram import InlineKeyboardMarkup
 
 from bot.broadcast.engine import LEASE_NAME, BroadcastEngine, BroadcastReport, EngineConfig
+from bot.broadcast.weekly import WeeklyRecaps
+from bot.charts import renderer_of
 from bot.core.content import QuizQuestion
 from bot.services import TutorApplication, TutorContext, find_services, services_of
 
@@ -78,9 +80,6 @@ async def on_startup(
         recap_markup=recap_markup,
     )
     svc.extras[ENGINE_KEY] = engine
-    from bot.broadcast.weekly import WeeklyRecaps  # here: it reaches the handlers' helpers, which import us
-    from bot.charts import renderer_of
-
     svc.extras[WEEKLY_KEY] = WeeklyRecaps(application.bot, svc.store, svc.tutor.bank,
                                           lambda: renderer_of(svc.extras))
     job_queue = application.job_queue

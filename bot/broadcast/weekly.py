@@ -26,9 +26,9 @@ from bot.core import schedule
 from bot.core.content import ContentBank
 from bot.core.i18n import pick_language, t
 from bot.core.markup import escape
-from bot.handlers.common import NOT_PLAYERS
 from bot.insight import class_report, pct, topic_name
 from bot.pictures import send_picture
+from bot.players import NOT_PLAYERS
 from bot.storage import Store
 from bot.storage.insights import ClassStats, WeeklyRecapTarget
 

@@ -37,9 +37,6 @@ from bot.services import TutorApplication, TutorContext, services_of
 
 log = logging.getLogger(__name__)
 
-# Telegram's stand-in senders, never students: "GroupAnonymousBot" (anonymous admins' messages) and
-# "Channel_Bot" (messages sent on behalf of a channel).
-NOT_PLAYERS = frozenset({ChatID.ANONYMOUS_ADMIN, ChatID.FAKE_CHANNEL})
 
 _BOOKKEEPING_LOG_KEY = "bookkeeping_failures"  # bot_data: ThrottledLog of failed bookkeeping writes
 

@@ -28,7 +28,6 @@ from bot.core.quiz import (
 )
 from bot.handlers.callbacks import Action, ShowAnswer, StartQuiz
 from bot.handlers.common import (
-    NOT_PLAYERS,
     chat_language_by_id,
     is_chat_admin,
     is_private,
@@ -40,6 +39,7 @@ from bot.handlers.common import (
 )
 from bot.handlers.memory import memory_of
 from bot.handlers.reports import question_rows
+from bot.players import NOT_PLAYERS
 from bot.polls import send_quiz_poll
 from bot.services import Services, TutorApplication, TutorContext, services_of
 from bot.storage import PollRecord, SessionBusy, SessionRecord

@@ -10,9 +10,10 @@ from telegram import Update
 
 from bot.core.i18n import t
 from bot.core.markup import escape
-from bot.handlers.common import NOT_PLAYERS, is_private, language_for, reply_html
+from bot.handlers.common import is_private, language_for, reply_html
 from bot.insight import review_boxes_line, student_picture
 from bot.pictures import render, send_picture
+from bot.players import NOT_PLAYERS
 from bot.services import TutorContext
 from bot.storage import LeaderRow
 
