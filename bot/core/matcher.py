@@ -363,11 +363,11 @@ class Matcher:
         """
         q = self.query_tokens(text)
         articles = self.normalizer.articles(text)
-        cands, words = self._rank(q, 5, intent, self.normalizer.ordinals(text), articles)
+        cands, words = self._rank(q, self.SHORTLIST if articles else 5, intent, self.normalizer.ordinals(text), articles)
+        if articles:  # "Pasal 29 UUD 1945": only an entry that mentions Pasal 29 may answer or be suggested
+            cands = [c for c in cands if articles & self.entry_articles[self.index[c.faq_id]]][:5]
         if not cands:
             return MatchResult("unknown", (), 0.0, words, intent)
-        if articles and not any(articles & self.entry_articles[self.index[c.faq_id]] for c in cands):
-            return MatchResult("unknown", tuple(cands), cands[0].score, words, intent)  # "Pasal 29": no entry knows it
         best = cands[0]
         coverage = self._coverage(q, best.faq_id)
         decision = decide(cands, coverage, self.thresholds)

@@ -211,6 +211,8 @@ def test_an_article_no_entry_mentions_is_not_answered_with_another_article(match
     for question in ("Pasal 29 UUD 1945 berisi tentang ....", "Pasal 28 UUD 1945 mengatur tentang apa?"):
         assert matcher.match(question).decision != "answer", question
     assert matcher.match("Pasal 28 UUD 1945 mengatur tentang apa?").decision == "unknown"  # no entry mentions it
+    # only entries that mention the article are candidates, so none on Pasal 11 is suggested either
+    assert "uud-pasal-11" not in {c.faq_id for c in matcher.match("Pasal 29 UUD 1945 berisi tentang ....").candidates}
 
 
 def test_a_named_subject_most_entries_mention_still_answers(bank: ContentBank) -> None:
