@@ -183,9 +183,10 @@ def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str 
 
 def detect(text: str) -> Intent:
     """The intent of a (possibly wrapped) question."""
-    folded = fold(_ORGANISATION_WHO.sub("whoorg", text))
+    marked = _ORGANISATION_WHO.sub("whoorg", text)
+    folded = fold(marked)
     # a comma ends a clause: "dimiliki 5 negara, apa fungsi hak veto" asks no "negara apa"
-    flat = " ".join(fold(_ORGANISATION_WHO.sub("whoorg", text), commas=True).replace(".", " ").replace("…", " ").split())
+    flat = " ".join(fold(marked, commas=True).replace(".", " ").replace("…", " ").split())
     count = requested_count(folded)
     for level0, pattern in _LEVEL0:
         if pattern.search(flat):

@@ -88,7 +88,6 @@ class Thresholds:
     kindred_penalty: float = 0.05  # the entry declares a kindred intent (benefit for impact, purpose for why)
     conflict_penalty: float = 0.2  # the question names one organisation, the entry is about another
     ordinal_penalty: float = 0.1  # the question numbers an event ("KTT ke-10"), the entry's question another
-    article_penalty: float = 0.1  # the question names an article ("Pasal 29") the entry never mentions
 
 
 @dataclass
@@ -281,7 +280,10 @@ class Matcher:
             for idx in self.postings[tok]:
                 cover[idx] += w
         if not cover:
-            return self._fuzzy_only(q, limit), len(q)
+            if not asked_articles:
+                return self._fuzzy_only(q, limit), len(q)
+            guesses = self._fuzzy_only(q, self.SHORTLIST)
+            return [c for c in guesses if asked_articles & self.entry_articles[self.index[c.faq_id]]][:limit], len(q)
         # many entries share a common subject word ("pbb"): among equal covers, those whose own question
         # holds the asked words, and then the shortest such questions ("Apa itu PBB?"), go first
         # (only the entries at or above the shortlist's lowest cover are compared that way: cheap at 5,000 entries)
@@ -293,6 +295,9 @@ class Matcher:
         canonical = self.canonical_tokens
         shortlist = sorted(contenders, key=lambda i: (cover[i], sum(w for t, w in q.items() if t in canonical[i]),
                                                       -len(canonical[i])), reverse=True)[: self.SHORTLIST]
+        # "Pasal 29 UUD 1945": only an entry that mentions Pasal 29 may answer or be suggested
+        if asked_articles:
+            shortlist = [i for i in shortlist if asked_articles & self.entry_articles[i]]
         q_text = " ".join(sorted(q))
         qset = set(q)
         asked_named = qset & self.named
@@ -329,8 +334,6 @@ class Matcher:
                 score -= th.conflict_penalty  # "mata uang Jepang" is not in a list of ASEAN members' currencies
             if asked_ordinals and self.entry_ordinals[idx] and not asked_ordinals & self.entry_ordinals[idx]:
                 score -= th.ordinal_penalty  # "Agresi Militer II" is not the entry on Agresi Militer I
-            if asked_articles and not asked_articles & self.entry_articles[idx]:
-                score -= th.article_penalty  # "Pasal 29 UUD 1945" is not the entry on Pasal 11
             agrees = True
             declares = intent is not None and intent in self.asks[idx]
             if intent is not None:
@@ -362,10 +365,7 @@ class Matcher:
         answer: the result is a suggestion flagged `intent_miss` (right subject, other question).
         """
         q = self.query_tokens(text)
-        articles = self.normalizer.articles(text)
-        cands, words = self._rank(q, self.SHORTLIST if articles else 5, intent, self.normalizer.ordinals(text), articles)
-        if articles:  # "Pasal 29 UUD 1945": only an entry that mentions Pasal 29 may answer or be suggested
-            cands = [c for c in cands if articles & self.entry_articles[self.index[c.faq_id]]][:5]
+        cands, words = self._rank(q, 5, intent, self.normalizer.ordinals(text), self.normalizer.articles(text))
         if not cands:
             return MatchResult("unknown", (), 0.0, words, intent)
         best = cands[0]
