@@ -313,6 +313,10 @@ class Tutor:
     def _card_words(self, card: Card) -> frozenset[str]:
         return frozenset(tok for name, cid in self.cards.names if cid == card.id for tok in name)
 
+    def _fact_evidence(self, fact: CardFact) -> mc.Evidence:
+        evidence = self._text_evidence(_fact_text(fact))
+        return replace(evidence, occasion=frozenset(self.matcher.normalizer.tokens(fact.say)))
+
     def _text_evidence(self, text: str) -> mc.Evidence:
         cached = self._evidence.get(text)
         if cached is None:
@@ -353,21 +357,22 @@ class Tutor:
         found = self._card_fact(stem, intent)
         if found is not None:
             card, fact = found
-            evidence.append(replace(self._text_evidence(f"{fact.say} {fact.value}"), about=self._card_words(card)))
+            evidence.append(replace(self._fact_evidence(fact), about=self._card_words(card)))
             sources.append((public_source(fact.source), card.faq, card.id))
         hit = self.cards.find(stem)
         weights = (1.0, 0.8, 0.6)
-        for cand, weight in zip(result.candidates, weights, strict=False):
+        for rank, (cand, weight) in enumerate(zip(result.candidates, weights, strict=False)):
             entry = self.bank.faq[cand.faq_id]
             if not cand.agrees:
                 weight *= 0.8
-            if hit is not None and not hit.tokens & self.matcher.entry_tokens[self.matcher.index[entry.id]]:
+            if (hit is not None and not hit.tokens & self.matcher.entry_tokens[self.matcher.index[entry.id]]
+                    and not (rank == 0 and cand.score >= self.matcher.thresholds.clear_answer)):
                 weight *= 0.6  # the stem names a subject this entry is not about
             evidence.append(replace(self._answer_evidence(entry), weight=weight))
             sources.append((public_source(entry.source), entry.id, None))
         if hit is not None and found is None:
             for fact in hit.card.facts:
-                evidence.append(replace(self._text_evidence(f"{fact.say} {fact.value}"), weight=0.9,
+                evidence.append(replace(self._fact_evidence(fact), weight=0.9,
                                         about=self._card_words(hit.card)))
                 sources.append((public_source(fact.source), hit.card.faq, hit.card.id))
         for option in pasted.options:  # options that name a subject bring what the bank says about it
@@ -431,3 +436,9 @@ def _option_text(option: Option, why_html: str, source: str, lang: str) -> str:
     if why_html:
         body += f"\n\n{why_html}"
     return body + f"\n\n<i>{t('answer.source', lang, source=escape(source))}</i>"
+
+
+def _fact_text(fact: CardFact) -> str:
+    """A card fact as evidence: its sentence, and its value only when the sentence does not already state
+    it (a bare "Rabat, Maroko" would lose the "berdiri" that says what the place is the place of)."""
+    return fact.say if fact.value.casefold() in fact.say.casefold() else f"{fact.say} {fact.value}"

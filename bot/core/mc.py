@@ -32,13 +32,18 @@ _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah .
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
 # Stem words about the question's form, not its subject ("yang bukan … berikut ini").
+_GIVEN = 0.5  # an option the stem itself states is the given, not the asked
 _UNSAID = 0.1  # a stem word no evidence uses ("mulai", "akhir") cannot tell options apart: it counts less
 _STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat termasuk"  # not "pilihan": its stem is that of "dipilih"
 # the words (normalized) for an event's start and for its end: "terjadi", "dimulai", "pecah" against
 # "berakhir", "selesai", "bubar", "dihentikan"
 _STARTED = frozenset({"jadi", "mulai", "pecah", "letus", "began", "start", "started"})
 _ENDED = frozenset({"akhir", "selesai", "bubar", "henti", "ended", "end"})
-_EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED))
+# and for where an organisation sits against where (or when) it was founded: "Markas besar OKI …" is not
+# answered by "OKI berdiri … lewat KTT di Rabat"
+_SEATED = frozenset({"markas", "keduduk"})
+_FOUNDED = frozenset({"diri", "bentuk", "ktt", "konferensi", "sidang"})
+_EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED), (_SEATED, _FOUNDED), (_FOUNDED, _SEATED))
 _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
 # the words (normalized) for a good and for a bad side: a stem asking "manfaat" is not answered by a
 # sentence about "dampak negatif", nor one asking "kerugian" by a sentence about "dampak positif"
@@ -72,6 +77,9 @@ class Evidence:
     # saat pesawatnya jatuh" or "Jasanya yang terbesar: …" is about
     subject: str = ""
     asked: frozenset[str] = frozenset()  # the words of the question the text answers (an entry's question, variants)
+    # the words of the occasion every sentence speaks of: a card fact's sentence, for its bare value ("Beograd,
+    # Yugoslavia" after "GNB lahir dalam KTT I di Beograd …" is where GNB was founded, not where it sits)
+    occasion: frozenset[str] = frozenset()
 
 
 # sentence ends, but not after "No." / "Dr." or an initial ("S. Rajaratnam")
@@ -129,7 +137,11 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
         return ordered
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
-    counted = None if unit else ms.COUNTED_NOUN.search(pasted.stem.casefold())
+    counted = ms.COUNTED_NOUN.search(pasted.stem.casefold())
+    if unit and counted:  # "Jumlah anggota tidak tetap … adalah … negara": "10 anggota tidak tetap" counts them too
+        unit, counted = f"{unit}|{counted.group(1)}", None
+    phrase_found = ms.COUNTED_PHRASE.search(pasted.stem.casefold())
+    counted_phrase = tuple(phrase_found.group(1).split()) if phrase_found else ()
     noun = counted.group(1) if counted else None  # "Jumlah organ utama PBB adalah …": the options count organs
     skip = frozenset(normalizer.tokens(_STEM_NOISE))
     stem = {t: w ** 2 for t, w in (stem_weights or {}).items() if t not in skip}
@@ -140,6 +152,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     option_counts = [ms.counted(o.text, normalizer) for o in pasted.options]
     translated = [ms.translated(o.text, normalizer) for o in pasted.options]
     in_order = [ms.own_words(o.text, normalizer) for o in pasted.options]
+    # "Bank Dunia (IBRD)" is stated by a sentence naming either "Bank Dunia" or "IBRD"
+    aliases = [[(part, frozenset(ms.sequence(part.text, normalizer)), ms.translated(part.text, normalizer),
+                 ms.own_words(part.text, normalizer)) for part in _named_twice(o)] for o in pasted.options]
     stem_toks = frozenset(normalizer.tokens(pasted.stem))
     stem_numbers = {t for t in stem_toks if t.isdigit()}
     stem_years = frozenset(n for n in stem_numbers if ms.YEAR.fullmatch(n))
@@ -163,7 +178,9 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
             words = ms.sequence(sentence, normalizer)
             # a stem that numbers no event ("KTT ke-10", "Agresi Militer I") needs no ordinals read
             sentence_ordinals = normalizer.ordinals(sentence) if stem_small else frozenset()
-            sups = [ms.support(opt, sentence, toks, option_tokens[k], unit, words, translated[k], in_order[k])
+            sups = [max([ms.support(opt, sentence, toks, option_tokens[k], unit, words, translated[k], in_order[k])]
+                        + [ms.support(part, sentence, toks, part_tokens, unit, words, part_translated, part_order)
+                           for part, part_tokens, part_translated, part_order in aliases[k]])
                     for k, opt in enumerate(pasted.options)]
             affirmed = ms.affirmed_part(sentence) if ms.NEGATION.search(sentence) else None
             if affirmed:  # "Letaknya di Den Haag, Belanda, bukan di New York": the first part states "Den Haag"
@@ -174,11 +191,13 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                         if 0.0 < sup < 1.0 and not ms.NEGATION.search(opt.text.casefold()) else sup
                         for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
             # a later sentence that opens with a pronoun, or names no option, speaks of the text's subject
+            subject_toks: frozenset[str] = frozenset()
+            by_subject: set[int] = set()  # the options only the text's subject states, in this sentence
             if j > 0 and ev.subject and (_PRONOUN.match(sentence) or not any(sup >= 1.0 for sup in sups)):
                 subject_toks = ms.token_set(ev.subject, normalizer)
-                sups = [1.0 if sup < 1.0 and ms.support(opt, ev.subject, subject_toks, option_tokens[k], unit) >= 1.0
-                        else sup
-                        for k, (opt, sup) in enumerate(zip(pasted.options, sups, strict=True))]
+                by_subject = {k for k, opt in enumerate(pasted.options) if sups[k] < 1.0
+                              and ms.support(opt, ev.subject, subject_toks, option_tokens[k], unit) >= 1.0}
+                sups = [1.0 if k in by_subject else sup for k, sup in enumerate(sups)]
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and option_counts[k]:  # "9 years": the number beside its word ("9 tahun")
                     together = ms.contains(ms.sequence(sentence, normalizer), option_counts[k])
@@ -187,6 +206,12 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 sups = [sup * _UNCOUNTED if sup >= 1.0 and opt.text.strip(" .").isdigit()
                         and not ms.counts(opt.text.strip(" ."), noun, sentence) else sup
                         for opt, sup in zip(pasted.options, sups, strict=True)]
+            if len(counted_phrase) >= 2:  # "10 anggota tidak tetap", not "15 anggota", counts "anggota tidak tetap"
+                numbers = {k: ms.counted_words(opt.text.strip(" ."), counted_phrase, sentence)
+                           for k, opt in enumerate(pasted.options) if sups[k] >= 1.0 and opt.text.strip(" .").isdigit()}
+                most = max(numbers.values(), default=0)
+                if most >= 2:
+                    sups = [sup * _UNCOUNTED if k in numbers and numbers[k] < most else sup for k, sup in enumerate(sups)]
             exact = {k for k, sup in enumerate(sups) if sup >= 1.0}
             for k, sup in enumerate(sups):
                 if 0.0 < sup < 1.0 and any(option_tokens[k] < option_tokens[j] for j in exact):
@@ -217,7 +242,11 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if ms.other_occasion(stem_years, stem_small, sentence, sentence_ordinals) or (
                         sup >= 1.0 and ms.other_occasion(stem_years, stem_small, ms.clause_of(pasted.options[k], sentence))):
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
-                if other_end and toks & other_end and not toks & stem_end:
+                occasion = toks | ev.occasion | (subject_toks if k in by_subject else frozenset())
+                if sup >= 1.0 and ms.other_event(pasted.stem, ms.clause_of(pasted.options[k], sentence),
+                                                 pasted.options[k].text):
+                    value *= _OTHER_OCCASION  # "… dan Konferensi Bogor (28–29 Desember 1954)" for a stem on the KAA
+                if other_end and occasion & other_end and not occasion & stem_end:
                     value *= _OTHER_OCCASION  # "… terjadi pada masa …" against "Konfrontasi berakhir pada masa Orde Baru"
                 # a sentence naming no side is on the side of the question its text answers
                 if _on_side(toks if toks & (stem_side | other_side) else ev.asked, other_side, stem_side):
@@ -242,6 +271,10 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     if pasted.negated and list_sentence[0] >= _LIST_RELEVANT and len(list_sentence[1]) == len(pasted.options) - 1:
         missing = next(k for k in range(len(pasted.options)) if k not in list_sentence[1])
         return Choice(pasted.options[missing], list_sentence[2])  # the one option the list leaves out
+    if not pasted.negated:  # "Sebelumnya … hanya 3 mil …, lalu ditetapkan menjadi …": the stem's own fact is not asked
+        given = pasted.stem.casefold()
+        scores = [(score * _GIVEN, at) if _stated_in(option.text, given) else (score, at)
+                  for option, (score, at) in zip(pasted.options, scores, strict=True)]
     ranked = sorted(range(len(pasted.options)), key=lambda i: scores[i][0], reverse=True)
     top, second = ranked[0], ranked[1]
     if pasted.negated:
@@ -304,6 +337,21 @@ def on_other_side(stem_tokens: frozenset[str], tokens: frozenset[str]) -> bool:
 def _on_side(tokens: frozenset[str], side: frozenset[str], other: frozenset[str]) -> bool:
     """The words name `side` and not `other`."""
     return bool(tokens & side) and not tokens & other
+
+
+_ALIAS = re.compile(r"^([^()]{2,}?)\s*\(([^()]{2,})\)$")
+
+
+def _named_twice(option: Option) -> tuple[Option, ...]:
+    """The two names of an option written "Bank Dunia (IBRD)", else none."""
+    found = _ALIAS.match(option.text.strip(" ."))
+    return (Option(option.letter, found.group(1)), Option(option.letter, found.group(2))) if found else ()
+
+
+def _stated_in(option: str, stem: str) -> bool:
+    """The stem itself states the option's text, as a phrase of its own."""
+    text = option.casefold().strip(" .")
+    return len(text) >= 2 and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", stem) is not None
 
 
 def _leads(best: float, runner_up: float, min_score: float) -> bool:

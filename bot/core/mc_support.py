@@ -43,7 +43,7 @@ def support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tok
              in_order: tuple[str, ...] = ()) -> float:
     """How much of the option the evidence states (0..1): the whole phrase, or a share of its words
     (at most 0.75: "persona grata" is not stated by "persona non grata"). A bare number option
-    ("29") before a unit in the stem ("… negara") must appear with that unit. `words`: the evidence's
+    ("29") before a unit in the stem ("… negara"; several are split by "|") must appear with that unit. `words`: the evidence's
     normalized words in order, where an option translated word for word ("Security Council") counts as stated.
     `translated`: the option is one word the lexicon rewrote ("Rome" → roma), which the sentence may state.
     `in_order`: an option in the bank's own language, whose words must stand in its order ("politik aktif"
@@ -56,7 +56,8 @@ def support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tok
                                      or (counted and counted <= ev_tokens)):
         return 0.0
     if unit and text.isdigit():
-        return 1.0 if re.search(rf"(?<![\d.]){text}\s+{re.escape(unit)}", ev_folded) else 0.3
+        units = "|".join(re.escape(one) for one in unit.split("|"))  # "negara|anggota"
+        return 1.0 if re.search(rf"(?<![\d.]){text}\s+(?:{units})", ev_folded) else 0.3
     found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", ev_folded)
     if found and (len(text) >= 3 or text.isdigit()):
         if _DENIED.search(ev_folded[max(0, found.start() - 30):found.start()]) and not NEGATION.search(text):
@@ -98,6 +99,26 @@ def other_occasion(stem_years: frozenset[str], stem_small: frozenset[str], sente
     if ordinals is None:
         ordinals = frozenset(_ORDINAL_MARK.findall(folded))
     return bool(stem_small and ordinals and not ordinals & stem_small)
+
+
+_EVENT = re.compile(r"\b(?:Konferensi|Perjanjian|Perundingan|Persetujuan|KTT|Deklarasi|Konvensi|Conference|Agreement|"
+                    r"Treaty|Declaration|Summit)\s+((?:[A-Z][\w-]*\s?){1,3})")
+
+
+def _event_names(text: str) -> list[frozenset[str]]:
+    """The names of the meetings and treaties the text names: "Konferensi Bogor" → {"bogor"}."""
+    return [frozenset(fold_accents(found.group(1)).casefold().split()) for found in _EVENT.finditer(text)]
+
+
+def other_event(stem: str, clause: str, option: str) -> bool:
+    """The clause that states the option names another meeting or treaty than the one the stem names:
+    "… dan Konferensi Bogor (28–29 Desember 1954)" for a stem on the Konferensi Asia Afrika."""
+    asked = _event_names(stem)
+    named = _event_names(clause.replace(option, " "))
+    if not asked or not named:
+        return False
+    stem_words = set(fold_accents(stem).casefold().split())
+    return not any(name & stem_words for name in named)
 
 
 def only_within(short: str, long: str, sentence: str) -> bool:
@@ -265,6 +286,21 @@ def stating_clause(option: Option, clauses: tuple[tuple[str, frozenset[str]], ..
 _WORDS_OF = {str(value): tuple(word for word, n in NUMBER_WORDS.items() if n == value)
              for value in set(NUMBER_WORDS.values())}  # "6": ("enam", "six")
 COUNTED_NOUN = re.compile(r"\b(?:jumlah|banyaknya)\s+([a-z]{3,})")  # "Jumlah organ utama PBB …": counts organs
+
+
+COUNTED_PHRASE = re.compile(r"\b(?:jumlah|banyaknya)\s+((?:[a-z]{2,}\b\s*){1,4})")  # "jumlah anggota tidak tetap"
+
+
+def counted_words(number: str, phrase: tuple[str, ...], sentence: str) -> int:
+    """How many words of the stem's counted phrase follow the number in the sentence: 3 for "10 anggota
+    tidak tetap" against "anggota tidak tetap", 1 for "15 anggota"."""
+    forms = [re.escape(number), *_WORDS_OF.get(number, ())]
+    best = 0
+    for found in re.finditer(rf"(?<![\d.])(?:{'|'.join(forms)})\s+([a-z ]+)", fold_sentence(sentence)[0]):
+        after = found.group(1).split()
+        same = next((i for i, (a, b) in enumerate(zip(phrase, after, strict=False)) if a != b), min(len(phrase), len(after)))
+        best = max(best, same)
+    return best
 
 
 def counts(number: str, noun: str, sentence: str) -> bool:

@@ -1,6 +1,7 @@
 """Pasted multiple-choice questions: choosing from evidence, and honesty."""
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -545,3 +546,54 @@ def test_the_option_by_option_reading_does_not_piece_a_claim_together_from_sprea
     assert states(claim, ev, norm, spread=False) < 0.8  # … the option-by-option reading must not
     names = Option("B", "Perang Dingin, Blok Barat, penjajahan")
     assert states(names, ev, norm, spread=False) >= 0.8  # a list of names may be named across sentences
+
+
+def test_an_option_the_stem_itself_states_is_the_given_not_the_asked(norm: Normalizer) -> None:
+    text = ("Sebelum aturan baru, jarak lomba lari hanya 3 km menurut aturan lama. "
+            "Aturan baru menetapkan jarak lomba lari menjadi 12 km dari garis start.")
+    stem = "Sebelum aturan baru, jarak lomba lari hanya 3 km. Aturan baru menetapkan jarak lomba lari menjadi ...."
+    assert _choose(norm, stem, ["3 km", "12 km", "24 km", "200 km"], text) == "B"
+
+
+def test_an_option_with_two_names_is_stated_by_either(norm: Normalizer) -> None:
+    text = "Bank Sekolah memberi pinjaman modal kepada koperasi siswa untuk membangun usaha."
+    options = ["Kantin Sekolah", "Perpustakaan", "Bank Sekolah (BKS)", "Unit Kesehatan Sekolah"]
+    stem = "Lembaga sekolah yang memberi pinjaman modal kepada koperasi siswa adalah ...."
+    assert _choose(norm, stem, options, text, "Kantin Sekolah menjual makanan untuk koperasi siswa.") == "C"
+
+
+def test_a_count_is_the_number_before_the_whole_counted_phrase(norm: Normalizer) -> None:
+    text = "Dewan kelas punya 15 anggota: 5 anggota tetap dan 10 anggota tidak tetap, yang dipilih dari 193 siswa."
+    stem = "Jumlah anggota tidak tetap dewan kelas adalah … siswa yang dipilih untuk satu tahun."
+    assert _choose(norm, stem, ["5", "10", "15", "193"], text) == "B"
+
+
+def test_a_date_said_of_another_meeting_is_another_occasion(norm: Normalizer) -> None:
+    stem = "Konferensi Pelajar Nusantara diselenggarakan di Bandung pada tanggal ...."
+    pasted = Pasted(stem, tuple(Option(letter, text) for letter, text in zip("ABCD", (
+        "18–24 April 2025", "1–6 September 2025", "18–24 April 2026", "28–29 Desember 2024"), strict=True)))
+    about = frozenset(norm.tokens("Konferensi Pelajar Nusantara Bandung"))  # a card names its subject in every sentence
+    found = [evidence("Konferensi Pelajar Nusantara adalah pertemuan pelajar pada 18–24 April 2025 di Bandung.", 1.0,
+                      norm),
+             replace(evidence("Persiapannya dibahas di Konferensi Bogor (28–29 Desember 2024).", 0.9, norm), about=about)]
+    weights = {tok: 1.0 for tok in norm.tokens(stem) if tok not in norm.filler}
+    chosen = choose(pasted, found, norm, weights).option
+    assert chosen is not None and chosen.letter == "A"
+
+
+def test_where_an_organisation_sits_is_not_where_it_was_founded(norm: Normalizer) -> None:
+    texts = {"Kantor pusat Koperasi Pelajar ada di Jeddah.": 0.8,
+             "Koperasi Pelajar berdiri pada 1969 lewat keputusan rapat di Rabat, Maroko.": 1.0}
+    stem = "Markas besar Koperasi Pelajar terletak di kota ...."
+    assert _choose_weighted(norm, stem, ["Jeddah", "Riyadh", "Kairo", "Rabat"], texts) == "A"
+
+
+def test_a_card_facts_bare_value_keeps_the_occasion_of_its_sentence(tutor: Tutor) -> None:
+    question = "Markas besar GNB berada di kota ....\nA. Beograd\nB. Jakarta\nC. Kairo\nD. New York"
+    assert tutor.reply(question).choice != "A"  # Beograd is where GNB was founded; it has no seat
+
+
+def test_the_entry_the_stem_is_about_counts_fully_though_the_stem_names_another_subject(tutor: Tutor) -> None:
+    question = ("Menurut UNCLOS 1982, lebar Zona Ekonomi Eksklusif (ZEE) yang diukur dari garis pangkal adalah ....\n"
+                "A. 3 mil laut\nB. 12 mil laut\nC. 24 mil laut\nD. 200 mil laut")
+    assert tutor.reply(question).choice == "D"
