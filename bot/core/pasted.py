@@ -85,7 +85,42 @@ def parse(text: str) -> Pasted | None:
         if len(options) == 2 and not _looks_like_stem(" ".join(stem_lines)):
             return None
         return Pasted("\n".join(stem_lines), tuple(options))  # lines kept: a chatty first line can be cut
-    return _inline(" ".join(ln.strip() for ln in lines if ln.strip()))
+    return _inline(" ".join(ln.strip() for ln in lines if ln.strip())) or _unmarked(lines)
+
+
+_BARE_LETTER = re.compile(r"^\s*([A-E])\s+(\S.*)$")  # "A An unwelcome person"
+_QUESTION_WORD = re.compile(r"^\s*(?:apa|apakah|kapan|siapa|siapakah|bagaimana|mengapa|kenapa|berapa|di ?mana|"
+                            r"sebutkan|jelaskan|tuliskan|what|when|who|where|why|how|which|name|list)\b",
+                            re.IGNORECASE)
+_OPTION_CHARS = 80  # an option line is short; a longer line is a sentence of the question
+# a chat line ("makasih kak", "tolong ya") is no option, and a stem asking for an essay has none
+_CHAT = re.compile(r"\b(?:makasih|terima ?kasih|thanks?|thx|hehe\w*|wkwk\w*|kak|kakak|dong|tolong|plis|pls|please|"
+                   r"ya|yah|deh|nih|lupa|bantu|bantuin|help|hai|halo|hi)\b", re.IGNORECASE)
+_ESSAY = re.compile(r"\b(?:jelaskan|sebutkan|tuliskan|uraikan|explain|describe|list)\b", re.IGNORECASE)
+_QUIZ_STEM = re.compile(r"(?:\.{2,}|…|_{2,}\.?)\s*$|\b(?:which|what|who|when|where|manakah|siapakah|apakah|kapankah|"
+                        r"berapakah|adalah|disebut|dinamakan)\b", re.IGNORECASE)
+_UNMARKED_STEM_WORDS = 6
+
+
+def _unmarked(lines: list[str]) -> Pasted | None:
+    """Options without marks, one per line after a stem that asks ("… came into existence from ____."
+    then "1st January 1995" …), or marked by a bare capital ("A An unwelcome person"): A, B, C … in order.
+    Only 3–5 short lines that ask nothing themselves, under a stem that asks or breaks off."""
+    rows = [line.strip() for line in lines if line.strip()]
+    for count in range(min(len(LETTERS), len(rows) - 1), 2, -1):
+        tail, stem = rows[-count:], " ".join(rows[:-count])
+        if (not _looks_like_stem(stem) or len(stem.split()) < _UNMARKED_STEM_WORDS or stem.rstrip().endswith(":")
+                or _ESSAY.search(stem) or any(_CHAT.search(row) for row in tail)):
+            continue
+        lettered = [_BARE_LETTER.match(row) for row in tail]
+        if all(lettered) and "".join(m.group(1) for m in lettered if m) == LETTERS[:count]:
+            return Pasted(stem, tuple(Option(m.group(1), m.group(2).strip()) for m in lettered if m))
+        if any(len(row) > _OPTION_CHARS or "?" in row or _QUESTION_WORD.match(row) for row in tail):
+            continue
+        if len(rows) - count > 2 or not (_QUIZ_STEM.search(stem) or _BREAKS_OFF.search(stem)):
+            continue  # a stem of one or two lines that reads as a quiz's: a chat of many lines is no question
+        return Pasted(stem, tuple(Option(LETTERS[i], row) for i, row in enumerate(tail)))
+    return None
 
 
 def _bulleted(text: str) -> Pasted | None:
@@ -133,7 +168,7 @@ def _columns(lines: list[str]) -> Pasted | None:
 
 
 def _looks_like_stem(stem: str) -> bool:
-    return bool(re.search(r"(?:\.{2,}|…|_{2,}|\?|:)\s*$|adalah|disebut|dinamakan|yaitu|ialah", stem, re.IGNORECASE)
+    return bool(re.search(r"(?:\.{2,}|…|_{2,}\.?|\?|:)\s*$|adalah|disebut|dinamakan|yaitu|ialah", stem, re.IGNORECASE)
                 or _BREAKS_OFF.search(stem))
 
 

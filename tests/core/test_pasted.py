@@ -72,3 +72,32 @@ def test_bullets_under_a_stem_that_breaks_off_are_options() -> None:
 def test_the_stem_keeps_its_lines_so_a_chatty_first_line_stays_apart() -> None:
     pasted = parse("kak tolong ya\nKerja sama dua negara disebut ...\nA. bilateral\nB. regional\nC. multilateral")
     assert pasted is not None and pasted.stem == "kak tolong ya\nKerja sama dua negara disebut ..."
+
+
+def test_options_without_marks_one_per_line_after_a_quiz_stem() -> None:
+    pasted = parse("The World Trade Organisation came into existence from _________.\n\n1st January 1995\n\n"
+                   "1st June 1995\n\n1st July 1995\n\n1st March 1995")
+    assert pasted is not None
+    assert pasted.stem.startswith("The World Trade Organisation")
+    assert [(o.letter, o.text) for o in pasted.options] == [
+        ("A", "1st January 1995"), ("B", "1st June 1995"), ("C", "1st July 1995"), ("D", "1st March 1995")]
+
+
+def test_options_marked_by_a_bare_capital_letter() -> None:
+    pasted = parse('What is meant by "persona non grata"?\nA An unwelcome person\nB A secret identity\n'
+                   "C A list of people in a play\nD A diplomat's family")
+    assert pasted is not None
+    assert [o.letter for o in pasted.options] == ["A", "B", "C", "D"]
+    assert pasted.options[0].text == "An unwelcome person"
+
+
+@pytest.mark.parametrize("text", [
+    "Tolong jelaskan tentang ASEAN dong kak?\nmakasih\nsemangat\nhehe",  # chat lines are no options
+    "Jelaskan tiga manfaat kerja sama ASEAN bagi Indonesia adalah ....\nekonomi\npendidikan\nbudaya",  # an essay
+    "Kapan ASEAN berdiri?\nASEAN\nOPEC\nOKI",  # a stem too short to be a worksheet's
+    "Organisasi negara Asia Tenggara yang berdiri 1967 namanya apa sih?\nasean\nopec\noki",  # no quiz stem
+    "Aku lagi belajar PKn.\nBab hubungan internasional.\nGuru bilang ada ujian minggu depan.\n"
+    "Yang paling sering keluar apa ya ....\nASEAN\nPBB\nOKI",  # a chat of many lines
+])
+def test_lines_under_a_chat_or_an_essay_question_are_not_options(text: str) -> None:
+    assert parse(text) is None
