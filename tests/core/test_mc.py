@@ -597,3 +597,8 @@ def test_the_entry_the_stem_is_about_counts_fully_though_the_stem_names_another_
     question = ("Menurut UNCLOS 1982, lebar Zona Ekonomi Eksklusif (ZEE) yang diukur dari garis pangkal adalah ....\n"
                 "A. 3 mil laut\nB. 12 mil laut\nC. 24 mil laut\nD. 200 mil laut")
     assert tutor.reply(question).choice == "D"
+
+
+def test_a_negated_english_stem_on_specialized_agencies(tutor: Tutor) -> None:
+    question = "Which one is NOT a specialized agency of the UN?\nA. WHO\nB. ILO\nC. OPEC\nD. FAO"
+    assert tutor.reply(question).choice == "C"  # "specialized" is the bank's "khusus"
