@@ -107,6 +107,7 @@ _LEVEL2 = (
                     # "misi" is a purpose, but "misi diplomatik" or "misi perdamaian" is a body sent abroad
                     r"misi\w*(?! (?:diplomatik|perdamaian|garuda|dagang|kebudayaan|kemanusiaan|khusus|tetap))")),
     ("benefit", _rx(r"(?:dampak|pengaruh|akibat) (?:yang )?positif\w*", r"positive (?:impact|effect)s?", r"manfaat\w*", r"keuntungan\w*", r"untungnya", r"benefit\w*",
+                    r"(?:dapet|dapat|memperoleh|peroleh) (?:untung )?apa", r"untung apa",  # "Indonesia dapet apa dari OKI"
                     r"advantages?", r"kegunaan\w*", r"gunanya", r"faedah")),
     ("impact", _rx(r"dampak\w*", r"pengaruh\w*", r"berpengaruh", r"akibat\w*", r"impacts?", r"effects?",
                    r"kerugian\w*", r"konsekuensi\w*", r"hambatan\w*", r"kendala\w*", r"tantangan\w*")),

@@ -45,6 +45,8 @@ from bot.core.intent import INTENTS, answer_signs, detect, requested_count, stri
     ("Sebutkan 3 manfaat kerja sama internasional!", "benefit"),
     ("dampak negatif globalisasi", "impact"),
     ("Jelaskan dampak positif KAA bagi Indonesia!", "benefit"),
+    ("kak indonesia dapet apa dari ikut OKI", "benefit"),  # "dapet apa": what it gets
+    ("emang indonesia dapat untung apa kirim pasukan perdamaian", "benefit"),
     ("brp anggota pbb", "count"),
     ("beda bilateral dan multilateral", "difference"),
     ("kepanjangan apec apa", "abbreviation"),
@@ -106,3 +108,7 @@ def test_a_chatty_first_line_asking_which_is_right_is_cut() -> None:
     pasted = "kak ini yg bener yg mana ya\nContoh kerja sama multilateral adalah ..."
     assert strip_homework(pasted) == "Contoh kerja sama multilateral adalah ..."
     assert strip_homework("Yang mana negara pendiri ASEAN?") == "Yang mana negara pendiri ASEAN?"
+
+
+def test_dapat_as_can_asks_no_benefit() -> None:
+    assert detect("apa yang dapat dilakukan indonesia untuk ASEAN").name != "benefit"
