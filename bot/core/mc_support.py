@@ -18,7 +18,8 @@ from bot.core.pasted import Option
 _NUMBER = re.compile(r"\d+")
 _DENIED = re.compile(r"\b(?:tidak|tak|bukan|belum)\b(?:\s+\S+){0,3}\s*$")  # a denial just before a word
 _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?|sir|tun|raden|r\.|presiden|"
-                        r"perdana menteri|pm)\s+)+")
+                        r"perdana menteri|pm|president|prime minister|marshall?|king|queen|jenderal)\s+)+")
+_ORIGIN = re.compile(r"\s+(?:of|from|dari)\s+([^,]+)$")  # "Josip Broz Tito of Yugoslavia": the name before its country
 NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no)\b")  # not the "Non" of "Non-Blok"
 _SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
 NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
@@ -66,6 +67,12 @@ def support(option: Option, evidence: str, ev_tokens: frozenset[str], option_tok
     name = _HONORIFIC.sub("", text).strip()
     if name != text and len(name) >= 5 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ev_folded):
         return 1.0  # "Haji Agus Salim" is the "Agus Salim" of the evidence
+    origin = _ORIGIN.search(name)
+    bare = name[:origin.start()].strip() if origin else ""
+    # one word ("Nehru of India") only with its country beside it: "Council of Europe" is no "Security Council"
+    if len(bare) >= 4 and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", ev_folded) and (
+            " " in bare or (origin is not None and origin.group(1).strip() in ev_folded)):
+        return 1.0  # "President Josip Broz Tito of Yugoslavia" is the evidence's "Josip Broz Tito"
     if not option_tokens:
         return 0.0
     said = option_tokens & ev_tokens

@@ -66,3 +66,14 @@ def test_a_period_typed_with_a_hyphen_is_the_banks_period_with_a_dash(norm: Norm
     sentence = "Indonesia sudah 4 kali menjadi anggota tidak tetap Dewan Keamanan PBB: 1973–1974, 1995–1996"
     assert _states(norm, "1973-1974", sentence) == 1.0  # the "tidak" of "tidak tetap" denies nothing here
     assert _states(norm, "2011-2012", sentence) == 0.0
+
+
+def test_an_english_title_and_a_country_after_of_still_state_the_person(norm: Normalizer) -> None:
+    sentence = "GNB dipelopori oleh lima tokoh: Josip Broz Tito (Yugoslavia), Jawaharlal Nehru (India) dan lainnya."
+    assert _states(norm, "President Josip Broz Tito of Yugoslavia", sentence) == 1.0
+    assert _states(norm, "Prime Minister Jawaharlal Nehru of India", sentence) == 1.0
+    assert _states(norm, "Nehru of India", sentence) == 1.0  # one word, with its country beside it
+
+
+def test_a_word_before_of_is_no_name_without_its_country(norm: Normalizer) -> None:
+    assert _states(norm, "Council of Europe", "Security Council punya 15 anggota.") < 1.0
