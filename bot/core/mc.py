@@ -153,8 +153,12 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     translated = [ms.translated(o.text, normalizer) for o in pasted.options]
     in_order = [ms.own_words(o.text, normalizer) for o in pasted.options]
     # "Bank Dunia (IBRD)" is stated by a sentence naming either "Bank Dunia" or "IBRD"
+    # and "asas pacta sunt servanda", among options that all begin "asas …", by the "Pacta sunt servanda" of the bank
+    shared = shared_lead(pasted.options)
     aliases = [[(part, frozenset(ms.sequence(part.text, normalizer)), ms.translated(part.text, normalizer),
-                 ms.own_words(part.text, normalizer)) for part in _named_twice(o)] for o in pasted.options]
+                 ms.own_words(part.text, normalizer))
+                for part in (*_named_twice(o), *((Option(o.letter, o.text[shared:].strip()),) if shared else ()))]
+               for o in pasted.options]
     stem_toks = frozenset(normalizer.tokens(pasted.stem))
     stem_numbers = {t for t in stem_toks if t.isdigit()}
     stem_years = frozenset(n for n in stem_numbers if ms.YEAR.fullmatch(n))
@@ -346,6 +350,16 @@ def _named_twice(option: Option) -> tuple[Option, ...]:
     """The two names of an option written "Bank Dunia (IBRD)", else none."""
     found = _ALIAS.match(option.text.strip(" ."))
     return (Option(option.letter, found.group(1)), Option(option.letter, found.group(2))) if found else ()
+
+
+def shared_lead(options: tuple[Option, ...]) -> int:
+    """The length of the word every option begins with ("asas" of "asas pacta sunt servanda", "asas
+    rebus …"), when each has more after it; else 0."""
+    firsts = {o.text.split(maxsplit=1)[0].casefold() if len(o.text.split()) >= 2 else "" for o in options}
+    lead = firsts.pop() if len(firsts) == 1 else ""
+    if any(not re.search(r"[^\W\d_]", o.text[len(lead):]) for o in options):
+        return 0  # "Article 29" is no "29": a number needs the word it numbers
+    return len(lead) if len(lead) >= 3 and lead.isalpha() and len(options) >= 3 else 0
 
 
 def _stated_in(option: str, stem: str) -> bool:

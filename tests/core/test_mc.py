@@ -9,7 +9,7 @@ import pytest
 from bot.core.content import load_bank
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc import best_sentence, choose, evidence, on_other_side, option_with_count, states
+from bot.core.mc import best_sentence, choose, evidence, on_other_side, option_with_count, shared_lead, states
 from bot.core.normalize import Normalizer
 from bot.core.pasted import Option, Pasted
 from bot.settings import REPO_CONTENT
@@ -602,3 +602,26 @@ def test_the_entry_the_stem_is_about_counts_fully_though_the_stem_names_another_
 def test_a_negated_english_stem_on_specialized_agencies(tutor: Tutor) -> None:
     question = "Which one is NOT a specialized agency of the UN?\nA. WHO\nB. ILO\nC. OPEC\nD. FAO"
     assert tutor.reply(question).choice == "C"  # "specialized" is the bank's "khusus"
+
+
+def test_a_word_every_option_begins_with_need_not_be_stated(norm: Normalizer) -> None:
+    text = "Asas musyawarah dipakai untuk memilih ketua kelas. Gotong royong: kelas dibersihkan bersama tiap Jumat."
+    options = ["asas tertib waktu", "asas gotong royong", "asas musyawarah", "asas kekeluargaan"]
+    stem = "Asas yang mengatur bahwa kelas dibersihkan bersama tiap Jumat disebut ...."
+    assert _choose(norm, stem, options, text) == "B"
+
+
+def test_a_shared_word_before_numbers_is_kept() -> None:
+    def options(*texts: str) -> tuple[Option, ...]:
+        return tuple(Option("ABCD"[i], text) for i, text in enumerate(texts))
+    assert shared_lead(options("asas tertib", "asas gotong royong", "asas musyawarah")) == len("asas")
+    assert shared_lead(options("Article 22", "Article 29", "Article 31")) == 0  # "29" alone is no "Article 29"
+    assert shared_lead(options("Jeddah", "Riyadh", "Kairo")) == 0
+
+
+@pytest.mark.parametrize(("question", "letter"), [
+    ("Which UN agency works on public health worldwide?\nA. UNESCO\nB. FAO\nC. WHO\nD. ILO", "C"),
+    ("The UN agency for education, science and culture is\nA. UNICEF\nB. UNESCO\nC. UNHCR\nD. WFP", "B"),
+])
+def test_english_words_for_what_an_agency_does_are_the_banks(tutor: Tutor, question: str, letter: str) -> None:
+    assert tutor.reply(question).choice == letter
