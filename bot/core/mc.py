@@ -34,7 +34,9 @@ _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
 # Stem words about the question's form, not its subject ("yang bukan … berikut ini").
 _GIVEN = 0.5  # an option the stem itself states is the given, not the asked
 _UNSAID = 0.1  # a stem word no evidence uses ("mulai", "akhir") cannot tell options apart: it counts less
-_STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat termasuk not except"  # not "pilihan": its stem is that of "dipilih"
+# "tahun" and "tanggal" ask when, they name no subject: "In which year did Indonesia become a member" must not
+# lean to "PBB didirikan tahun 1945"; not "pilihan": its stem is that of "dipilih"
+_STEM_NOISE = "bukan kecuali berikut pernyataan jawaban tepat termasuk not except tahun tanggal year date"
 # the words (normalized) for an event's start and for its end: "terjadi", "dimulai", "pecah" against
 # "berakhir", "selesai", "bubar", "dihentikan"
 _STARTED = frozenset({"jadi", "mulai", "pecah", "letus", "began", "start", "started"})

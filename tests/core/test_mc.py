@@ -625,3 +625,10 @@ def test_a_shared_word_before_numbers_is_kept() -> None:
 ])
 def test_english_words_for_what_an_agency_does_are_the_banks(tutor: Tutor, question: str, letter: str) -> None:
     assert tutor.reply(question).choice == letter
+
+
+def test_the_word_year_in_a_when_stem_names_no_subject(norm: Normalizer) -> None:
+    texts = ("Sekolah kami resmi menjadi anggota jaringan Adiwiyata pada 28 September 2010.",
+             "Jaringan Adiwiyata didirikan tahun 2006 oleh kementerian dengan 120 sekolah anggota awal.")
+    stem = "Pada tahun berapa sekolah kami menjadi anggota jaringan Adiwiyata?"
+    assert _choose(norm, stem, ["2006", "2008", "2010", "2012"], *texts) == "C"
