@@ -91,7 +91,8 @@ _ADDRESSED = frozenset({"kamu", "km", "kmu", "lu", "lo", "loe", "elu", "u", "you
 _SELF = frozenset({"aku", "saya", "gue", "gua", "gw", "aq", "ku", "i", "im"})
 _PARTICLES = frozenset({"kak", "kakak", "min", "mimin", "ya", "yah", "deh", "dong", "sih", "bang", "bro", "sis",
                         "gan", "om", "pak", "bu", "mas", "mbak", "banget", "bgt", "ka", "kk", "bot", "tutor",
-                        "nya", "ny", "juga", "jg", "lagi", "aja", "semua", "sekali", "banyak", "byk", "ok", "oke"})
+                        "nya", "ny", "juga", "jg", "lagi", "aja", "semua", "sekali", "banyak", "byk", "ok", "oke",
+                        "sebenarnya", "sebenernya", "sbnrnya", "emang", "emangnya", "tuh"})  # "kamu siapa sih sebenernya"
 _LAUGH = re.compile(r"^(?:w?k+w+k*[wk]*|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|(?:xi)+|a?wok(?:awok)*)$")
 _NON_WORD = re.compile(r"[^a-z ]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")

@@ -12,7 +12,7 @@ from bot.core.smalltalk import classify, strip_pleasantries
     ("terus?", "more"), ("lanjut", "more"), ("gk ngerti", "confused"), ("ngga tau", "confused"),
     ("bisa ulangi", "confused"), ("kak kamu tinggal dimana", "about_me"), ("lagi ngapain kak", "about_me"),
     ("kamu umur berapa?", "about_me"), ("makasih kak udh bantu", "thanks"),
-    ("what is your name?", "who"), ("namamu siapa kak", "who"), ("siapa yg bikin kamu", "who"),
+    ("what is your name?", "who"), ("kamu siapa sih sebenernya", "who"), ("emang kamu siapa", "who"), ("namamu siapa kak", "who"), ("siapa yg bikin kamu", "who"),
 ])
 def test_small_talk_is_recognised(text: str, kind: str) -> None:
     assert classify(text) == kind
