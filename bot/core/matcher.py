@@ -37,6 +37,7 @@ from bot.core.normalize import Normalizer, is_root_word
 Decision = Literal["answer", "suggest", "unknown"]
 _LETTERS = re.compile(r"[a-z]+")
 COMMON_IDF = 1.5  # words in this many entries ("berapa", "negara") say nothing about a subject
+_QUESTION_WORDS = "apa berapa siapa kapan mana bagaimana mengapa kenapa what how who when where which why"
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,9 @@ class Matcher:
         self.canonical = [self.phrases[p[0]].text if p else "" for p in self.entry_phrases]
         self.entry_texts = [tuple(self.phrases[p].text for p in ps) for ps in self.entry_phrases]
         self.entry_owners = [(idx,) * len(ps) for idx, ps in enumerate(self.entry_phrases)]
-        self.common = frozenset(t for t, v in self.idf.items() if v < COMMON_IDF)  # "berapa", "negara", "apa"
+        # "berapa", "negara", "apa": the question words always, whatever share of entries happens to use them
+        self.common = (frozenset(t for t, v in self.idf.items() if v < COMMON_IDF)
+                       | frozenset(self.normalizer.tokens(_QUESTION_WORDS)))
         self.canonical_tokens = [self.phrases[p[0]].tokens if p else frozenset() for p in self.entry_phrases]
         # named subjects (PBB, ASEAN, OKI, WHO …: the lexicon's protected words) each entry is about
         self.named = frozenset(self.normalizer.protected) & frozenset(self.idf)
