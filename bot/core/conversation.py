@@ -314,8 +314,12 @@ class Tutor:
         return frozenset(tok for name, cid in self.cards.names if cid == card.id for tok in name)
 
     def _fact_evidence(self, fact: CardFact) -> mc.Evidence:
-        evidence = self._text_evidence(_fact_text(fact))
-        return replace(evidence, occasion=frozenset(self.matcher.normalizer.tokens(fact.say)))
+        key = f"fact:{fact.say}\n{fact.value}"
+        evidence = self._evidence.get(key)
+        if evidence is None:  # the occasion words are normalized once per fact, not once per pasted question
+            evidence = self._evidence[key] = replace(self._text_evidence(_fact_text(fact)),
+                                                     occasion=frozenset(self.matcher.normalizer.tokens(fact.say)))
+        return evidence
 
     def _text_evidence(self, text: str) -> mc.Evidence:
         cached = self._evidence.get(text)

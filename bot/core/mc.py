@@ -31,8 +31,8 @@ _LISTED = 0.7  # a list states an option whose words it mostly has ("President J
 _AFTER_BLANK = re.compile(r"(?:\.{2,}|…|_{2,})\s*([a-z]{3,})")  # "berjumlah ... negara": the unit after the blank
 # Words the normalizer keeps apart for matching but that are about the same event for relevance.
 _ALIKE = {"pendiri": "diri", "gerakan": "gerak"}
-# Stem words about the question's form, not its subject ("yang bukan … berikut ini").
 _GIVEN = 0.5  # an option the stem itself states is the given, not the asked
+# Stem words about the question's form, not its subject ("yang bukan … berikut ini").
 _UNSAID = 0.1  # a stem word no evidence uses ("mulai", "akhir") cannot tell options apart: it counts less
 # "tahun" and "tanggal" ask when, they name no subject: "In which year did Indonesia become a member" must not
 # lean to "PBB didirikan tahun 1945"; not "pilihan": its stem is that of "dipilih"
@@ -45,7 +45,8 @@ _ENDED = frozenset({"akhir", "selesai", "bubar", "henti", "ended", "end"})
 # answered by "OKI berdiri … lewat KTT di Rabat"
 _SEATED = frozenset({"markas", "keduduk"})
 _FOUNDED = frozenset({"diri", "bentuk", "ktt", "konferensi", "sidang"})
-_EVENT_ENDS = ((_STARTED, _ENDED), (_ENDED, _STARTED), (_SEATED, _FOUNDED), (_FOUNDED, _SEATED))
+# pairs of word sets a stem and a sentence must not stand on opposite sides of
+_CLASHING = ((_STARTED, _ENDED), (_ENDED, _STARTED), (_SEATED, _FOUNDED), (_FOUNDED, _SEATED))
 _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
 # the words (normalized) for a good and for a bad side: a stem asking "manfaat" is not answered by a
 # sentence about "dampak negatif", nor one asking "kerugian" by a sentence about "dampak positif"
@@ -168,7 +169,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     # a stem about how an event began reads sentences about how it ended as another occasion, and back
     stem_kind = stem_toks & _COOPERATION_KINDS  # the kind of cooperation the stem asks about
     stem_side, other_side = sides(stem_toks)
-    stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _EVENT_ENDS
+    stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _CLASHING
                                 if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
     scores = [(0.0, -1)] * len(pasted.options)
     # per sentence naming several options: the stem words of each option's own clause
