@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Literal
 
 from bot.core import intent as intents
-from bot.core import kinds, mc, smalltalk
-from bot.core.cards import CardIndex, cue_words, pick_from, render_facts, second_fact
+from bot.core import kinds, mc, mc_statements, numbered, smalltalk
+from bot.core.cards import CardHit, CardIndex, cue_words, pick_from, render_facts, second_fact
 from bot.core.content import Card, CardFact, ContentBank, FaqEntry, load_bank
 from bot.core.i18n import t
 from bot.core.markup import escape, strip_tags
@@ -348,16 +348,14 @@ class Tutor:
             return None  # "manfaat …" is not answered by an entry on "dampak negatif"
         return option, stating
 
-    def _pasted(self, question: str, pasted: Pasted, lang: str) -> Reply:
-        stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
-        intent = intents.detect(stem).name
-        kind_reply = self._kind_choice(question, pasted, intent, lang)
-        if kind_reply is not None:
-            return kind_reply
+    def _gather(self, stem: str, intent: str, options: tuple[Option, ...]) -> tuple[
+            MatchResult, list[mc.Evidence], list[tuple[str, str | None, str | None]], CardHit | None,
+            tuple[Card, CardFact] | None]:
+        """The texts a pasted question's options are weighed against, each with its source: the card fact the
+        stem asks for, the best entries for the stem, the stem's card, and what the bank says of a named option."""
         result = self.matcher.match(stem, intent)
         evidence: list[mc.Evidence] = []
         sources: list[tuple[str, str | None, str | None]] = []  # (public source, faq id, card id)
-        norm = self.matcher.normalizer
         found = self._card_fact(stem, intent)
         if found is not None:
             card, fact = found
@@ -379,7 +377,7 @@ class Tutor:
                 evidence.append(replace(self._fact_evidence(fact), weight=0.9,
                                         about=self._card_words(hit.card)))
                 sources.append((public_source(fact.source), hit.card.faq, hit.card.id))
-        for option in pasted.options:  # options that name a subject bring what the bank says about it
+        for option in options:  # options that name a subject bring what the bank says about it
             named = self.cards.find(option.text)
             if named is None or (hit is not None and named.card is hit.card):
                 continue
@@ -391,6 +389,19 @@ class Tutor:
                 entry = self.bank.faq[named.card.faq]
                 evidence.append(replace(self._answer_evidence(entry), weight=0.8))
                 sources.append((public_source(entry.source), entry.id, None))
+        return result, evidence, sources, hit, found
+
+    def _pasted(self, question: str, pasted: Pasted, lang: str) -> Reply:
+        stem = intents.strip_homework(smalltalk.strip_pleasantries(pasted.stem))
+        intent = intents.detect(stem).name
+        listed = numbered.listed(stem) if numbered.names_combinations([o.text for o in pasted.options]) else None
+        if listed is not None:
+            return self._statements(question, pasted, listed, intent, lang)
+        kind_reply = self._kind_choice(question, pasted, intent, lang)
+        if kind_reply is not None:
+            return kind_reply
+        result, evidence, sources, hit, found = self._gather(stem, intent, pasted.options)
+        norm = self.matcher.normalizer
         asked = self.matcher.query_tokens(stem)
         known = {t: w for t, w in asked.items()  # unknown words say nothing
                  if t in self.matcher.idf or t in self.cards.name_tokens or t in self.cards.cue_tokens}
@@ -410,11 +421,34 @@ class Tutor:
                 choice = mc.Choice(filled[0], len(evidence))
                 evidence.append(self._answer_evidence(filled[1]))
                 sources.append((public_source(filled[1].source), filled[1].id, None))
+        return self._choice_reply(question, pasted, stem, intent, choice, evidence, sources, result, hit, lang)
+
+    def _statements(self, question: str, pasted: Pasted, listed: numbered.Listed, intent: str, lang: str) -> Reply:
+        """"Perhatikan pernyataan berikut! 1) … 2) … Yang sesuai ditunjukkan nomor …": each statement judged
+        against what the bank says about the question, and the option naming exactly the ones that fit."""
+        statements = tuple(Option(str(i), item) for i, item in enumerate(listed.items, 1))
+        result, evidence, sources, hit, _ = self._gather(listed.question, intent, statements)
+        if mc_statements.asks_order(listed, pasted):
+            choice = mc.Choice(None)
+        else:
+            judged = mc_statements.judge(listed, evidence, self.matcher.normalizer,
+                                         self.matcher.query_tokens(listed.question))
+            choice = mc_statements.choose(listed, pasted, judged)
+        why_html = mc_statements.explain(choice.option, listed, lang) if choice.option is not None else None
+        return self._choice_reply(question, pasted, listed.question, intent, choice, evidence, sources, result, hit,
+                                  lang, why_html)
+
+    def _choice_reply(self, question: str, pasted: Pasted, stem: str, intent: str, choice: mc.Choice,
+                      evidence: list[mc.Evidence], sources: list[tuple[str, str | None, str | None]],
+                      result: MatchResult, hit: CardHit | None, lang: str, why_html: str | None = None) -> Reply:
+        """The chosen option with why and its source; or, undecided, what is ruled out and what to read."""
         base = Reply("unknown", "", question, intent=intent, pasted=True, candidates=result.candidates)
         if choice.option is not None:
             source, faq_id, card_id = sources[choice.evidence]
-            why = mc.best_sentence(evidence[choice.evidence], choice.option, norm)
-            body = _option_text(choice.option, escape(why) if why else "", source, lang)
+            if why_html is None:
+                why = mc.best_sentence(evidence[choice.evidence], choice.option, self.matcher.normalizer)
+                why_html = escape(why) if why else ""
+            body = _option_text(choice.option, why_html, source, lang)
             related = (self._suggestion(faq_id),) if faq_id in self.bank.faq else ()
             topic = self.bank.faq[faq_id].topic if faq_id in self.bank.faq else None
             return replace(base, kind="answer", text=body, faq_id=faq_id, confidence=1.0, topic=topic,

@@ -126,18 +126,26 @@ def evidence(text: str, weight: float, normalizer: Normalizer) -> Evidence:
                     subject=subject)
 
 
-def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
-           stem_weights: dict[str, float] | None = None, trace: list[str] | None = None,
-           min_score: float = MIN_SCORE) -> Choice:
-    """The option the evidence supports, or what it rules out.
+@dataclass(frozen=True)
+class _Scored:
+    scores: list[tuple[float, int]]  # per option: its best value and the evidence behind it
+    said_in: dict[int, str]  # the sentence behind each option's score
+    clause_words: dict[str, dict[int, frozenset[str]]]  # per sentence naming several options: each one's stem words
+    list_sentence: tuple[float, frozenset[int], int]  # for negated stems: the list naming all options but one
+    stem: dict[str, float]  # the stem's words with their weights
+    relevance: dict[int, float]  # per option: how much of the stem the sentence behind its score is about
 
-    Each option is scored in each evidence sentence: how much of the option the sentence states,
-    times how much of the stem the sentence is about (so "Markas besar PBB ada di New York" beats
-    "Mahkamah Internasional berkantor di Den Haag" for a question on the UN's headquarters).
-    """
-    ordered = by_order(pasted, evidence, normalizer)
-    if ordered is not None:
-        return ordered
+
+def option_scores(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
+                  stem_weights: dict[str, float] | None = None) -> list[tuple[float, int]]:
+    """How well the evidence supports each option (0..1), as `choose` weighs them before deciding, and the
+    index of the evidence that supports it best (-1 for none)."""
+    return _score(pasted, evidence, normalizer, stem_weights).scores
+
+
+def _score(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
+           stem_weights: dict[str, float] | None = None, trace: list[str] | None = None) -> _Scored:
+    """Each option scored in each evidence sentence (see `choose`), at its best."""
     after = _AFTER_BLANK.search(pasted.stem.casefold())
     unit = after.group(1) if after else None
     counted = ms.COUNTED_NOUN.search(pasted.stem.casefold())
@@ -175,6 +183,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     # per sentence naming several options: the stem words of each option's own clause
     clause_words: dict[str, dict[int, frozenset[str]]] = defaultdict(dict)
     said_in: dict[int, str] = {}  # the sentence behind each option's score
+    relevance: dict[int, float] = {}  # how much of the stem that sentence is about
     list_sentence: tuple[float, frozenset[int], int] = (0.0, frozenset(), -1)  # for negated stems
     # the items of a list are what its lead-in names: for "yang bukan fungsi X", every item under
     # "fungsi X adalah:" is one of them
@@ -263,6 +272,7 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 if value > scores[k][0]:
                     scores[k] = (value, i)
                     said_in[k] = sentence
+                    relevance[k] = rel
                     if trace is not None:
                         trace.append(f"{pasted.options[k].letter} {value:.2f} ev{i} sup={sup:.2f} rel={rel:.2f}: {sentence[:90]}")
         for block, toks in ev.blocks if pasted.negated else ():
@@ -275,6 +285,24 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                 rel_all = ev.weight * rel_all / stem_total
                 if rel_all > list_sentence[0]:
                     list_sentence = (rel_all, frozenset(exact), i)
+    return _Scored(scores, said_in, clause_words, list_sentence, stem, relevance)
+
+
+def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
+           stem_weights: dict[str, float] | None = None, trace: list[str] | None = None,
+           min_score: float = MIN_SCORE) -> Choice:
+    """The option the evidence supports, or what it rules out.
+
+    Each option is scored in each evidence sentence: how much of the option the sentence states,
+    times how much of the stem the sentence is about (so "Markas besar PBB ada di New York" beats
+    "Mahkamah Internasional berkantor di Den Haag" for a question on the UN's headquarters).
+    """
+    ordered = by_order(pasted, evidence, normalizer)
+    if ordered is not None:
+        return ordered
+    scored = _score(pasted, evidence, normalizer, stem_weights, trace)
+    scores, said_in, clause_words, list_sentence, stem = (scored.scores, scored.said_in, scored.clause_words,
+                                                          scored.list_sentence, scored.stem)
     if pasted.negated and list_sentence[0] >= _LIST_RELEVANT and len(list_sentence[1]) == len(pasted.options) - 1:
         missing = next(k for k in range(len(pasted.options)) if k not in list_sentence[1])
         return Choice(pasted.options[missing], list_sentence[2])  # the one option the list leaves out

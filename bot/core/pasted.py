@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.numbered import listed, names_combinations
+
 LETTERS = "ABCDE"
 _LINE_OPTION = re.compile(r"^\s*(?:[(\[]([A-Ea-e1-5])[)\]]|([A-Ea-e1-5])\s*[.)]|([A-Ea-e])\s*[:\-])\s*(\S.*)$")
 _ASKS_A_LIST = re.compile(r"\s*(?:sebutkan|jelaskan|tuliskan|name|list)\b", re.IGNORECASE)
@@ -58,6 +60,8 @@ def _option(mark: str, text: str) -> Option:
 def parse(text: str) -> Pasted | None:
     """Stem and options of a pasted multiple-choice question, or None."""
     lines = [_BULLET.sub("", line) for line in text.replace("\r", "").split("\n")]  # "• A. Six" is "A. Six"
+    if (numbered := _statements(text)) is not None:
+        return numbered
     if (bulleted := _bulleted(text)) is not None:
         return bulleted
     if (columns := _columns(lines)) is not None:
@@ -120,6 +124,32 @@ def _unmarked(lines: list[str]) -> Pasted | None:
         if len(rows) - count > 2 or not (_QUIZ_STEM.search(stem) or _BREAKS_OFF.search(stem)):
             continue  # a stem of one or two lines that reads as a quiz's: a chat of many lines is no question
         return Pasted(stem, tuple(Option(LETTERS[i], row) for i, row in enumerate(tail)))
+    return None
+
+
+_LETTER_MARK = re.compile(r"(?:(?<=\s)|^)(?:[(\[]([A-Ea-e])[)\]]|([A-Ea-e])[.)])\s*(?=\S)")  # letters only, no numbers
+
+
+def _statements(text: str) -> Pasted | None:
+    """Numbered statements, then lettered options naming combinations of them ("1) … 2) … 3) …" then
+    "A. 1 dan 2 B. 2 dan 3"): the options are the lettered ones, and the statements stay in the stem."""
+    marks = list(_LETTER_MARK.finditer(text))
+    for start in range(len(marks) - 1, -1, -1):  # the last run A, B, C … that ends the text
+        if (marks[start].group(1) or marks[start].group(2)).upper() != "A":
+            continue
+        run = [marks[start]]
+        for mark in marks[start + 1:]:
+            if len(run) < len(LETTERS) and (mark.group(1) or mark.group(2)).upper() == LETTERS[len(run)]:
+                run.append(mark)
+        bodies = [text[m.end():(run[i + 1].start() if i + 1 < len(run) else len(text))].strip(" \n-–•,;")
+                  for i, m in enumerate(run)]
+        stem = text[:run[0].start()].strip(" \n-–•")
+        statements = listed(stem)
+        if not names_combinations(bodies) or statements is None:
+            continue
+        if max(int(d) for body in bodies for d in re.findall(r"[1-9]", body)) > len(statements.items):
+            continue
+        return Pasted(stem, tuple(Option(LETTERS[i], body) for i, body in enumerate(bodies)))
     return None
 
 

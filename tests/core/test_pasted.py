@@ -101,3 +101,20 @@ def test_options_marked_by_a_bare_capital_letter() -> None:
 ])
 def test_lines_under_a_chat_or_an_essay_question_are_not_options(text: str) -> None:
     assert parse(text) is None
+
+
+def test_numbered_statements_stay_in_the_stem_and_the_lettered_combinations_are_the_options() -> None:
+    pasted = parse("Perhatikan pernyataan berikut!\n1) Indonesia keluar dari PBB\n2) Konfrontasi dengan Malaysia\n"
+                   "3) Indonesia ikut mendirikan ASEAN\nPernyataan yang benar tentang masa Orde Lama ditunjukkan nomor ....\n"
+                   "A. 1 dan 2\nB. 1 dan 3\nC. 2 dan 3\nD. 1, 2, dan 3")
+    assert pasted is not None
+    assert [o.text for o in pasted.options] == ["1 dan 2", "1 dan 3", "2 dan 3", "1, 2, dan 3"]
+    assert "2) Konfrontasi dengan Malaysia" in pasted.stem and pasted.stem.endswith("ditunjukkan nomor ....")
+
+
+def test_inline_statements_and_english_combinations() -> None:
+    pasted = parse("Consider the following statements: 1. It was founded in 1967. 2. Its seat is in Jakarta. "
+                   "Which of the statements given above is/are correct? [A] 1 only [B] 2 only [C] Both 1 and 2 "
+                   "[D] Neither 1 nor 2")
+    assert pasted is not None
+    assert [o.text for o in pasted.options] == ["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"]
