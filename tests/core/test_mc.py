@@ -632,3 +632,15 @@ def test_the_word_year_in_a_when_stem_names_no_subject(norm: Normalizer) -> None
              "Jaringan Adiwiyata didirikan tahun 2006 oleh kementerian dengan 120 sekolah anggota awal.")
     stem = "Pada tahun berapa sekolah kami menjadi anggota jaringan Adiwiyata?"
     assert _choose(norm, stem, ["2006", "2008", "2010", "2012"], *texts) == "C"
+
+
+@pytest.mark.parametrize("question", [
+    "Setelah disetujui DPR, perjanjian internasional disahkan oleh Indonesia. Tahap ini disebut … "
+    "(a) negotiation (b) signature (c) ratification (d) reservation",
+    "Presiden mengesahkan perjanjian internasional dengan persetujuan DPR. Tahap ini dinamakan … "
+    "(a) negotiation (b) signature (c) ratification (d) reservation",
+])
+def test_an_option_stated_by_a_sentence_about_something_else_is_not_chosen(tutor: Tutor, question: str) -> None:
+    # "negotiation" is stated by "Yang berunding … adalah Presiden", which says nothing of the DPR's approval
+    reply = tutor.reply(question)
+    assert reply.choice in (None, "C")

@@ -77,3 +77,9 @@ def test_an_english_title_and_a_country_after_of_still_state_the_person(norm: No
 
 def test_a_word_before_of_is_no_name_without_its_country(norm: Normalizer) -> None:
     assert _states(norm, "Council of Europe", "Security Council punya 15 anggota.") < 1.0
+
+
+def test_the_no_of_a_law_number_is_no_denial(norm: Normalizer) -> None:
+    sentence = "Proses pengesahan (ratifikasi) perjanjian internasional di Indonesia (UU No. 24 Tahun 2000):"
+    assert _states(norm, "ratification", sentence) >= 0.75  # all of it, in another language
+    assert _states(norm, "ratification", "Perjanjian ini tidak memerlukan ratifikasi.") < 0.5
