@@ -123,6 +123,10 @@ _ORDINAL_WORDS = re.compile(r"\bke-?\s?\d{1,2}\b|\b[IVX]{2,5}\b|\b(?:pertama|ked
 # "Pasal 29", "pasal 28A", "Article 31", "Pasal 22, 29 dan 31", "pasal 13 ayat 1-3" (the ayat is no article)
 _ARTICLES = re.compile(r"\b(?:pasal|psl|article|artikel)\.?\s*(\d{1,3}[a-z]?\b(?:\s*(?:,|dan|and|&|serta)\s*\d{1,3}[a-z]?\b)*)",
                        re.IGNORECASE)
+# "garuda 1", "agresi militer 2", "perang dunia 2": an Arabic number right after a numbered event's name is its
+# ordinal too, but not a count ("KTT 2 hari", "GNB 120 negara")
+_NAMED_NUMBER = re.compile(r"\b((?i:garuda|militer|dunia|ktt|gnb|kabinet|jilid|tahap|unef))\s+(\d{1,2})\b"
+                           r"(?!\s*(?:negara|anggota|tahun|orang|hari|bulan|kali|%))", re.IGNORECASE)
 _ROMAN_ONE = re.compile(r"\b([A-Z][\w-]+|(?i:garuda|militer|dunia|ktt|gnb|asean|kaa|unef|tahap|jilid|kabinet)) I\b(?!')")
 
 
@@ -259,7 +263,7 @@ class Normalizer:
     def ordinals(self, text: str) -> frozenset[str]:
         """The numbers a text uses as ordinals ("Agresi Militer II", "KTT ke-10", "Garuda I", "pertama"),
         not counts ("Sebutkan 3 …"): they tell numbered events of one name apart."""
-        found = _ORDINAL_WORDS.findall(_ROMAN_ONE.sub(r"\1 ke-1", text))
+        found = _ORDINAL_WORDS.findall(_NAMED_NUMBER.sub(r"\1 ke-\2", _ROMAN_ONE.sub(r"\1 ke-1", text)))
         return frozenset(t for match in found for t in self.tokens(match) if t.isdigit() and len(t) <= 2)
 
     @staticmethod

@@ -202,6 +202,16 @@ def test_an_entry_on_another_numbered_event_is_another_subject(matcher: Matcher,
     assert result.decision == "answer" and result.best is not None and result.best.faq_id == "agresi-militer-2"
 
 
+def test_an_arabic_number_after_a_numbered_events_name_is_its_ordinal(matcher: Matcher) -> None:
+    """Students type "garuda 1" and "agresi militer 2"; "KTT 2 hari" and "GNB 120 negara" count."""
+    assert matcher.normalizer.ordinals("komandan kontingen garuda 1 siapa") == {"1"}
+    assert matcher.normalizer.ordinals("agresi militer 2 kapan") == {"2"}
+    assert matcher.normalizer.ordinals("KTT 2 hari di Bandung") == frozenset()
+    assert matcher.normalizer.ordinals("GNB 120 negara") == frozenset()
+    result = matcher.match("komandan kontingen garuda 1 siapa ya", "who")
+    assert result.best is not None and result.best.faq_id != "pl-garuda-kongo"  # the entry on Garuda II and III
+
+
 def test_an_article_no_entry_mentions_is_not_answered_with_another_article(matcher: Matcher) -> None:
     """"Pasal 29 UUD 1945" (religion) shares every word but the number with the entry on Pasal 11."""
     assert matcher.normalizer.articles("Pasal 22, 29 dan 31 Konvensi Wina") == {"22", "29", "31"}
