@@ -45,7 +45,7 @@ FILLER = frozenset(
     namanya nama disebut sebutan dinamakan dinama istilah arti pengertian definisi dilakukan melakukan
     dilaksanakan merupakan terus trus nah lalu kalau have has had be been being it its this that these those
     there their they we our your which on at for by with from into than also any following called known
-    biar supaya
+    biar supaya sebuah suatu
     tadi dah udah udh sudah gini liat lihat ngerti mengerti paham bingung huhu hiks besok ulangan ujian
     pr ku kata katanya denger dengar aku gue gw guru bu pak emang memang sebenernya sebenarnya pokoknya btw
     soalnya cari bantuin jawabin kasih ngasih sering tapi tetapi namun lupa buku ips ipas ppkn pkn kita
