@@ -209,6 +209,8 @@ def test_english_words_of_quiz_questions(norm: Normalizer) -> None:
     assert norm.tokens("formation") == norm.tokens("pembentukan")
     assert norm.tokens("moh hatta") == norm.tokens("Mohammad Hatta")
     assert {"trivia", "question"} <= norm.filler
+    english = norm.tokens("which institution was created as a result of the conference")
+    assert {*norm.tokens("lembaga"), *norm.tokens("dibentuk"), *norm.tokens("hasil")} <= set(english)
 
 
 def test_the_indefinite_articles_are_filler_not_subjects(norm: Normalizer) -> None:
