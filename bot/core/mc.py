@@ -48,6 +48,7 @@ _SEATED = frozenset({"markas", "keduduk"})
 _FOUNDED = frozenset({"diri", "bentuk", "ktt", "konferensi", "sidang"})
 # pairs of word sets a stem and a sentence must not stand on opposite sides of
 _CLASHING = ((_STARTED, _ENDED), (_ENDED, _STARTED), (_SEATED, _FOUNDED), (_FOUNDED, _SEATED))
+_PLACE_ASKED = re.compile(r"\b(?:tempat|letak|terletak|di ?mana|kota|daerah|where|located|place|city)\b", re.IGNORECASE)
 _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
 # the words (normalized) for a good and for a bad side: a stem asking "manfaat" is not answered by a
 # sentence about "dampak negatif", nor one asking "kerugian" by a sentence about "dampak positif"
@@ -177,6 +178,7 @@ def _score(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_small = frozenset(n for n in stem_numbers if len(n) <= 2)
     # a stem about how an event began reads sentences about how it ended as another occasion, and back
     stem_kind = stem_toks & _COOPERATION_KINDS  # the kind of cooperation the stem asks about
+    asks_place = bool(_PLACE_ASKED.search(pasted.stem))
     stem_side, other_side = sides(stem_toks)
     stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _CLASHING
                                 if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
@@ -260,6 +262,8 @@ def _score(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                         sup >= 1.0 and ms.other_occasion(stem_years, stem_small, ms.clause_of(pasted.options[k], sentence))):
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                 occasion = toks | ev.occasion | (subject_toks if k in by_subject else frozenset())
+                if asks_place and sup >= 1.0 and ms.between(pasted.options[k].text, sentence):
+                    value *= _OTHER_OCCASION  # "Tempat netral antara Jakarta dan Yogyakarta" is not in Yogyakarta
                 if sup >= 1.0 and ms.other_event(pasted.stem, ms.clause_of(pasted.options[k], sentence),
                                                  pasted.options[k].text):
                     value *= _OTHER_OCCASION  # "… dan Konferensi Bogor (28–29 Desember 1954)" for a stem on the KAA

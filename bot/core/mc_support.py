@@ -129,6 +129,14 @@ def other_event(stem: str, clause: str, option: str) -> bool:
     return not any(name & stem_words for name in named)
 
 
+def between(option: str, sentence: str) -> bool:
+    """The sentence names the option as one end of a span ("Tempat netral antara Jakarta dan Yogyakarta",
+    "between Jakarta and Yogyakarta"): a reference point, not the place itself."""
+    text = re.escape(fold_accents(option.casefold()).strip(" ."))
+    folded = fold_accents(sentence.casefold())
+    return bool(re.search(rf"\b(?:antara|between)\s+(?:{text}\b|[^,.;]{{1,40}}?\s(?:dan|and)\s+{text}\b)", folded))
+
+
 def only_within(short: str, long: str, sentence: str) -> bool:
     """The sentence names the option `short` only as part of the longer option `long` that contains it."""
     short_f, long_f = (fold_accents(o.casefold()).strip(" .") for o in (short, long))

@@ -644,3 +644,18 @@ def test_an_option_stated_by_a_sentence_about_something_else_is_not_chosen(tutor
     # "negotiation" is stated by "Yang berunding … adalah Presiden", which says nothing of the DPR's approval
     reply = tutor.reply(question)
     assert reply.choice in (None, "C")
+
+
+def test_a_place_between_two_others_is_not_where_it_happened(tutor: Tutor) -> None:
+    reply = tutor.reply("Tempat berlangsungnya Perundingan Linggarjati terletak di .... A. Kuningan, Jawa Barat "
+                        "B. Bandung C. Yogyakarta D. Den Haag")
+    assert reply.choice == "A"  # not "Yogyakarta", of "Tempat netral antara Jakarta dan Yogyakarta"
+
+
+def test_options_the_bank_places_under_other_subjects_are_ruled_out(tutor: Tutor) -> None:
+    reply = tutor.reply("Salah satu dampak KAA bagi bangsa Asia Afrika adalah .... A. lahirnya Blok Barat "
+                        "B. berakhirnya Perang Dunia II C. berdirinya ASEAN D. mendorong bangsa yang terjajah "
+                        "memperjuangkan kemerdekaan")
+    assert reply.choice == "D"
+    assert "Pilihan <b>A, B, C</b> menurut materiku membicarakan hal lain, bukan Konferensi Asia Afrika." in reply.text
+    assert html_problem(reply.text) is None

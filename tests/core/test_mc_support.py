@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core.content import load_bank
-from bot.core.mc_support import affirmed_part, clauses, counts, other_occasion, sequence, support
+from bot.core.mc_support import affirmed_part, between, clauses, counts, other_occasion, sequence, support
 from bot.core.normalize import Normalizer
 from bot.core.pasted import Option
 from bot.settings import REPO_CONTENT
@@ -83,3 +83,11 @@ def test_the_no_of_a_law_number_is_no_denial(norm: Normalizer) -> None:
     sentence = "Proses pengesahan (ratifikasi) perjanjian internasional di Indonesia (UU No. 24 Tahun 2000):"
     assert _states(norm, "ratification", sentence) >= 0.75  # all of it, in another language
     assert _states(norm, "ratification", "Perjanjian ini tidak memerlukan ratifikasi.") < 0.5
+
+
+def test_a_place_named_as_one_end_of_a_span_is_a_reference_point() -> None:
+    assert between("Yogyakarta", "Tempat netral antara Jakarta dan Yogyakarta ini diusulkan Maria Ulfah Santoso.")
+    assert between("Jakarta", "Tempat netral antara Jakarta dan Yogyakarta.")
+    assert between("Yogyakarta", "a neutral place between Jakarta and Yogyakarta")
+    assert not between("Kuningan, Jawa Barat", "Perundingan diadakan di Linggarjati, Kuningan, Jawa Barat.")
+    assert not between("Yogyakarta", "Ibu kota pindah ke Yogyakarta, antara lain karena Jakarta diduduki.")

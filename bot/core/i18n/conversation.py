@@ -179,6 +179,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "mc.statements.none": {"id": "Tidak ada pernyataan yang {which}.", "en": "None of the statements {which}."},
     "mc.statements.fit": {"id": "sesuai", "en": "fit"},
     "mc.statements.unfit": {"id": "tidak sesuai", "en": "do not fit"},
+    "mc.elsewhere": {
+        "id": "Pilihan <b>{others}</b> menurut materiku membicarakan hal lain, bukan {subject}.",
+        "en": "From what I know, option(s) <b>{others}</b> are about something else, not {subject}.",
+    },
     "mc.read": {"id": "Mungkin ini membantu:", "en": "This may help:"},
     "answer.as_of": {"id": "Fakta per {date}", "en": "Facts as of {date}"},
     "month.1": {"id": "Januari", "en": "January"},
