@@ -425,7 +425,7 @@ def test_undecided_options_are_asked_one_by_one(tutor: Tutor, question: str, let
     finds an entry that states it far better than the others."""
     reply = tutor.reply(question)
     assert reply.choice == letter and reply.kind == "answer" and "Sumber:" in reply.text
-    monkeypatch.setattr("bot.core.conversation.HYPOTHESIS_MIN", 99.0)  # the option-by-option reading off
+    monkeypatch.setattr("bot.core.pasted_reply.HYPOTHESIS_MIN", 99.0)  # the option-by-option reading off
     assert tutor.reply(question).choice is None
 
 
