@@ -12,7 +12,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.core.intent import NUMBER_WORDS
-from bot.core.normalize import Normalizer, fold_accents
+from bot.core.normalize import Normalizer, fold_accents, is_root_word
 from bot.core.pasted import Option
 
 _NUMBER = re.compile(r"\d+")
@@ -21,7 +21,7 @@ _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?
                         r"perdana menteri|pm|president|prime minister|marshall?|king|queen|jenderal)\s+)+")
 _ORIGIN = re.compile(r"\s+(?:of|from|dari)\s+([^,]+)$")  # "Josip Broz Tito of Yugoslavia": the name before its country
 # not the "Non" of "Non-Blok", nor the "No." of "UU No. 24 Tahun 2000"
-NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no(?!\.|\s*\d))\b")
+NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no(?!\.|\s*\d)|menolak|ditolak|refused|rejected)\b")
 _SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
 NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
 _ONE_WORD = 0.9  # a one-word option the sentence states in another form (translated, stemmed): below word for word
@@ -227,11 +227,12 @@ def counted(text: str, normalizer: Normalizer) -> tuple[str, ...]:
 
 def spelled_otherwise(word: str, ev_tokens: frozenset[str]) -> bool:
     """The evidence has the word in another spelling (same first letter, a close match): old Indonesian
-    spelling ("Sjahrir"), transliterations ("Boutros-Ghali"). Not "bilateral"/"multilateral" (first letter)."""
+    spelling ("Sjahrir"), transliterations ("Boutros-Ghali"). Not "bilateral"/"multilateral" (first letter), nor
+    two words of the language ("tanah"/"tanpa"), which are two words, not two spellings of one."""
     if len(word) < _SPELLING_MIN or word.isdigit():
         return False
     return any(len(t) >= _SPELLING_MIN - 1 and t[0] == word[0] and fuzz.ratio(word, t) >= _SPELLING_RATIO
-               for t in ev_tokens)
+               and not (is_root_word(word) and is_root_word(t)) for t in ev_tokens)
 
 
 @lru_cache(maxsize=4096)

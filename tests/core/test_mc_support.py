@@ -91,3 +91,15 @@ def test_a_place_named_as_one_end_of_a_span_is_a_reference_point() -> None:
     assert between("Yogyakarta", "a neutral place between Jakarta and Yogyakarta")
     assert not between("Kuningan, Jawa Barat", "Perundingan diadakan di Linggarjati, Kuningan, Jawa Barat.")
     assert not between("Yogyakarta", "Ibu kota pindah ke Yogyakarta, antara lain karena Jakarta diduduki.")
+
+
+def test_two_words_of_the_language_are_not_two_spellings_of_one(norm: Normalizer) -> None:
+    sentence = "Gedung kedutaan tidak boleh dimasuki aparat negara penerima tanpa izin kepala perwakilan."
+    assert _states(norm, "boleh membeli tanah tanpa izin di negara penerima", sentence) < 0.75  # "tanah" is no "tanpa"
+    assert _states(norm, "Sjahrir", "Sutan Syahrir memimpin delegasi Indonesia.") > 0.5  # old spelling of a name
+
+
+def test_refusing_is_the_opposite_of_doing(norm: Normalizer) -> None:
+    sentence = "Adam Malik ikut menandatangani Deklarasi Bangkok."
+    assert _states(norm, "menolak menandatangani Deklarasi Bangkok", sentence) < 0.5
+    assert _states(norm, "menandatangani Deklarasi Bangkok", sentence) == 1.0
