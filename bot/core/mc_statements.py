@@ -1,15 +1,16 @@
 """Choosing among combinations of numbered statements ("Pernyataan yang sesuai ditunjukkan nomor …").
 
 Each statement is judged against the evidence the way `bot.core.mc` scores an option: stated by a
-sentence about what the question asks, or not. The option whose combination is exactly the statements
-the evidence supports (or, for "yang tidak sesuai", those it does not) is chosen, and only when every
-statement the options disagree on is clearly one or the other; otherwise the options the judgements
-rule out are named, and the rest stay open.
+sentence about what the question asks, or not. The option naming every statement the bank states (or,
+for "yang tidak sesuai", none of them) is chosen when it is the only one; otherwise the options those
+statements rule out are named, and the rest stay open. A statement the bank does not state is not
+thereby wrong, so only what it states decides.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core import mc
 from bot.core.i18n import t
@@ -17,8 +18,12 @@ from bot.core.normalize import Normalizer
 from bot.core.numbered import Listed, combination
 from bot.core.pasted import Option, Pasted
 
-TRUE_AT = 0.45  # a statement the evidence supports at least this much is true (dev and tuning sets)
-FALSE_BELOW = 0.15  # and one it supports less than this is not; in between, a statement is left undecided
+OWN_WORDS = 0.3  # what a statement's own words weigh beside a question that names a subject (dev and tuning sets)
+_NAMES_A_SUBJECT = 3.0  # the least weight of words a question needs to name a subject
+# the words of the question's form, which name no subject
+_FORM_WORDS = ("perhatikan cermati pernyataan berikut benar sesuai tepat ditunjukkan nomor oleh consider following "
+               "statement statements correct given above regarding")
+TRUE_AT = 0.5  # a statement the evidence supports at least this much is stated by the bank (dev and tuning sets)
 # "yang tidak sesuai", "salah", "incorrect": the statements asked for are the ones the evidence does not support
 _ASKS_UNTRUE = re.compile(r"\b(?:tidak (?:sesuai|benar|tepat|termasuk)|bukan|salah|kecuali|incorrect|not correct|"
                           r"except|wrong|false)\b", re.IGNORECASE)
@@ -37,35 +42,47 @@ def asks_untrue(listed: Listed) -> bool:
 
 
 def judge(listed: Listed, evidence: list[mc.Evidence], normalizer: Normalizer,
-          stem_weights: dict[str, float] | None = None) -> list[tuple[float, int]]:
-    """How much the evidence supports each statement (0..1), in order, with the evidence that does."""
+          weights: Callable[[str], dict[str, float]]) -> list[tuple[float, int]]:
+    """How much the evidence supports each statement (0..1), in order, with the evidence that does. Each is
+    weighed as a claim of its own: a sentence is about it when it shares the question's words and the
+    statement's ("PBB berdiri pada 24 Oktober 1945" under a question that names no subject). `weights`: a
+    text's words with their weights."""
     question = _ASKS_UNTRUE.sub(" ", listed.question)
-    as_options = Pasted(question, tuple(Option(str(i + 1), item) for i, item in enumerate(listed.items)))
-    return mc.option_scores(as_options, evidence, normalizer, stem_weights)
+    form = frozenset(normalizer.tokens(_FORM_WORDS))
+    asked = {word: weight for word, weight in weights(question).items() if word not in form}
+    # under a question that names a subject ("Yang termasuk kerja sama regional …") the statement's own words
+    # count for less: "IA-CEPA" is always about IA-CEPA, but a sentence must be about being regional too;
+    # under one that names none ("Pernyataan yang benar …") the statements are the whole subject
+    share = OWN_WORDS if sum(asked.values()) >= _NAMES_A_SUBJECT else 1.0
+    judged = []
+    for i, item in enumerate(listed.items):
+        claim = Pasted(question, (Option(str(i + 1), item),))
+        own = {word: weight * share for word, weight in weights(item).items() if word not in asked}
+        judged.append(mc.option_scores(claim, evidence, normalizer, {**own, **asked})[0])
+    return judged
 
 
 def choose(listed: Listed, pasted: Pasted, judged: list[tuple[float, int]]) -> mc.Choice:
-    """The option naming exactly the statements asked for, or the options the judgements rule out."""
+    """The one option that names every statement the bank states (or, for "yang tidak sesuai", none of
+    them); otherwise the options those statements rule out. A statement the bank does not state is not
+    thereby wrong (a diplomat's tax exemption may simply be missing from it), so it decides nothing."""
+    stated = {i + 1 for i, (value, _) in enumerate(judged) if value >= TRUE_AT}
+    if not stated:
+        return mc.Choice(None)
     untrue = asks_untrue(listed)
-    support = [value for value, _ in judged]
-    asked = {i + 1 for i, value in enumerate(support) if (value < FALSE_BELOW if untrue else value >= TRUE_AT)}
-    not_asked = {i + 1 for i, value in enumerate(support) if (value >= TRUE_AT if untrue else value < FALSE_BELOW)}
-    if max(support, default=0.0) < TRUE_AT:
-        return mc.Choice(None)  # the bank states none of them: what it does not say is not thereby false
     fitting = []
     ruled_out = []
     for option in pasted.options:
         numbers = combination(option.text) or frozenset()
-        if numbers & not_asked or not asked <= numbers:
+        if (numbers & stated) if untrue else not stated <= numbers:
             ruled_out.append(option)
         else:
             fitting.append(option)
-    if len(fitting) == 1:  # every other option names a statement judged wrong, or leaves out one judged right
+    if len(fitting) == 1:
         return mc.Choice(fitting[0], max(judged, key=lambda row: row[0])[1])  # the text that judged them best
     if not fitting or not ruled_out:
         return mc.Choice(None)
     return mc.Choice(None, ruled_out=tuple(ruled_out), remaining=tuple(fitting))
-
 
 
 def explain(option: Option, listed: Listed, lang: str) -> str:

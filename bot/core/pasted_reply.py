@@ -240,8 +240,7 @@ class PastedReplies:
         if mc_statements.asks_order(listed, pasted):
             choice = mc.Choice(None)
         else:
-            judged = mc_statements.judge(listed, evidence, self.matcher.normalizer,
-                                         self.matcher.query_tokens(listed.question))
+            judged = mc_statements.judge(listed, evidence, self.matcher.normalizer, self.matcher.query_tokens)
             choice = mc_statements.choose(listed, pasted, judged)
         why_html = mc_statements.explain(choice.option, listed, lang) if choice.option is not None else None
         return self._choice_reply(question, pasted, listed.question, intent, choice, evidence, sources, result, hit,
