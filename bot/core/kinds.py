@@ -71,11 +71,13 @@ _FIELDS: dict[str, tuple[str, ...]] = {
                    r"universitas", r"kampus", r"kuliah", r"belajar", r"education", r"students?", r"scholarships?"),
     "pertahanan keamanan": (r"pertahanan", r"keamanan", r"militer", r"perang", r"senjata", r"pasukan", r"tentara",
                             r"teroris\w*", r"narkoba", r"narkotika", r"perompak\w*", r"bajak laut", r"penyelundupan",
-                            r"defen[cs]e", r"security", r"military", r"terroris\w*"),
+                            r"defen[cs]e", r"security", r"military", r"terroris\w*", r"arf", r"regional forum",
+                            r"zopfan", r"seanwfz"),
     "ekonomi": (r"ekonomi", r"perdagangan", r"dagang", r"tarif", r"bea masuk", r"ekspor", r"impor", r"investasi",
-                r"investor", r"pasar", r"modal", r"pajak", r"industri", r"economy", r"economic", r"trade", r"tariffs?"),
+                r"investor", r"pasar", r"modal", r"pajak", r"industri", r"economy", r"economic", r"trade", r"tariffs?",
+                r"afta", r"mea"),
     "sosial budaya": (r"budaya", r"kebudayaan", r"seni", r"kesenian", r"olahraga", r"pariwisata", r"wisata",
-                      r"festival", r"tarian?", r"culture", r"cultural", r"sports?"),
+                      r"festival", r"tarian?", r"culture", r"cultural", r"sports?", r"games"),
     "kesehatan": (r"kesehatan", r"penyakit", r"vaksin\w*", r"obat", r"pandemi", r"dokter", r"rumah sakit", r"health"),
     "lingkungan": (r"lingkungan", r"pemanasan global", r"iklim", r"polusi", r"pencemaran", r"environment\w*"),
 }
@@ -101,14 +103,19 @@ def fields_of(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _FIELD_WORDS.items() if pattern.search(folded))
 
 
+def field_asked(stem: str) -> str | None:
+    """The field of cooperation a stem names ("… di bidang sosial budaya"), if any."""
+    found = _FIELD_ASKED.search(" ".join(fold(stem).split()))
+    return _FIELD_NAMES[found.group(1)] if found else None
+
+
 def field_pick(stem: str, options: list[str], negated: bool) -> FieldPick | None:
     """"Manfaat kerja sama bidang pendidikan, kecuali …": the one option that belongs to another field
     while every other option belongs to the field asked (or, for a stem that is not negated, the one
     option of the field asked among options of other fields). None when the words do not decide it."""
-    found = _FIELD_ASKED.search(" ".join(fold(stem).split()))
-    if found is None:
+    asked = field_asked(stem)
+    if asked is None:
         return None
-    asked = _FIELD_NAMES[found.group(1)]
     fields = [fields_of(text) for text in options]
     inside = [i for i, f in enumerate(fields) if asked in f]
     outside = [i for i, f in enumerate(fields) if f and asked not in f]

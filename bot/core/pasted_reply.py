@@ -113,8 +113,12 @@ class PastedReplies:
         clearly better than any other option does: that option, and the entry that states it."""
         found: list[tuple[float, Option, FaqEntry | None]] = []
         norm = self.matcher.normalizer
+        field = kinds.field_asked(stem)
         for option in pasted.options:
             best: tuple[float, FaqEntry | None] = (0.0, None)
+            if field is not None and (named := kinds.fields_of(option.text)) and field not in named:
+                found.append((0.0, option, None))  # "latihan militer bersama" is not "di bidang sosial budaya"
+                continue
             for cand in self.matcher.match(f"{stem} {option.text}").candidates[:3]:
                 candidate = self.bank.faq[cand.faq_id]
                 value = cand.score * mc.states(option, self._answer_evidence(candidate), norm, spread=False)

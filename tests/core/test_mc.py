@@ -659,3 +659,9 @@ def test_options_the_bank_places_under_other_subjects_are_ruled_out(tutor: Tutor
     assert reply.choice == "D"
     assert "Pilihan <b>A, B, C</b> menurut materiku membicarakan hal lain, bukan Konferensi Asia Afrika." in reply.text
     assert html_problem(reply.text) is None
+
+
+def test_an_option_of_another_field_is_not_chosen_by_asking_it_alone(tutor: Tutor) -> None:
+    reply = tutor.reply("Salah satu contoh kerja sama ASEAN bidang sosial budaya yaitu .... A. latihan militer bersama "
+                        "B. ASEAN Regional Forum C. AFTA D. pesta olahraga SEA Games")
+    assert reply.choice == "D"
