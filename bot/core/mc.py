@@ -48,6 +48,8 @@ _SEATED = frozenset({"markas", "keduduk"})
 _FOUNDED = frozenset({"diri", "bentuk", "ktt", "konferensi", "sidang"})
 # pairs of word sets a stem and a sentence must not stand on opposite sides of
 _CLASHING = ((_STARTED, _ENDED), (_ENDED, _STARTED), (_SEATED, _FOUNDED), (_FOUNDED, _SEATED))
+# "… disepakati pada tahun ....": the year asked is the year of that act, not a year the sentence gives for another
+_WHEN_ACT = re.compile(r"\b(\w{4,})\s+(?:pada\s+|di\s+)?(?:tahun|tanggal)\s*(?:\.{2,}|…|_{2,})", re.IGNORECASE)
 _PLACE_ASKED = re.compile(r"\b(?:tempat|letak|terletak|di ?mana|kota|daerah|where|located|place|city)\b", re.IGNORECASE)
 _COOPERATION_KINDS = frozenset({"bilateral", "trilateral", "regional", "subregional", "multilateral"})
 # the words (normalized) for a good and for a bad side: a stem asking "manfaat" is not answered by a
@@ -163,6 +165,7 @@ def _score(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     stem_total = sum(stem.values()) or 1.0
     option_tokens = [frozenset(ms.sequence(o.text, normalizer)) for o in pasted.options]
     option_counts = [ms.counted(o.text, normalizer) for o in pasted.options]
+    option_has_number = [any(c.isdigit() for c in o.text) for o in pasted.options]
     translated = [ms.translated(o.text, normalizer) for o in pasted.options]
     in_order = [ms.own_words(o.text, normalizer) for o in pasted.options]
     # "Bank Dunia (IBRD)" is stated by a sentence naming either "Bank Dunia" or "IBRD"
@@ -179,6 +182,8 @@ def _score(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     # a stem about how an event began reads sentences about how it ended as another occasion, and back
     stem_kind = stem_toks & _COOPERATION_KINDS  # the kind of cooperation the stem asks about
     asks_place = bool(_PLACE_ASKED.search(pasted.stem))
+    act = _WHEN_ACT.search(pasted.stem)
+    act_words = frozenset(normalizer.tokens(act.group(1))) - normalizer.filler if act else frozenset()
     stem_side, other_side = sides(stem_toks)
     stem_end, other_end = next(((mine & stem_toks, theirs) for mine, theirs in _CLASHING
                                 if mine & stem_toks and not theirs & stem_toks), (frozenset(), frozenset()))
@@ -262,6 +267,8 @@ def _score(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
                         sup >= 1.0 and ms.other_occasion(stem_years, stem_small, ms.clause_of(pasted.options[k], sentence))):
                     value *= _OTHER_OCCASION  # "Pendiri (Soekarno, 1961); tuan rumah KTT ke-10 Jakarta 1992"
                 occasion = toks | ev.occasion | (subject_toks if k in by_subject else frozenset())
+                if act_words and option_has_number[k] and not act_words & toks:
+                    value *= _OTHER_OCCASION  # "… paling lambat tahun 2020" for a stem asking when the goals were agreed
                 if asks_place and sup >= 1.0 and ms.between(pasted.options[k].text, sentence):
                     value *= _OTHER_OCCASION  # "Tempat netral antara Jakarta dan Yogyakarta" is not in Yogyakarta
                 if sup >= 1.0 and ms.other_event(pasted.stem, ms.clause_of(pasted.options[k], sentence),

@@ -21,7 +21,7 @@ _HONORIFIC = re.compile(r"^(?:(?:haji|h\.|kh\.?|drs\.?|dr\.?|ir\.?|prof\.?|mr\.?
                         r"perdana menteri|pm|president|prime minister|marshall?|king|queen|jenderal)\s+)+")
 _ORIGIN = re.compile(r"\s+(?:of|from|dari)\s+([^,]+)$")  # "Josip Broz Tito of Yugoslavia": the name before its country
 # not the "Non" of "Non-Blok", nor the "No." of "UU No. 24 Tahun 2000"
-NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no(?!\.|\s*\d)|menolak|ditolak|refused|rejected)\b")
+NEGATION = re.compile(r"\b(?:tidak|tak|bukan|tanpa|belum|non(?![-\w])|not|no(?!\.|\s*\d)|menolak|ditolak|refused|rejected|bebas dari|free from)\b")
 _SPELLING_MIN, _SPELLING_RATIO = 5, 80  # a name spelled another way: "Syahrir"/"Sjahrir", "Gali"/"Ghali"
 NEAR_COMPLETE = 0.85  # share of a long option's words the evidence must state to count as stating it
 _ONE_WORD = 0.9  # a one-word option the sentence states in another form (translated, stemmed): below word for word

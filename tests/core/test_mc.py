@@ -665,3 +665,12 @@ def test_an_option_of_another_field_is_not_chosen_by_asking_it_alone(tutor: Tuto
     reply = tutor.reply("Salah satu contoh kerja sama ASEAN bidang sosial budaya yaitu .... A. latihan militer bersama "
                         "B. ASEAN Regional Forum C. AFTA D. pesta olahraga SEA Games")
     assert reply.choice == "D"
+
+
+def test_the_year_asked_is_the_year_of_the_act_the_stem_names(norm: Normalizer) -> None:
+    """"… disepakati pada tahun": not the deadline years a sentence on the goals' content gives."""
+    texts = ("Bogor Goals disepakati dalam KTT APEC di Bogor pada 15 November 1994.",
+             "Isi Bogor Goals: perdagangan dan investasi yang bebas dan terbuka di Asia-Pasifik, paling lambat "
+             "tahun 2010 untuk ekonomi maju dan 2020 untuk ekonomi berkembang.")
+    stem = "Bogor Goals untuk mewujudkan perdagangan dan investasi yang bebas dan terbuka disepakati pada tahun ...."
+    assert _choose(norm, stem, ["1989", "1994", "2013", "2020"], *texts) in ("B", None)

@@ -103,3 +103,8 @@ def test_refusing_is_the_opposite_of_doing(norm: Normalizer) -> None:
     sentence = "Adam Malik ikut menandatangani Deklarasi Bangkok."
     assert _states(norm, "menolak menandatangani Deklarasi Bangkok", sentence) < 0.5
     assert _states(norm, "menandatangani Deklarasi Bangkok", sentence) == 1.0
+
+
+def test_being_free_of_something_is_not_having_it(norm: Normalizer) -> None:
+    sentence = "Tantangan MEA: persaingan tenaga kerja asing makin ketat."
+    assert _states(norm, "Indonesia bebas dari persaingan tenaga kerja asing", sentence) < 0.5
