@@ -32,6 +32,7 @@ SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or sha
 KNOWS_ALL = 0.95  # an entry that knows (nearly) every word of a vague question is about it
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 _ARITHMETIC = re.compile(r"\d\s*[+×÷=*^]\s*\d|\d\s*%\s*(?:dari|of)\s*\d", re.IGNORECASE)  # not "dibagi": "dibagi jadi"
+_BOTH = re.compile(r"\b(?:dan|serta|and)\b|&(?=.*$)", re.IGNORECASE)
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 
@@ -79,7 +80,8 @@ class Tutor:
         kind_reply = self._kind(core, question, intent.name, lang)
         if kind_reply is not None:
             return kind_reply
-        card_reply = self._card(core, intent.name, result, lang, question)
+        card_reply = self._card_pair(core, intent.name, result, lang, question) or self._card(
+            core, intent.name, result, lang, question)
         if card_reply is not None:
             return card_reply
         if result.decision == "answer" and result.best is not None:
@@ -184,6 +186,23 @@ class Tutor:
         second = second_fact(card, fact, intent, text)
         return self._card_reply(card, (fact, second) if second else (fact,), question, intent, lang,
                                 result.candidates)
+
+    def _card_pair(self, text: str, intent: str, result: MatchResult, lang: str, question: str) -> Reply | None:
+        """"Kepanjangan KTN dan UNCI", "kapan ASEAN dan APEC berdiri": one attribute of two subjects joined by
+        "dan", each from its card, rather than one subject's entry."""
+        both = _BOTH.search(text)
+        if intent not in CARD_INTENTS or both is None:
+            return None
+        after = intents.detect(text[both.end():])
+        if after.explicit and after.name != intent:
+            return None  # "When was ASEAN founded, and who signed …" asks two things, not one of two subjects
+        hits = self.cards.find_all(text)
+        if len(hits) != 2 or hits[0].tokens & hits[1].tokens:
+            return None
+        facts = [pick_from([hit.card], intent, text) for hit in hits]
+        if facts[0] is None or facts[1] is None or facts[0].attr != facts[1].attr:
+            return None
+        return self._card_reply(hits[0].card, (facts[0], facts[1]), question, intent, lang, result.candidates)
 
     def _card_reply(self, card: Card, facts: tuple[CardFact, ...], question: str, intent: str, lang: str,
                     candidates: tuple[Candidate, ...] = ()) -> Reply:

@@ -222,3 +222,20 @@ def test_where_the_student_met_it_and_chatter_do_not_hide_the_question(tutor: Tu
     """The book, the subject and "sebenernya" say nothing about what is asked."""
     reply = tutor.reply(question)
     assert reply.kind == "answer" and reply.faq_id == faq_id
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("apa kepanjangan KTN dan UNCI", ("Komisi Tiga Negara", "United Nations Commission for Indonesia")),
+    ("kapan ASEAN dan APEC didirikan?", ("8 Agustus 1967", "1989")),
+    ("markas PBB dan ASEAN ada di mana", ("New York", "Jakarta")),
+])
+def test_one_attribute_of_two_subjects_is_answered_for_both(tutor: Tutor, question: str, facts: tuple[str, str]) -> None:
+    reply = tutor.reply(question)
+    assert reply.kind == "answer" and reply.card_id is not None
+    assert all(fact in reply.text for fact in facts), reply.text
+
+
+def test_two_asks_joined_by_dan_are_not_two_subjects(tutor: Tutor) -> None:
+    reply = tutor.reply("When was ASEAN founded, and who signed the Bangkok Declaration for Indonesia?")
+    assert "APEC" not in reply.text and not (reply.card_id and "Deklarasi Bangkok ditandatangani pada" in reply.text
+                                              and "ASEAN berdiri pada" in reply.text)
