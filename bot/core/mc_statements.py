@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.core import mc
 from bot.core.i18n import t
+from bot.core.markup import escape
 from bot.core.normalize import Normalizer
 from bot.core.numbered import Listed, combination
 from bot.core.pasted import Option, Pasted
@@ -85,6 +86,42 @@ def choose(listed: Listed, pasted: Pasted, judged: list[tuple[float, int]]) -> m
     return mc.Choice(None, ruled_out=tuple(ruled_out), remaining=tuple(fitting))
 
 
+_MONTHS = {name: i for i, names in enumerate(
+    ("januari january jan", "februari february feb", "maret march mar", "april apr", "mei may",
+     "juni june jun", "juli july jul", "agustus august aug agt", "september sep sept", "oktober october okt oct",
+     "november nov", "desember december des dec"), 1) for name in names.split()}
+# "8 Desember 1947", "November 1946", "1955"; a span's first day: "14–24 April 1946", "23 Agustus – 2 November 1949"
+_DATE = re.compile(r"(?:(\d{1,2})\s*(?:[–-]\s*\d{1,2}\s+|\s+(?=[A-Za-z])))?(?:([A-Za-z]{3,9})\s+)?(1[5-9]\d\d|20\d\d)")
+_SPAN = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\s*[–-]\s*\d{1,2}\s+[A-Za-z]{3,9}\s+(1[5-9]\d\d|20\d\d)")
+_BACKWARDS = re.compile(r"\b(?:terakhir|terbaru|mundur|latest|most recent)\b", re.IGNORECASE)
+
+
+def first_date(text: str) -> tuple[int, int, int] | None:
+    """The first date a text gives, as (year, month, day) with 0 for what it leaves out: "Perundingan November
+    1946; …" → (1946, 11, 0); a span gives its first day ("23 Agustus – 2 November 1949" → (1949, 8, 23))."""
+    found = _SPAN.search(text) or _DATE.search(text)
+    if found is None:
+        return None
+    month = _MONTHS.get((found.group(2) or "").casefold(), 0)
+    day = int(found.group(1)) if found.group(1) and month else 0
+    return int(found.group(3)), month, day
+
+
+def chronology(listed: Listed, pasted: Pasted, dates: list[tuple[int, int, int] | None]) -> mc.Choice:
+    """The option putting the numbered events in the order of their dates (earliest first), when the bank
+    dates every one of them and no two could be the same day; otherwise nothing is chosen."""
+    if _BACKWARDS.search(listed.question) or any(d is None for d in dates):
+        return mc.Choice(None)
+    known = [d for d in dates if d is not None]
+    for i, a in enumerate(known):
+        for b in known[i + 1:]:
+            if a[0] == b[0] and (not a[1] or not b[1] or (a[1] == b[1] and (not a[2] or not b[2] or a[2] == b[2]))):
+                return mc.Choice(None)  # "1949" against "Mei 1949": which came first is not known
+    order = tuple(n for _, n in sorted(zip(known, range(1, len(known) + 1), strict=True)))
+    picks = [o for o in pasted.options if tuple(int(d) for d in re.findall(r"[1-9]", o.text)) == order]
+    return mc.Choice(picks[0]) if len(picks) == 1 else mc.Choice(None)
+
+
 def explain(option: Option, listed: Listed, lang: str) -> str:
     """Why the option (HTML): "Pernyataan yang sesuai: nomor 2 dan 3." """
     numbers = [str(n) for n in sorted(combination(option.text) or ())]
@@ -92,3 +129,9 @@ def explain(option: Option, listed: Listed, lang: str) -> str:
             else "".join(numbers))
     which = t("mc.statements.unfit" if asks_untrue(listed) else "mc.statements.fit", lang)
     return t("mc.statements", lang, which=which, numbers=said) if numbers else t("mc.statements.none", lang, which=which)
+
+
+def explain_order(dated: list[tuple[str, str]], lang: str) -> str:
+    """Each event with the date the bank gives it (HTML): why the order is what it is."""
+    lines = "\n".join(f"• {escape(event)}: {escape(when)}" for event, when in dated)
+    return f"{t('mc.order', lang)}\n{lines}"

@@ -20,7 +20,11 @@ _COMBINATION = re.compile(
 )
 # the mark of a numbered statement: "1)", "1.", "(1)", "1.Its …", at a line's start or after a space or dash
 _ITEM_MARK = re.compile(r"(?:(?<=[\s\-–•])|^)\(?([1-9])[.)]\)?(?=\s*\S)")
-# where the question begins after an inline list's last statement: a capitalized sentence that asks
+# where the question begins after an inline list's last statement: a word that opens such questions, or else
+# a capitalized sentence that asks ("… 3) Konferensi Meja Bundar Urutan yang benar …" splits before "Urutan")
+_OPENS = re.compile(r"\s(?=(?:Pernyataan|Yang|Urutan|Pelaksanaan|Hal|Manakah|Berdasarkan|Dari|Contoh|Peristiwa|"
+                    r"Pasangan|Kelompok|Nomor|Which|Of)\b[^.?!]*?\b(?:ditunjukkan|nomor|pernyataan|statements?|"
+                    r"termasuk|tersebut|benar|correct|sesuai|tepat|urutan|kronologis)\b)")
 _ASKS = re.compile(r"\s(?=[A-Z][^.?!]*?\b(?:ditunjukkan|nomor|pernyataan|statements?|termasuk|tersebut|benar|correct|"
                    r"sesuai|tepat|urutan)\b)")
 
@@ -65,7 +69,7 @@ def listed(stem: str) -> Listed | None:
     tail = ""
     if "\n" in last:  # the question on its own line after the last statement
         last, tail = last.split("\n", 1)
-    elif (asks := _ASKS.search(last)) is not None:  # "… 4) Poros Jakarta-Peking Pelaksanaan politik … nomor ..."
+    elif (asks := _OPENS.search(last) or _ASKS.search(last)) is not None:  # "… 4) Poros Jakarta-Peking Pelaksanaan politik … nomor ..."
         last, tail = last[:asks.start()], last[asks.start():]
     items[-1] = last
     cleaned = tuple(" ".join(item.split()).strip(" ;,-–•") for item in items)

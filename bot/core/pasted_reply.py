@@ -238,17 +238,36 @@ class PastedReplies:
 
     def _statements(self, question: str, pasted: Pasted, listed: numbered.Listed, intent: str, lang: str) -> Reply:
         """"Perhatikan pernyataan berikut! 1) … 2) … Yang sesuai ditunjukkan nomor …": each statement judged
-        against what the bank says about the question, and the option naming exactly the ones that fit."""
+        against what the bank says about the question, and the option naming exactly the ones that fit; or, for
+        "Urutan peristiwa … secara kronologis", the option ordering the events by the dates their cards give."""
         statements = tuple(Option(str(i), item) for i, item in enumerate(listed.items, 1))
         result, evidence, sources, hit, _ = self._gather(listed.question, intent, statements)
+        why_html: str | None = None
         if mc_statements.asks_order(listed, pasted):
-            choice = mc.Choice(None)
+            dated = [self._dated(item) for item in listed.items]
+            choice = mc_statements.chronology(listed, pasted, [d[0] if d else None for d in dated])
+            if choice.option is not None:  # the explanation and source are those of the events' cards
+                sources.append(("; ".join(dict.fromkeys(d[1] for d in dated if d)), None, None))
+                evidence.append(mc.evidence("", 0.0, self.matcher.normalizer))
+                choice = mc.Choice(choice.option, len(evidence) - 1)
+                in_order = sorted((d[0], item, d[2]) for item, d in zip(listed.items, dated, strict=True) if d)
+                why_html = mc_statements.explain_order([(item, when) for _, item, when in in_order], lang)
         else:
             judged = mc_statements.judge(listed, evidence, self.matcher.normalizer, self.matcher.query_tokens)
             choice = mc_statements.choose(listed, pasted, judged)
-        why_html = mc_statements.explain(choice.option, listed, lang) if choice.option is not None else None
+            why_html = mc_statements.explain(choice.option, listed, lang) if choice.option is not None else None
         return self._choice_reply(question, pasted, listed.question, intent, choice, evidence, sources, result, hit,
                                   lang, why_html)
+
+    def _dated(self, event: str) -> tuple[tuple[int, int, int], str, str] | None:
+        """An event's first date from its card ("Perundingan Renville" → 8 Desember 1947), with the card fact's
+        public source and value; None when no card names it or dates it."""
+        hit = self.cards.find(event)
+        fact = hit.card.fact("date") if hit is not None else None
+        when = mc_statements.first_date(fact.value) if fact is not None else None
+        if hit is None or fact is None or when is None or len(hit.tokens) < len(self.matcher.query_tokens(event)) / 2:
+            return None  # a card named by only part of the event ("Agresi Militer II" is no card's name)
+        return when, public_source(fact.source), fact.value
 
     def _choice_reply(self, question: str, pasted: Pasted, stem: str, intent: str, choice: mc.Choice,
                       evidence: list[mc.Evidence], sources: list[tuple[str, str | None, str | None]],

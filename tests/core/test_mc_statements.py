@@ -4,7 +4,7 @@ import pytest
 
 from bot.core.conversation import Tutor
 from bot.core.markup import html_problem
-from bot.core.mc_statements import asks_order, choose
+from bot.core.mc_statements import asks_order, choose, chronology, first_date
 from bot.core.numbered import Listed
 from bot.core.pasted import Option, Pasted
 from bot.settings import REPO_CONTENT
@@ -72,9 +72,40 @@ def test_under_a_question_naming_a_subject_a_statement_must_be_about_it(tutor: T
     assert reply.choice == "B"
 
 
-def test_a_chronological_order_is_not_guessed(tutor: Tutor) -> None:
+@pytest.mark.parametrize(("text", "date"), [
+    ("8 Desember 1947", (1947, 12, 8)),
+    ("Perundingan November 1946; disetujui 15 November 1946", (1946, 11, 0)),
+    ("23 Agustus – 2 November 1949", (1949, 8, 23)),
+    ("14–24 April 1946", (1946, 4, 14)),
+    ("1955", (1955, 0, 0)),
+    ("tanpa tanggal", None),
+])
+def test_the_first_date_a_text_gives(text: str, date: tuple[int, int, int] | None) -> None:
+    assert first_date(text) == date
+
+
+def test_events_are_ordered_by_their_dates_only_when_every_one_is_known_and_apart() -> None:
+    ordered = Pasted("…", (Option("A", "1, 2, 3"), Option("B", "2, 1, 3"), Option("C", "3, 1, 2")))
+    events = Listed("Urutan peristiwa secara kronologis adalah ....", ("Renville", "Linggarjati", "KMB"))
+    choice = chronology(events, ordered, [(1947, 12, 8), (1946, 11, 0), (1949, 8, 23)])
+    assert choice.option is not None and choice.option.letter == "B"
+    assert chronology(events, ordered, [(1947, 12, 8), None, (1949, 8, 23)]).option is None  # one is not dated
+    assert chronology(events, ordered, [(1949, 0, 0), (1946, 11, 0), (1949, 5, 7)]).option is None  # "1949" or May?
+    backwards = Listed("Urutan dari peristiwa yang terakhir adalah ....", events.items)
+    assert chronology(backwards, ordered, [(1947, 12, 8), (1946, 11, 0), (1949, 8, 23)]).option is None
+
+
+def test_a_chronological_order_from_the_events_cards(tutor: Tutor) -> None:
     reply = tutor.reply("Urutkan peristiwa berikut secara kronologis! 1) Perjanjian Renville 2) Perjanjian Linggarjati "
                         "3) Konferensi Meja Bundar Urutan yang benar ditunjukkan nomor .... A. 1, 2, dan 3 B. 2, 1, dan 3 "
                         "C. 3, 1, dan 2 D. 2, 3, dan 1")
-    assert reply.pasted and reply.choice is None and reply.kind != "answer"
+    assert reply.choice == "B" and "Urutannya menurut tanggal peristiwanya:" in reply.text
+    assert reply.text.index("Linggarjati:") < reply.text.index("Renville:") < reply.text.index("Meja Bundar:")
+    assert html_problem(reply.text) is None
+
+
+def test_an_event_no_card_dates_leaves_the_order_open(tutor: Tutor) -> None:
+    reply = tutor.reply("Perhatikan peristiwa berikut! 1) Agresi Militer Belanda II 2) Perjanjian Renville 3) KMB "
+                        "Urutan kronologisnya .... A. 1, 2, 3 B. 2, 1, 3 C. 3, 2, 1 D. 2, 3, 1")
+    assert reply.pasted and reply.choice is None
 

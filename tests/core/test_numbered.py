@@ -49,3 +49,8 @@ def test_statements_on_one_line_end_where_the_question_begins() -> None:
 def test_a_stem_without_two_numbered_statements_lists_none() -> None:
     assert listed("ASEAN didirikan pada tahun ....") is None
     assert listed("1) ASEAN berdiri 1967") is None
+
+
+def test_a_question_opening_word_ends_the_last_statement_even_after_a_capitalized_name() -> None:
+    found = listed("Urutkan! 1) Perjanjian Renville 2) Konferensi Meja Bundar Urutan yang benar ditunjukkan nomor ....")
+    assert found is not None and found.items == ("Perjanjian Renville", "Konferensi Meja Bundar")

@@ -175,6 +175,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Sorry, I don't know the answer to this multiple-choice question, and I won't guess. 🙏",
     },
     "mc.statements": {"id": "Pernyataan yang {which}: nomor <b>{numbers}</b>.", "en": "The statements that {which}: <b>{numbers}</b>."},
+    "mc.order": {"id": "Urutannya menurut tanggal peristiwanya:", "en": "In the order of their dates:"},
     "mc.statements.and": {"id": "dan", "en": "and"},
     "mc.statements.none": {"id": "Tidak ada pernyataan yang {which}.", "en": "None of the statements {which}."},
     "mc.statements.fit": {"id": "sesuai", "en": "fit"},
