@@ -674,3 +674,9 @@ def test_the_year_asked_is_the_year_of_the_act_the_stem_names(norm: Normalizer) 
              "tahun 2010 untuk ekonomi maju dan 2020 untuk ekonomi berkembang.")
     stem = "Bogor Goals untuk mewujudkan perdagangan dan investasi yang bebas dan terbuka disepakati pada tahun ...."
     assert _choose(norm, stem, ["1989", "1994", "2013", "2020"], *texts) in ("B", None)
+
+
+def test_nautical_miles_are_the_banks_mil_laut(tutor: Tutor) -> None:
+    reply = tutor.reply("The territorial sea of a coastal state extends up to ____. A. 3 nautical miles "
+                        "B. 12 nautical miles C. 24 nautical miles D. 200 nautical miles")
+    assert reply.choice == "B"
