@@ -32,7 +32,7 @@ SUGGEST_COVERAGE = 0.6  # a suggestion must explain most of the question, or sha
 KNOWS_ALL = 0.95  # an entry that knows (nearly) every word of a vague question is about it
 SUBJECT_IDF = 2.0  # a word this rare in the bank names a subject; "negara" or "anggota" do not
 _ARITHMETIC = re.compile(r"\d\s*[+×÷=*^]\s*\d|\d\s*%\s*(?:dari|of)\s*\d", re.IGNORECASE)  # not "dibagi": "dibagi jadi"
-_BOTH = re.compile(r"\b(?:dan|serta|and)\b|&(?=.*$)", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:dan|serta|and)\b|&", re.IGNORECASE)
 CARD_INTENTS = frozenset({"when", "where", "who", "count", "abbreviation"})  # one-fact questions a card answers first
 
 

@@ -70,6 +70,8 @@ class Choice:
     evidence: int = -1  # index of the evidence that decided it
     ruled_out: tuple[Option, ...] = ()  # options the evidence contradicts (when undecided)
     remaining: tuple[Option, ...] = ()  # options still possible (when undecided)
+    # when undecided after scoring: each option's score and the evidence behind it, as `option_scores` gives them
+    scores: tuple[tuple[float, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,12 +340,12 @@ def choose(pasted: Pasted, evidence: list[Evidence], normalizer: Normalizer,
     elif scores[top][0] >= min_score and (picked := named_term(pasted, ranked, scores, said_in)) is not None:
         return Choice(pasted.options[picked], scores[picked][1])
     if pasted.negated or scores[top][0] < 0.2:
-        return Choice(None)
+        return Choice(None, scores=tuple(scored.scores))
     # every option is either ruled out (nothing the bank says about the stem names it) or still possible:
     # "C, D do not fit; A remains" must not leave the student wondering about B and E
     remaining = tuple(pasted.options[i] for i in ranked if scores[i][0] > 0.0)
     ruled_out = tuple(o for i, o in enumerate(pasted.options) if scores[i][0] == 0.0)
-    return Choice(None, ruled_out=ruled_out, remaining=remaining)
+    return Choice(None, ruled_out=ruled_out, remaining=remaining, scores=tuple(scored.scores))
 
 
 _ORDER_ASKED = re.compile(r"urut|tahap|langkah|proses|kronolog|\border\b|sequence|\bsteps?\b")

@@ -28,13 +28,14 @@ TRUE_AT = 0.5  # a statement the evidence supports at least this much is stated 
 # "yang tidak sesuai", "salah", "incorrect": the statements asked for are the ones the evidence does not support
 _ASKS_UNTRUE = re.compile(r"\b(?:tidak (?:sesuai|benar|tepat|termasuk)|bukan|salah|kecuali|incorrect|not correct|"
                           r"except|wrong|false)\b", re.IGNORECASE)
-_UNORDERED = frozenset({"urutan", "kronologi", "kronologis", "order", "sequence", "chronological"})
+_ORDER_WORDS = frozenset({"urutan", "kronologi", "kronologis", "order", "sequence", "chronological"})
 
 
 def asks_order(listed: Listed, pasted: Pasted) -> bool:
-    """Options that all name the same statements ask for their order, which these judgements cannot give."""
+    """Options that all name the same statements, or a question asking for an order, ask for the statements'
+    order (answered by `chronology`), not for which of them fit."""
     sets = {combination(o.text) for o in pasted.options}
-    return len(sets) == 1 or bool(set(listed.question.casefold().split()) & _UNORDERED)
+    return len(sets) == 1 or bool(set(listed.question.casefold().split()) & _ORDER_WORDS)
 
 
 def asks_untrue(listed: Listed) -> bool:

@@ -137,10 +137,7 @@ def _statements(text: str) -> Pasted | None:
     for start in range(len(marks) - 1, -1, -1):  # the last run A, B, C … that ends the text
         if (marks[start].group(1) or marks[start].group(2)).upper() != "A":
             continue
-        run = [marks[start]]
-        for mark in marks[start + 1:]:
-            if len(run) < len(LETTERS) and (mark.group(1) or mark.group(2)).upper() == LETTERS[len(run)]:
-                run.append(mark)
+        run = _run(marks, start)
         bodies = [text[m.end():(run[i + 1].start() if i + 1 < len(run) else len(text))].strip(" \n-–•,;")
                   for i, m in enumerate(run)]
         stem = text[:run[0].start()].strip(" \n-–•")
@@ -207,16 +204,23 @@ _BREAKS_OFF = re.compile(r"\b(?:is|are|was|were|at|in|of|by|the|to|on|from|di|ke
                          r"tahun|tanggal)\s*$", re.IGNORECASE)
 
 
+def _run(marks: list[re.Match[str]], start: int) -> list[re.Match[str]]:
+    """The option marks A, B, C … in order, from the "A" at `start` (marks of options: letter or number in
+    group 1 or 2), skipping marks out of sequence."""
+    run = [marks[start]]
+    for mark in marks[start + 1:]:
+        if len(run) < len(LETTERS) and _letter(mark.group(1) or mark.group(2)) == LETTERS[len(run)]:
+            run.append(mark)
+    return run
+
+
 def _inline(text: str) -> Pasted | None:
     marks = list(_INLINE_MARK.finditer(text))
     # find the longest run A, B, C … in order
     for start in range(len(marks)):
         if _letter(marks[start].group(1) or marks[start].group(2)) != "A":
             continue
-        run = [marks[start]]
-        for m in marks[start + 1 :]:
-            if len(run) < len(LETTERS) and _letter(m.group(1) or m.group(2)) == LETTERS[len(run)]:
-                run.append(m)
+        run = _run(marks, start)
         if len(run) < 3 and not (len(run) == 2 and _looks_like_stem(text[: run[0].start()])):
             continue
         stem = text[: run[0].start()].strip()

@@ -176,10 +176,11 @@ class PastedReplies:
                 sources.append((public_source(entry.source), entry.id, None))
         return result, evidence, sources, hit, found
 
-    def _by_elimination(self, pasted: Pasted, hit: CardHit, evidence: list[mc.Evidence],
-                        stem_weights: dict[str, float]) -> tuple[Option, int, tuple[Option, ...]] | None:
+    def _by_elimination(self, pasted: Pasted, hit: CardHit,
+                        scores: tuple[tuple[float, int], ...]) -> tuple[Option, int, tuple[Option, ...]] | None:
         """Every option but one is what the bank says of another subject ("memberantas penyakit menular" is the
-        WHO's aim, for a stem on the ILO): the one left, if what the bank says of the stem's subject favours it."""
+        WHO's aim, for a stem on the ILO): the one left, if what the bank says of the stem's subject favours it.
+        `scores`: the options' scores from `mc.choose`, which left the question undecided."""
         others: list[Option] = []
         for option in pasted.options:
             best = self.matcher.match(option.text).best
@@ -187,9 +188,8 @@ class PastedReplies:
                     and not hit.tokens & self.matcher.entry_tokens[self.matcher.index[best.faq_id]]):
                 others.append(option)
         left = [o for o in pasted.options if o not in others]
-        if len(left) != 1 or len(others) < 2:
+        if len(left) != 1 or len(others) < 2 or not scores:
             return None
-        scores = mc.option_scores(pasted, evidence, self.matcher.normalizer, stem_weights)
         top = max(range(len(scores)), key=lambda i: scores[i][0])
         if pasted.options[top] is not left[0] or scores[top][0] <= 0.0:
             return None
@@ -222,7 +222,7 @@ class PastedReplies:
                   else mc.choose(pasted, evidence, norm, known, min_score=mc.MIN_SCORE + MC_UNKNOWN_STRICTNESS * unknown_share))
         why_html = None
         if choice.option is None and not pasted.negated and not blank and hit is not None:
-            left = self._by_elimination(pasted, hit, evidence, known)
+            left = self._by_elimination(pasted, hit, choice.scores)
             if left is not None:
                 choice = mc.Choice(left[0], left[1])
                 why = mc.best_sentence(evidence[left[1]], left[0], norm)
